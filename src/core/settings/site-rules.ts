@@ -1,0 +1,154 @@
+/**
+ * Site rules: which pages Termlight runs on.
+ *
+ * A pattern names a host, and matches that host and all its subdomains: `example.com` covers
+ * `example.com` and `docs.example.com`. `*` stands for one or more characters, dots included,
+ * so `*.example.com` covers the subdomains but not `example.com` itself, and `news.*.com` covers
+ * `news.google.com` and `news.eu.site.com`. Case, ports, paths and schemes pasted along with a
+ * host do not count. Internationalised names may be written either way (`bücher.de` or
+ * `xn--bcher-kva.de`); patterns keep the form the user typed and are compared in ASCII.
+ */
+
+import type { Settings } from './defaults';
+
+export type SiteRules = Settings['siteRules'];
+
+export type PatternResult = { ok: true; pattern: string } | { ok: false; error: string };
+
+const ASCII_PATTERN = /^[a-z0-9_*-]+(?:\.[a-z0-9_*-]+)*$/;
+const IPV6_PATTERN = /^\[[0-9a-f:.*]+\]$/;
+const IP_HOST = /^(?:[\d.*]+|\[.*\])$/;
+
+/** Turns what a user typed or pasted into a stored pattern, or says why it cannot be one. */
+export function normalizeSitePattern(input: string): PatternResult {
+  let text = input.trim();
+  if (text === '') return { ok: false, error: 'Enter a site, such as example.com' };
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  if (scheme) {
+    const name = scheme[1]!.toLowerCase();
+    if (name !== 'http' && name !== 'https') {
+      return { ok: false, error: `Termlight runs only on http and https pages, not on ${name}: ones` };
+    }
+    text = text.slice(scheme[0].length);
+  }
+  text = text.replace(/^\/\//, '').split(/[/?#]/, 1)[0]!;
+  text = text.slice(text.lastIndexOf('@') + 1);
+  text = text.startsWith('[') ? text.replace(/(\]):\d*$/, '$1') : text.replace(/:\d*$/, '');
+  text = text.replace(/\.+$/, '').replace(/\*+/g, '*').toLowerCase().normalize('NFC');
+
+  const ascii = toAsciiHost(text);
+  if (ascii === null || !(ASCII_PATTERN.test(ascii) || IPV6_PATTERN.test(ascii))) {
+    return { ok: false, error: 'A site may hold only letters, digits, hyphens, dots and * wildcards' };
+  }
+  if (!/[a-z0-9]/.test(ascii)) {
+    const error = 'Name at least part of the site; the main switch turns Termlight off everywhere';
+    return { ok: false, error };
+  }
+  return { ok: true, pattern: text };
+}
+
+export function patternMatches(pattern: string, hostname: string): boolean {
+  const host = toAsciiHost(hostname.replace(/\.+$/, '').toLowerCase());
+  const glob = toAsciiHost(pattern.trim().replace(/\.+$/, '').toLowerCase());
+  if (host === null || glob === null || host === '' || glob === '') return false;
+  if (globMatches(glob, host)) return true;
+  // Subdomains make no sense for IP addresses: pattern 0.0.1 must not match host 10.0.0.1.
+  if (IP_HOST.test(host)) return false;
+  for (let dot = host.indexOf('.'); dot > 0; dot = host.indexOf('.', dot + 1)) {
+    if (globMatches(glob, host.slice(dot + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * The host the popup's "on this site" switch adds as a pattern: the page's hostname without a
+ * leading `www.`, so the rule covers the whole site. Null where Termlight cannot run.
+ */
+export function siteKeyOf(url: string): string | null {
+  const host = hostnameOf(url);
+  if (host === null) return null;
+  const bare = host.replace(/^www\./, '');
+  return bare.includes('.') ? bare : host;
+}
+
+export function isSiteEnabled(url: string, rules: SiteRules): boolean {
+  const host = hostnameOf(url);
+  if (host === null) return false;
+  const listed = rules.patterns.some((pattern) => patternMatches(pattern, host));
+  return rules.mode === 'only' ? listed : !listed;
+}
+
+export interface SiteSwitch {
+  rules: SiteRules;
+  /** The pattern added, if one was. */
+  added: string | null;
+  /** Patterns removed; may include broad ones such as `*.com`, which the popup should name. */
+  removed: string[];
+}
+
+/** The rules changed as little as possible so that `url` is on (or off). */
+export function setSiteEnabled(rules: SiteRules, url: string, enabled: boolean): SiteSwitch {
+  const host = hostnameOf(url);
+  const key = siteKeyOf(url);
+  if (host === null || key === null || isSiteEnabled(url, rules) === enabled) {
+    return { rules, added: null, removed: [] };
+  }
+  const shouldBeListed = (rules.mode === 'only') === enabled;
+  if (shouldBeListed) {
+    return { rules: { ...rules, patterns: [...rules.patterns, key] }, added: key, removed: [] };
+  }
+  const removed = rules.patterns.filter((pattern) => patternMatches(pattern, host));
+  const patterns = rules.patterns.filter((pattern) => !removed.includes(pattern));
+  return { rules: { ...rules, patterns }, added: null, removed };
+}
+
+function hostnameOf(url: string): string | null {
+  const parsed = parseUrl(url);
+  if (parsed === null || !['http:', 'https:'].includes(parsed.protocol)) return null;
+  return parsed.hostname.replace(/\.+$/, '') || null;
+}
+
+/** ASCII (punycode) form of a host or pattern; `*` passes through the URL parser untouched. */
+function toAsciiHost(host: string): string | null {
+  if (host === '' || /[\s/?#@:\\]/.test(host.replace(/^\[.*\]$/, ''))) return null;
+  return parseUrl(`http://${host}`)?.hostname ?? null;
+}
+
+// Not URL.canParse: Chrome gained it only in version 120.
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `*` matches one or more characters. Two pointers with one backtrack point rather than a
+ * regular expression: with `.+` per star, `a*a*a*a*a*b` against a long host takes a second.
+ */
+function globMatches(glob: string, text: string): boolean {
+  // `?` (never in a host or pattern) stands for exactly one character, so `*` becomes `?` + a
+  // zero-or-more star.
+  const tokens = glob.replaceAll('*', '?*');
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let starText = 0;
+  while (t < text.length) {
+    if (tokens[g] === '?' || (tokens[g] !== '*' && tokens[g] === text[t])) {
+      g++;
+      t++;
+    } else if (tokens[g] === '*') {
+      star = g++;
+      starText = t;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++starText;
+    } else {
+      return false;
+    }
+  }
+  while (tokens[g] === '*') g++;
+  return g === tokens.length;
+}

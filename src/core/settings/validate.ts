@@ -1,0 +1,84 @@
+/**
+ * Checking settings from outside the code: storage (which another device, an older version or a
+ * bug may have written) and imported files.
+ */
+
+import { flag, isPlainObject, oneOf, record, stringList, wholeNumber } from './checks';
+import type { Check, Problem } from './checks';
+import {
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_STYLES,
+  LIMITS,
+  MODIFIER_KEYS,
+  OCCURRENCE_MODES,
+  SITE_RULE_MODES,
+  THEMES,
+  TRIGGERS,
+  defaults,
+} from './defaults';
+import type { Settings } from './defaults';
+import { normalizeSitePattern } from './site-rules';
+
+const sitePattern = (item: string) => {
+  const result = normalizeSitePattern(item);
+  return result.ok ? { ok: true as const, value: result.pattern } : result;
+};
+
+const packId = (item: string) =>
+  /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(item)
+    ? { ok: true as const, value: item }
+    : { ok: false as const, error: 'should be a glossary id such as "ai-core"' };
+
+/** One check per setting: leaving one out is a compile error. */
+const checkSettingsObject: Check<Settings> = record<Settings>({
+  enabled: flag,
+  siteRules: record({ mode: oneOf(SITE_RULE_MODES), patterns: stringList(sitePattern) }),
+  highlightStyle: oneOf(HIGHLIGHT_STYLES),
+  highlightColor: oneOf(HIGHLIGHT_COLORS),
+  theme: oneOf(THEMES),
+  hoverDelayMs: wholeNumber(LIMITS.hoverDelayMs.min, LIMITS.hoverDelayMs.max),
+  hideDelayMs: wholeNumber(LIMITS.hideDelayMs.min, LIMITS.hideDelayMs.max),
+  trigger: oneOf(TRIGGERS),
+  modifierKey: oneOf(MODIFIER_KEYS),
+  occurrences: oneOf(OCCURRENCE_MODES),
+  contextGate: record({
+    enabled: flag,
+    threshold: wholeNumber(LIMITS.contextGateThreshold.min, LIMITS.contextGateThreshold.max),
+  }),
+  skipCode: flag,
+  showBadge: flag,
+  disabledGlossaries: stringList(packId),
+});
+
+/** Every problem found, for callers that decide for themselves what is fatal (imports). */
+export function checkSettings(raw: unknown): { settings: Settings; problems: Problem[] } {
+  const { value, problems } = checkSettingsObject(raw, defaults, '');
+  return { settings: value, problems };
+}
+
+/**
+ * Settings as stored: anything unusable falls back to its default, and each fallback or
+ * adjustment is reported as a warning for the console. Missing keys are normal (only changed
+ * settings are stored) and take their defaults silently.
+ */
+export function validateSettings(raw: unknown): { settings: Settings; warnings: string[] } {
+  if (raw === undefined || raw === null) return { settings: defaults, warnings: [] };
+  if (!isPlainObject(raw)) {
+    const warning = `Stored settings were ${describeKind(raw)}, not an object: used the defaults`;
+    return { settings: defaults, warnings: [warning] };
+  }
+  const { settings, problems } = checkSettings(raw);
+  return { settings, warnings: problems.map(formatWarning) };
+}
+
+export function formatWarning(problem: Problem): string {
+  return `Setting "${problem.path}" ${problem.message}: ${problem.outcome}`;
+}
+
+export function formatError(problem: Problem): string {
+  return `Setting "${problem.path}" ${problem.message}`;
+}
+
+function describeKind(raw: unknown): string {
+  return Array.isArray(raw) ? 'a list' : `a ${typeof raw}`;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { SETTINGS_VERSION, defaults, exportSettings, parseSettingsImport } from '../../src/core/settings';
+import type { Settings } from '../../src/core/settings';
+import { findJsonSyntaxError } from '../../src/core/settings/json-syntax';
+
+const file = (settings: unknown, version = SETTINGS_VERSION) =>
+  JSON.stringify({ termlight: 'settings', version, settings });
+
+describe('exportSettings', () => {
+  it('writes a readable, tagged file that imports back to the same settings', () => {
+    const settings: Settings = {
+      ...defaults,
+      theme: 'dark',
+      siteRules: { mode: 'only', patterns: ['arxiv.org', '*.wikipedia.org'] },
+    };
+    const text = exportSettings(settings);
+    expect(text).toMatch(/^\{\n {2}"termlight": "settings",\n {2}"version": \d+,/);
+    expect(parseSettingsImport(text)).toEqual({ ok: true, settings, warnings: [] });
+  });
+});
+
+describe('parseSettingsImport', () => {
+  it('takes a partial file, filling the rest from defaults', () => {
+    const result = parseSettingsImport(file({ highlightColor: 'green' }));
+    expect(result).toEqual({ ok: true, settings: { ...defaults, highlightColor: 'green' }, warnings: [] });
+  });
+
+  it('accepts a byte-order mark left by an editor', () => {
+    expect(parseSettingsImport(`\uFEFF${file({})}`).ok).toBe(true);
+  });
+
+  it('names the line and column of a syntax error', () => {
+    const text = '{\n  "termlight": "settings",\n  "version": 1,\n  "settings": { "theme": "dark", }\n}';
+    const result = parseSettingsImport(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/line 4, column 32: a comma comes before \}/);
+  });
+
+  it('refuses empty files and files of another kind', () => {
+    expect(parseSettingsImport('  \n')).toEqual({ ok: false, error: 'The file is empty.' });
+    const glossary = parseSettingsImport(JSON.stringify({ id: 'ai-core', entries: [] }));
+    expect(glossary).toEqual({ ok: false, error: expect.stringContaining('not a Termlight settings file') });
+    expect(parseSettingsImport('[1, 2]').ok).toBe(false);
+  });
+
+  it('refuses a wrong-typed setting, naming it, instead of falling back', () => {
+    const result = parseSettingsImport(file({ theme: 'dark', hoverDelayMs: 'slow' }));
+    expect(result).toEqual({
+      ok: false,
+      error: 'Nothing was imported. Setting "hoverDelayMs" should be a number from 0 to 2000, not "slow".',
+    });
+  });
+
+  it('names a bad item inside a list', () => {
+    const siteRules = { mode: 'only', patterns: ['arxiv.org', 'ftp://x.org'] };
+    const result = parseSettingsImport(file({ siteRules }));
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('"siteRules.patterns[1]"') });
+  });
+
+  it('lists several errors at once', () => {
+    const wrong = { enabled: 1, theme: 2, trigger: 3, occurrences: 4, skipCode: 5 };
+    const result = parseSettingsImport(file(wrong));
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/5 settings are wrong.*and 2 more/) });
+  });
+
+  it('accepts small fixes with warnings', () => {
+    const result = parseSettingsImport(file({ hideDelayMs: 99999, futureSetting: true }));
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.settings.hideDelayMs).toBe(2000);
+      expect(result.warnings).toHaveLength(2);
+    }
+  });
+
+  it('checks the version, migrating old files and refusing newer ones', () => {
+    expect(parseSettingsImport(file({ highlight: 'background', delay: 700 }, 0))).toEqual({
+      ok: true,
+      settings: { ...defaults, highlightStyle: 'tint', hoverDelayMs: 700 },
+      warnings: [],
+    });
+    const newer = parseSettingsImport(file({}, SETTINGS_VERSION + 1));
+    expect(newer).toEqual({ ok: false, error: expect.stringContaining('newer Termlight') });
+    expect(parseSettingsImport(JSON.stringify({ termlight: 'settings', settings: {} })).ok).toBe(false);
+    expect(parseSettingsImport(file([])).ok).toBe(false);
+  });
+});
+
+describe('findJsonSyntaxError', () => {
+  it('finds nothing wrong in valid JSON', () => {
+    for (const text of ['{}', ' [1, -2.5e3, "a\\n\\u00e9", true, null, {"a": []}] ', '"x"', '0']) {
+      expect(findJsonSyntaxError(text)).toBeNull();
+    }
+  });
+
+  it.each([
+    ['{"a": 1,}', 1, 8, 'comma'],
+    ["{'a': 1}", 1, 2, 'property name'],
+    ['{"a": 1}\n x', 2, 2, 'after the end'],
+    ['{\n"a": [1, 2', 2, 11, 'ends too soon'],
+    ['{"a": 01}', 1, 8, 'expected ,'],
+    ['{"a" 1}', 1, 6, 'expected :'],
+    ['["a\\q"]', 1, 5, 'escape'],
+    ["['a']", 1, 2, 'double quotes'],
+  ])('%j: line %i, column %i', (text, line, column, words) => {
+    const found = findJsonSyntaxError(text);
+    expect(found).toMatchObject({ line, column });
+    expect(found?.message).toContain(words);
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+  });
+});

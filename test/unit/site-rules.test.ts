@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isSiteEnabled,
+  normalizeSitePattern,
+  patternMatches,
+  setSiteEnabled,
+  siteKeyOf,
+} from '../../src/core/settings';
+import type { SiteRules } from '../../src/core/settings';
+
+describe('normalizeSitePattern', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['  Example.COM  ', 'example.com'],
+    ['https://www.example.com/blog/post?id=1#top', 'www.example.com'],
+    ['http://user:secret@example.com:8080/', 'example.com'],
+    ['example.com:3000/path', 'example.com'],
+    ['example.com.', 'example.com'],
+    ['*.Example.com', '*.example.com'],
+    ['news.**.com', 'news.*.com'],
+    ['BÜCHER.de', 'bücher.de'],
+    ['xn--bcher-kva.de', 'xn--bcher-kva.de'],
+    ['localhost', 'localhost'],
+    ['192.168.1.20:8000', '192.168.1.20'],
+    ['[::1]:8080', '[::1]'],
+  ])('%j is stored as %j', (input, pattern) => {
+    expect(normalizeSitePattern(input)).toEqual({ ok: true, pattern });
+  });
+
+  it.each([
+    ['', 'Enter a site'],
+    ['   ', 'Enter a site'],
+    ['ftp://files.example.com', 'not on ftp: ones'],
+    ['chrome://extensions', 'not on chrome: ones'],
+    ['exa mple.com', 'letters, digits'],
+    ['example..com', 'letters, digits'],
+    ['example.com:abc', 'letters, digits'],
+    ['example.com,arxiv.org', 'letters, digits'],
+    ['*', 'main switch'],
+    ['*.*', 'main switch'],
+  ])('refuses %j, saying why', (input, words) => {
+    const result = normalizeSitePattern(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain(words);
+  });
+});
+
+describe('patternMatches', () => {
+  it('matches a host and all its subdomains, nothing that merely ends alike', () => {
+    expect(patternMatches('example.com', 'example.com')).toBe(true);
+    expect(patternMatches('example.com', 'docs.example.com')).toBe(true);
+    expect(patternMatches('example.com', 'a.b.example.com')).toBe(true);
+    expect(patternMatches('example.com', 'badexample.com')).toBe(false);
+    expect(patternMatches('example.com', 'example.com.evil.net')).toBe(false);
+    expect(patternMatches('docs.example.com', 'example.com')).toBe(false);
+  });
+
+  it('reads *. at the start as subdomains only', () => {
+    expect(patternMatches('*.example.com', 'docs.example.com')).toBe(true);
+    expect(patternMatches('*.example.com', 'a.b.example.com')).toBe(true);
+    expect(patternMatches('*.example.com', 'example.com')).toBe(false);
+  });
+
+  it('lets * stand for one or more characters anywhere', () => {
+    expect(patternMatches('news.*.com', 'news.google.com')).toBe(true);
+    expect(patternMatches('news.*.com', 'news.eu.site.com')).toBe(true);
+    expect(patternMatches('news.*.com', 'news.com')).toBe(false);
+    expect(patternMatches('example.*', 'example.co.uk')).toBe(true);
+    expect(patternMatches('example.*', 'example')).toBe(false);
+    expect(patternMatches('wiki*.org', 'wikipedia.org')).toBe(true);
+    expect(patternMatches('wiki*.org', 'en.wikibooks.org')).toBe(true);
+  });
+
+  it('stays quick on patterns with many wildcards', () => {
+    const host = `${'a'.repeat(200)}.com`;
+    expect(patternMatches('a*a*a*a*a*a*a*a*a*a*b', host)).toBe(false);
+    expect(patternMatches('a*a*a*a*a*a*a*a*a*a*m', host)).toBe(true);
+  });
+
+  it('ignores case and trailing dots on either side, and treats dots literally', () => {
+    expect(patternMatches('Example.COM', 'DOCS.example.com.')).toBe(true);
+    expect(patternMatches('a.b', 'axb')).toBe(false);
+  });
+
+  it('compares internationalised names in either spelling', () => {
+    expect(patternMatches('bücher.de', 'xn--bcher-kva.de')).toBe(true);
+    expect(patternMatches('bücher.de', 'shop.bücher.de')).toBe(true);
+    expect(patternMatches('xn--bcher-kva.de', 'Bücher.de')).toBe(true);
+    expect(patternMatches('bücher.de', 'bucher.de')).toBe(false);
+  });
+
+  it('matches IP addresses exactly, or by wildcard, never as "subdomains"', () => {
+    expect(patternMatches('10.0.0.1', '10.0.0.1')).toBe(true);
+    expect(patternMatches('0.0.1', '10.0.0.1')).toBe(false);
+    expect(patternMatches('192.168.*', '192.168.1.20')).toBe(true);
+  });
+});
+
+describe('siteKeyOf', () => {
+  it('gives the hostname of web pages, without a leading www.', () => {
+    expect(siteKeyOf('https://www.example.com/a?b')).toBe('example.com');
+    expect(siteKeyOf('http://docs.example.com:8080/')).toBe('docs.example.com');
+    expect(siteKeyOf('https://www.com/')).toBe('www.com');
+    expect(siteKeyOf('http://localhost:3000/')).toBe('localhost');
+    expect(siteKeyOf('https://bücher.de/')).toBe('xn--bcher-kva.de');
+  });
+
+  it('is null where Termlight cannot run', () => {
+    const urls = ['chrome://extensions', 'about:blank', 'file:///x.html', 'moz-extension://id/p', '', 'x'];
+    for (const url of urls) expect(siteKeyOf(url)).toBeNull();
+  });
+});
+
+describe('isSiteEnabled', () => {
+  const except: SiteRules = { mode: 'all-except', patterns: ['example.com', '*.internal.net'] };
+  const only: SiteRules = { mode: 'only', patterns: ['arxiv.org'] };
+
+  it('in all-except mode, runs everywhere but the listed sites', () => {
+    expect(isSiteEnabled('https://arxiv.org/abs/1706.03762', except)).toBe(true);
+    expect(isSiteEnabled('https://www.example.com/', except)).toBe(false);
+    expect(isSiteEnabled('https://wiki.internal.net/', except)).toBe(false);
+    expect(isSiteEnabled('https://internal.net/', except)).toBe(true);
+  });
+
+  it('in only mode, runs just on the listed sites', () => {
+    expect(isSiteEnabled('https://arxiv.org/abs/1706.03762', only)).toBe(true);
+    expect(isSiteEnabled('https://example.com/', only)).toBe(false);
+    expect(isSiteEnabled('https://x.com/', { mode: 'only', patterns: [] })).toBe(false);
+  });
+
+  it('never runs on pages that are not http or https', () => {
+    expect(isSiteEnabled('file:///tmp/page.html', { mode: 'all-except', patterns: [] })).toBe(false);
+  });
+});
+
+describe('setSiteEnabled', () => {
+  it('turns a site off by adding its key', () => {
+    const rules: SiteRules = { mode: 'all-except', patterns: ['arxiv.org'] };
+    const result = setSiteEnabled(rules, 'https://www.example.com/page', false);
+    expect(result).toEqual({
+      rules: { mode: 'all-except', patterns: ['arxiv.org', 'example.com'] },
+      added: 'example.com',
+      removed: [],
+    });
+    expect(isSiteEnabled('https://www.example.com/page', result.rules)).toBe(false);
+  });
+
+  it('turns a site back on by removing every pattern that covers it', () => {
+    const rules: SiteRules = { mode: 'all-except', patterns: ['*.com', 'arxiv.org', 'example.com'] };
+    const result = setSiteEnabled(rules, 'https://docs.example.com/', true);
+    expect(result.rules.patterns).toEqual(['arxiv.org']);
+    expect(result.removed).toEqual(['*.com', 'example.com']);
+    expect(isSiteEnabled('https://docs.example.com/', result.rules)).toBe(true);
+  });
+
+  it('works the other way round in only mode', () => {
+    const rules: SiteRules = { mode: 'only', patterns: [] };
+    const on = setSiteEnabled(rules, 'https://arxiv.org/', true);
+    expect(on.rules.patterns).toEqual(['arxiv.org']);
+    expect(setSiteEnabled(on.rules, 'https://arxiv.org/list', false).rules.patterns).toEqual([]);
+  });
+
+  it('changes nothing when the site is already as asked, or cannot run Termlight', () => {
+    const rules: SiteRules = { mode: 'all-except', patterns: [] };
+    expect(setSiteEnabled(rules, 'https://example.com/', true).rules).toBe(rules);
+    expect(setSiteEnabled(rules, 'about:blank', false)).toEqual({ rules, added: null, removed: [] });
+  });
+});
