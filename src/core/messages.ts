@@ -34,6 +34,8 @@ export interface MessageMap {
   'show-card-for': { to: 'content'; params: { entryId: string; packId: string }; result: boolean };
   /** Keyboard command: move to the next or previous mark and open its card. */
   'navigate-term': { to: 'content'; params: { direction: 'next' | 'previous' }; result: boolean };
+  /** The card's "Open in glossary": web pages cannot link to extension pages, so the background opens it. */
+  'open-glossary': { to: 'background'; params: { entryId: string }; result: void };
   /** Content script tells the background how many terms it marked, for the badge. */
   'page-terms-changed': { to: 'background'; params: { count: number }; result: void };
   /** Whether a tab has a live content script (none on restricted pages or before reload). */
@@ -78,6 +80,7 @@ const PARAMS_OK: { [N in MessageName]: (params: Fields) => boolean } = {
   'lookup-selection': (p) => typeof p.text === 'string' && p.text.trim() !== '',
   'show-card-for': (p) => isId(p.entryId) && isId(p.packId),
   'navigate-term': (p) => p.direction === 'next' || p.direction === 'previous',
+  'open-glossary': (p) => isId(p.entryId),
   'page-terms-changed': (p) => isCount(p.count),
   ping: () => true,
 };

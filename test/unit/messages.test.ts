@@ -11,6 +11,7 @@ describe('makeMessage and parseMessage', () => {
       makeMessage('show-card-for', { entryId: 'rlhf', packId: 'ai-core' }),
       makeMessage('navigate-term', { direction: 'previous' }),
       makeMessage('page-terms-changed', { count: 0 }),
+      makeMessage('open-glossary', { entryId: 'rlhf' }),
       makeMessage('ping', {}),
     ];
     for (const message of messages) {
@@ -26,7 +27,7 @@ describe('makeMessage and parseMessage', () => {
   it('narrows params by name', () => {
     const message = parseMessage(makeMessage('reveal-term', { occurrence: 1 }));
     if (message?.name === 'reveal-term') expectTypeOf(message.params).toEqualTypeOf<{ occurrence: number }>();
-    expectTypeOf<MessagesTo<'background'>>().toEqualTypeOf<'page-terms-changed'>();
+    expectTypeOf<MessagesTo<'background'>>().toEqualTypeOf<'page-terms-changed' | 'open-glossary'>();
   });
 });
 
@@ -58,6 +59,7 @@ describe('parseMessage refuses', () => {
     ['show-card-for', { entryId: '', packId: 'ai-core' }],
     ['navigate-term', { direction: 'up' }],
     ['page-terms-changed', { count: NaN }],
+    ['open-glossary', { entryId: '' }],
   ])('%s with wrong params %j', (name, params) => {
     expect(parseMessage({ termlight: MESSAGE_TAG, name, params })).toBeNull();
   });
@@ -65,10 +67,13 @@ describe('parseMessage refuses', () => {
 
 describe('HandlersFor', () => {
   it('requires a handler for each message a part receives', () => {
-    expectTypeOf<keyof HandlersFor<'background'>>().toEqualTypeOf<'page-terms-changed'>();
+    expectTypeOf<keyof HandlersFor<'background'>>().toEqualTypeOf<'page-terms-changed' | 'open-glossary'>();
     // @ts-expect-error: the badge handler is missing
     const missing: HandlersFor<'background'> = {};
-    const handlers: HandlersFor<'background'> = { 'page-terms-changed': ({ count }) => void count };
+    const handlers: HandlersFor<'background'> = {
+      'page-terms-changed': ({ count }) => void count,
+      'open-glossary': ({ entryId }) => void entryId,
+    };
     expect(Object.keys(handlers)).not.toEqual(Object.keys(missing));
   });
 });

@@ -1,0 +1,68 @@
+import type { EntryFact, FormFact } from './check-shape';
+import type { PackReport } from './pack-error';
+import { foldSurfaceForm } from './surface-form';
+
+/**
+ * Checks that need the whole pack: ids are unique, `related` points at real entries, and no
+ * written form belongs to two entries (the matcher could not tell which card to show).
+ */
+export function checkLinks(facts: EntryFact[], report: PackReport): void {
+  const owners = new Map<string, EntryFact>();
+  for (const fact of facts) {
+    if (fact.id === undefined || !fact.idNode) continue;
+    const first = owners.get(fact.id);
+    if (first) {
+      report.error(fact.idNode, `${fact.path}.id`, `is already used by ${first.path}`, fact.id);
+    } else {
+      owners.set(fact.id, fact);
+    }
+  }
+
+  for (const fact of facts) {
+    const listed = new Set<string>();
+    for (const link of fact.related) {
+      if (link.id === fact.id) {
+        report.warn(link.node, link.path, 'an entry need not list itself as related', fact.id);
+      } else if (listed.has(link.id)) {
+        report.warn(link.node, link.path, `lists "${link.id}" twice`, fact.id);
+      } else if (!owners.has(link.id)) {
+        report.error(link.node, link.path, `no entry in this pack has the id "${link.id}"`, fact.id);
+      }
+      listed.add(link.id);
+    }
+  }
+
+  checkForms(facts, report);
+}
+
+function checkForms(facts: EntryFact[], report: PackReport): void {
+  const claimed = new Map<string, EntryFact>();
+  for (const fact of facts) {
+    const own = new Map<string, FormFact>();
+    for (const form of fact.forms) {
+      const key = foldSurfaceForm(form.text);
+      const earlier = own.get(key);
+      if (earlier) {
+        // Two case-sensitive spellings such as "LLaMA" and "Llama" are a deliberate pair.
+        const distinct = earlier.caseSensitive && form.caseSensitive && earlier.text !== form.text;
+        if (!distinct) {
+          const message = `repeats ${JSON.stringify(earlier.text)} from the same entry`;
+          report.warn(form.node, form.path, message, fact.id);
+        }
+        continue;
+      }
+      own.set(key, form);
+      const other = claimed.get(key);
+      if (other) {
+        const { id, path } = other;
+        const owner = id === undefined ? path : `${path} (id "${id}")`;
+        const message =
+          `${JSON.stringify(form.text)} is already a form of ${owner}; ` +
+          'a form can belong to one entry only';
+        report.error(form.node, form.path, message, fact.id);
+      } else {
+        claimed.set(key, fact);
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+import type { JsonNode } from './json-tree';
+import type { PackReport } from './pack-error';
+import { KEBAB_ID, fieldPath, shapeChecks, type Check } from './shape-checks';
+import type { Category } from './types';
+
+/** Every category, kept in step with the `Category` union by the compiler. */
+const CATEGORY_SET: Record<Category, true> = {
+  concept: true,
+  technique: true,
+  model: true,
+  'model-family': true,
+  organisation: true,
+  resource: true,
+  safety: true,
+  benchmark: true,
+};
+export const CATEGORIES = Object.keys(CATEGORY_SET) as Category[];
+
+/** A card is a glance, not an article: longer definitions get a warning, never a rejection. */
+export const DEFINITION_SOFT_LIMIT = 300;
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** A term or alias as written, with the letter-case rule that applies to it. */
+export interface FormFact {
+  text: string;
+  caseSensitive: boolean;
+  node: JsonNode;
+  path: string;
+}
+
+/** What the cross-entry checks need from an entry whose own fields may still be broken. */
+export interface EntryFact {
+  path: string;
+  id?: string;
+  idNode?: JsonNode;
+  forms: FormFact[];
+  related: { id: string; node: JsonNode; path: string }[];
+}
+
+export function checkPackShape(root: JsonNode, report: PackReport): EntryFact[] {
+  const c = shapeChecks(report);
+  const facts: EntryFact[] = [];
+  const entries: Check = (node, path) => {
+    c.list((entry, entryPath) => facts.push(checkEntry(entry, entryPath, report)))(node, path);
+    if (node.type === 'array' && (node.children ?? []).length === 0) {
+      c.fail(node, path, 'must hold at least one entry');
+    }
+  };
+  c.object(root, '', {
+    $schema: { check: c.text() },
+    id: { required: true, check: c.id },
+    name: { required: true, check: c.text({ oneLine: true }) },
+    version: { required: true, check: c.text({ oneLine: true }) },
+    language: {
+      required: true,
+      check: c.text({ pattern: LANGUAGE_TAG, hint: 'must be a language tag such as "en" or "en-GB"' }),
+    },
+    description: { check: c.text() },
+    source: {
+      check: (node, path) =>
+        c.object(node, path, {
+          title: { required: true, check: c.text({ oneLine: true }) },
+          note: { check: c.text() },
+        }),
+    },
+    entries: { required: true, check: entries },
+  });
+  return facts;
+}
+
+function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact {
+  const idNode = fieldNode(node, 'id');
+  const rawId = idNode?.type === 'string' ? String(idNode.value) : '';
+  const id = KEBAB_ID.test(rawId) ? rawId : undefined;
+  const c = shapeChecks(report, id);
+  const form = c.text({ oneLine: true });
+  const matchFlags = { caseSensitive: { check: c.flag }, contextGated: { check: c.flag } };
+  const alias: Check = (aliasNode, aliasPath) => {
+    if (aliasNode.type === 'object') {
+      c.object(aliasNode, aliasPath, { text: { required: true, check: form }, ...matchFlags });
+    } else if (aliasNode.type === 'string') {
+      form(aliasNode, aliasPath);
+    } else {
+      c.fail(aliasNode, aliasPath, 'must be a string or an object {"text": …} with match overrides');
+    }
+  };
+  const fields = c.object(node, path, {
+    id: { required: true, check: c.id },
+    term: { required: true, check: form },
+    aliases: { check: c.list(alias) },
+    definition: { required: true, check: c.text() },
+    notes: { check: c.text() },
+    category: { required: true, check: c.oneOf(CATEGORIES) },
+    related: { check: c.list(c.id) },
+    match: {
+      check: (matchNode, matchPath) =>
+        c.object(matchNode, matchPath, { ...matchFlags, plural: { check: c.flag } }),
+    },
+  });
+
+  const definition = fields.get('definition');
+  if (definition?.type === 'string' && String(definition.value).length > DEFINITION_SOFT_LIMIT) {
+    const length = String(definition.value).length;
+    report.warn(definition, fieldPath(path, 'definition'),
+      `is ${length} characters long; a card reads best under ${DEFINITION_SOFT_LIMIT}`, id);
+  }
+  const fact: EntryFact = {
+    path,
+    forms: collectForms(fields, path),
+    related: collectRelated(fields.get('related'), path),
+  };
+  if (id !== undefined && idNode) {
+    fact.id = id;
+    fact.idNode = idNode;
+  }
+  return fact;
+}
+
+function collectForms(fields: Map<string, JsonNode>, path: string): FormFact[] {
+  const match = fields.get('match');
+  const entryCase = match?.type === 'object' && fieldNode(match, 'caseSensitive')?.value === true;
+  const forms: FormFact[] = [];
+  const term = fields.get('term');
+  if (term?.type === 'string' && term.value !== '') {
+    const text = String(term.value);
+    forms.push({ text, caseSensitive: entryCase, node: term, path: fieldPath(path, 'term') });
+  }
+  const aliases = fields.get('aliases');
+  (aliases?.type === 'array' ? aliases.children ?? [] : []).forEach((alias, i) => {
+    const textNode = alias.type === 'object' ? fieldNode(alias, 'text') : alias;
+    const override = alias.type === 'object' ? fieldNode(alias, 'caseSensitive') : undefined;
+    if (textNode?.type !== 'string' || textNode.value === '') return;
+    const caseSensitive = override?.type === 'boolean' ? override.value === true : entryCase;
+    const text = String(textNode.value);
+    forms.push({ text, caseSensitive, node: textNode, path: `${path}.aliases[${i}]` });
+  });
+  return forms;
+}
+
+function collectRelated(node: JsonNode | undefined, path: string): EntryFact['related'] {
+  if (node?.type !== 'array') return [];
+  return (node.children ?? []).flatMap((item, i) =>
+    // Malformed ids are already reported by the shape check; linking them would repeat it.
+    item.type === 'string' && KEBAB_ID.test(String(item.value))
+      ? [{ id: String(item.value), node: item, path: `${path}.related[${i}]` }]
+      : [],
+  );
+}
+
+/** The value of a field by name, ignoring any shape problems (those are reported elsewhere). */
+function fieldNode(node: JsonNode, key: string): JsonNode | undefined {
+  if (node.type !== 'object') return undefined;
+  const property = node.children?.find((p) => p.children?.[0]?.value === key);
+  return property?.children?.[1];
+}

@@ -1,0 +1,41 @@
+import { getNodeValue } from 'jsonc-parser';
+import { checkLinks } from './check-links';
+import { checkPackShape } from './check-shape';
+import { parseJson, positionFinder } from './json-tree';
+import { PackReport, formatPackError, type PackError } from './pack-error';
+import type { GlossaryPack } from './types';
+
+export { formatPackError, type PackError } from './pack-error';
+
+export type PackValidation =
+  | { ok: true; pack: GlossaryPack; warnings: string[] }
+  | { ok: false; errors: PackError[] };
+
+/**
+ * Reads a glossary pack from its file text and reports every problem with line, column, JSON
+ * path and entry id. Bundled packs and user imports go through the same door, so it stays free
+ * of DOM and Node APIs. Text that looks like HTML is allowed: cards render it as plain text.
+ *
+ * `fileName` only labels the warnings, which come back as ready-to-show lines.
+ */
+export function validatePack(text: string, fileName = 'glossary.json'): PackValidation {
+  const positionOf = positionFinder(text);
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { offset, message } = parsed.problem;
+    return { ok: false, errors: [{ ...positionOf(offset), path: '', message: `JSON syntax: ${message}` }] };
+  }
+
+  const report = new PackReport(positionOf);
+  checkLinks(checkPackShape(parsed.root, report), report);
+  if (report.errors.length > 0) {
+    return { ok: false, errors: sortByPosition(report.errors) };
+  }
+  const pack = getNodeValue(parsed.root) as GlossaryPack;
+  const warnings = sortByPosition(report.warnings).map((w) => formatPackError(w, fileName));
+  return { ok: true, pack, warnings };
+}
+
+function sortByPosition(problems: PackError[]): PackError[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+}

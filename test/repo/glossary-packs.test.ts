@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { foldSurfaceForm, surfaceForms } from '../../src/core/glossary/surface-form';
+import type { GlossaryPack } from '../../src/core/glossary/types';
+import { formatPackError, validatePack } from '../../src/core/glossary/validate';
+
+const glossaryDir = new URL('../../glossary/', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, glossaryDir), 'utf8');
+const packFiles = readdirSync(glossaryDir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+const validateSchema = new Ajv2020({ allErrors: true }).compile(JSON.parse(read('schema.json')));
+
+function loadPack(name: string): GlossaryPack {
+  const result = validatePack(read(name), name);
+  if (!result.ok) throw new Error(result.errors.map((e) => formatPackError(e, name)).join('\n'));
+  return result.pack;
+}
+
+describe.each(packFiles)('glossary/%s', (name) => {
+  it('passes the validator with no warnings', () => {
+    const result = validatePack(read(name), name);
+    const problems = result.ok ? result.warnings : result.errors.map((e) => formatPackError(e, name));
+    expect(problems).toEqual([]);
+  });
+
+  it('conforms to glossary/schema.json', () => {
+    validateSchema(JSON.parse(read(name)));
+    expect(validateSchema.errors ?? []).toEqual([]);
+  });
+
+  it('is named after its id and points editors at the schema', () => {
+    const pack = loadPack(name);
+    expect(`${pack.id}.json`).toBe(name);
+    expect(pack.$schema).toBe('./schema.json');
+  });
+});
+
+describe('glossary/foundation-models.json', () => {
+  const pack = loadPack('foundation-models.json');
+  const owner = new Map<string, string>();
+  for (const entry of pack.entries) {
+    for (const form of surfaceForms(entry)) owner.set(foldSurfaceForm(form.text), entry.id);
+  }
+
+  it('holds at least 30 entries', () => {
+    expect(pack.entries.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each([
+    'foundation model', 'large language model', 'LLM', 'pre-training', 'pretraining', 'pre-trained',
+    'fine-tuning', 'finetuning', 'fine-tuned', 'alignment', 'RLHF', 'emergent capabilities',
+    'multimodal', 'token', 'next-token prediction', 'prompting', 'prompt', 'guardrails',
+    'frontier model', 'open-source model', 'open-weight model', 'training data', 'compute', 'CRFM',
+    'AI Index', 'data collection', 'vision model', 'code model', 'downstream task',
+    'GPT-4', 'GPT-4o', 'o1', 'o3', 'Claude', 'Gemini', 'Llama', 'Llama 3', 'Mistral', 'Mixtral', 'Grok',
+    'OpenAI', 'Anthropic', 'Google DeepMind', 'Meta', 'Mistral AI', 'xAI',
+  ])('covers "%s"', (form) => {
+    expect(owner.get(foldSurfaceForm(form))).toBeDefined();
+  });
+
+  it('keeps everyday words and ambiguous names behind the AI-page gate', () => {
+    const gated = new Map<string, boolean>();
+    for (const entry of pack.entries) {
+      for (const form of surfaceForms(entry)) gated.set(form.text, form.contextGated);
+    }
+    const everyday = ['alignment', 'compute', 'token', 'prompt', 'prompting', 'scale', 'guardrails',
+      'Gemini', 'Claude', 'Llama', 'Mistral', 'Meta', 'Grok', 'o1', 'o3', 'transformer', 'inference'];
+    expect(everyday.filter((word) => gated.get(word) !== true)).toEqual([]);
+    const unambiguous = ['RLHF', 'LLM', 'Llama 3', 'foundation model', 'Mistral AI'];
+    expect(unambiguous.filter((word) => gated.get(word) !== false)).toEqual([]);
+  });
+});
+
+describe('glossary/schema.json and the validator', () => {
+  type LoosePack = Record<string, unknown> & { entries: Record<string, unknown>[] };
+  const good = JSON.parse(read('foundation-models.json')) as LoosePack;
+  const variants: [string, (pack: LoosePack) => void][] = [
+    ['a missing definition', (p) => delete p.entries[0]?.definition],
+    ['an unknown entry field', (p) => Object.assign(p.entries[0] ?? {}, { colour: 'red' })],
+    ['an unknown pack field', (p) => Object.assign(p, { author: 'me' })],
+    ['an id that is not kebab-case', (p) => Object.assign(p.entries[0] ?? {}, { id: 'Foundation_Model' })],
+    ['an unknown category', (p) => Object.assign(p.entries[0] ?? {}, { category: 'gadget' })],
+    ['an alias with padding', (p) => Object.assign(p.entries[0] ?? {}, { aliases: [' model'] })],
+    ['an alias rule without text', (p) => Object.assign(p.entries[0] ?? {}, { aliases: [{ caseSensitive: true }] })],
+    ['a match flag that is not a boolean', (p) => Object.assign(p.entries[0] ?? {}, { match: { plural: 'yes' } })],
+    ['an empty entry list', (p) => Object.assign(p, { entries: [] })],
+    ['a malformed language tag', (p) => Object.assign(p, { language: 'English' })],
+  ];
+
+  it.each(variants)('both reject %s', (_, breakIt) => {
+    const broken = structuredClone(good);
+    breakIt(broken);
+    expect(validateSchema(broken)).toBe(false);
+    expect(validatePack(JSON.stringify(broken, null, 2)).ok).toBe(false);
+  });
+});

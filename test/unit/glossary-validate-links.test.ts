@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { validatePack, type PackError } from '../../src/core/glossary/validate';
+
+const entry = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  term: id.replace(/-/g, ' '),
+  definition: `What ${id} means.`,
+  category: 'concept',
+  ...extra,
+});
+
+const packText = (entries: unknown[]) =>
+  JSON.stringify({ id: 'test-pack', name: 'Test', version: '1.0.0', language: 'en', entries }, null, 2);
+
+function lineOf(text: string, needle: string, nth = 1): number {
+  let offset = -1;
+  for (let i = 0; i < nth; i++) offset = text.indexOf(needle, offset + 1);
+  if (offset < 0) throw new Error(`fixture has no ${needle}`);
+  return text.slice(0, offset).split('\n').length;
+}
+
+function errorsOf(text: string): PackError[] {
+  const result = validatePack(text);
+  if (result.ok) throw new Error('expected the pack to be rejected');
+  return result.errors;
+}
+
+function warningsOf(text: string, fileName?: string): string[] {
+  const result = validatePack(text, fileName);
+  if (!result.ok) throw new Error(`expected the pack to pass: ${JSON.stringify(result.errors)}`);
+  return result.warnings;
+}
+
+describe('validatePack: links between entries', () => {
+  it('rejects a repeated id at the second use, naming the first', () => {
+    const text = packText([entry('rlhf'), entry('dpo'), entry('rlhf', { term: 'RLHF again' })]);
+    expect(errorsOf(text)).toEqual([
+      {
+        line: lineOf(text, '"id": "rlhf"', 2),
+        column: 13, // the value, after `      "id": `
+        path: 'entries[2].id',
+        entryId: 'rlhf',
+        message: 'is already used by entries[0]',
+      },
+    ]);
+  });
+
+  it('rejects a related id that no entry has', () => {
+    const text = packText([entry('rlhf', { related: ['alignment', 'reward-modle'] }), entry('alignment')]);
+    expect(errorsOf(text)).toEqual([
+      expect.objectContaining({
+        line: lineOf(text, '"reward-modle"'),
+        path: 'entries[0].related[1]',
+        entryId: 'rlhf',
+        message: 'no entry in this pack has the id "reward-modle"',
+      }),
+    ]);
+  });
+
+  it('rejects a written form claimed by two entries, folding case, hyphens and spaces', () => {
+    const text = packText([
+      entry('pre-training', { term: 'pre-training', aliases: [{ text: 'LLM', caseSensitive: true }] }),
+      entry('pretraining-phase', { term: 'pretraining phase', aliases: ['Pre Training', 'llm'] }),
+    ]);
+    const errors = errorsOf(text);
+    expect(errors.map(({ line, path, entryId }) => ({ line, path, entryId }))).toEqual([
+      { line: lineOf(text, '"Pre Training"'), path: 'entries[1].aliases[0]', entryId: 'pretraining-phase' },
+      { line: lineOf(text, '"llm"'), path: 'entries[1].aliases[1]', entryId: 'pretraining-phase' },
+    ]);
+    expect(errors[0]?.message).toBe(
+      '"Pre Training" is already a form of entries[0] (id "pre-training"); a form can belong to one entry only',
+    );
+  });
+
+  it('keeps closed forms distinct from spaced ones', () => {
+    const text = packText([
+      entry('pre-training', { term: 'pre-training' }),
+      entry('pretraining-x', { term: 'pretraining' }),
+    ]);
+    expect(validatePack(text).ok).toBe(true);
+  });
+
+  it('reports shape and link problems of the same file in one pass, in file order', () => {
+    const text = packText([
+      entry('rlhf', { related: ['nope'] }),
+      entry('dpo', { category: 'x' }),
+      entry('rlhf', { term: 'other' }),
+    ]);
+    expect(errorsOf(text).map((e) => e.path)).toEqual([
+      'entries[0].related[0]',
+      'entries[1].category',
+      'entries[2].id',
+    ]);
+  });
+});
+
+describe('validatePack: warnings do not block a pack', () => {
+  it('warns about an overlong definition, labelled with the file name', () => {
+    const text = packText([entry('rlhf', { definition: 'word '.repeat(80).trim() })]);
+    expect(warningsOf(text, 'mine.json')).toEqual([
+      `mine.json:${lineOf(text, '"definition"')}:21 entries[0] (id "rlhf") field "definition": ` +
+        'is 399 characters long; a card reads best under 300',
+    ]);
+  });
+
+  it('warns about self links, repeated links and forms repeated inside one entry', () => {
+    const text = packText([
+      entry('rlhf', { term: 'RLHF', aliases: ['rlhf'], related: ['rlhf', 'dpo', 'dpo'] }),
+      entry('dpo'),
+    ]);
+    const warnings = warningsOf(text);
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/field "aliases\[0\]": repeats "RLHF" from the same entry$/);
+    expect(warnings[1]).toMatch(/field "related\[0\]": an entry need not list itself/);
+    expect(warnings[2]).toMatch(/field "related\[2\]": lists "dpo" twice$/);
+  });
+
+  it('allows two case-sensitive spellings of one name in the same entry', () => {
+    const text = packText([entry('llama', { term: 'Llama', aliases: ['LLaMA'], match: { caseSensitive: true } })]);
+    expect(warningsOf(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { formatPackError, validatePack, type PackError } from '../../src/core/glossary/validate';
+
+const entry = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  term: id.replace(/-/g, ' '),
+  definition: `What ${id} means.`,
+  category: 'concept',
+  ...extra,
+});
+
+const packText = (entries: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ id: 'test-pack', name: 'Test', version: '1.0.0', language: 'en', entries, ...extra }, null, 2);
+
+/** 1-based line and column of the `nth` occurrence of `needle`, as an editor would show it. */
+function at(text: string, needle: string, nth = 1) {
+  let offset = -1;
+  for (let i = 0; i < nth; i++) offset = text.indexOf(needle, offset + 1);
+  if (offset < 0) throw new Error(`fixture has no ${needle}`);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
+}
+
+function errorsOf(text: string): PackError[] {
+  const result = validatePack(text);
+  if (result.ok) throw new Error('expected the pack to be rejected');
+  return result.errors;
+}
+
+describe('validatePack: a good pack', () => {
+  it('returns the pack as written, with no warnings', () => {
+    const text = packText([
+      entry('pre-training', { aliases: ['pretraining'], related: ['fine-tuning'] }),
+      entry('fine-tuning'),
+    ]);
+    const result = validatePack(text);
+    expect(result).toEqual({ ok: true, pack: JSON.parse(text), warnings: [] });
+  });
+
+  it('accepts a file saved with a byte order mark', () => {
+    expect(validatePack(`\uFEFF${packText([entry('rlhf')])}`).ok).toBe(true);
+  });
+
+  it('accepts HTML-looking text, since cards show it as plain text', () => {
+    const text = packText([entry('rlhf', { definition: 'Uses <b>human</b> ratings & a reward model.' })]);
+    expect(validatePack(text).ok).toBe(true);
+  });
+});
+
+describe('validatePack: JSON syntax', () => {
+  it('points at a trailing comma', () => {
+    const text = '{\n  "id": "x",\n  "entries": [1, 2,]\n}';
+    const message = expect.stringMatching(/trailing comma/);
+    expect(errorsOf(text)).toEqual([{ ...at(text, ',]'), path: '', message }]);
+  });
+
+  it('refuses comments on the line they are written', () => {
+    const text = '{\n  "id": "x", // the id\n  "name": "y"\n}';
+    const message = expect.stringMatching(/comments are not allowed/);
+    expect(errorsOf(text)).toEqual([{ ...at(text, '//'), path: '', message }]);
+  });
+
+  it('names a missing comma where the next item starts', () => {
+    const text = '{\n  "id": "x"\n  "name": "y"\n}';
+    const message = expect.stringMatching(/expected ","/);
+    expect(errorsOf(text)[0]).toMatchObject({ ...at(text, '"name"'), message });
+  });
+
+  it('reports a cut-off file and an empty one', () => {
+    expect(errorsOf('{\n  "id": "x",\n  "entries": [')[0]?.message).toBe(
+      'JSON syntax: the file ends too soon: expected "]" to close the list',
+    );
+    expect(errorsOf('  \n')[0]).toMatchObject({ line: 1, column: 1, message: expect.stringMatching(/empty/) });
+  });
+});
+
+describe('validatePack: fields', () => {
+  it('rejects a file that is not an object', () => {
+    expect(errorsOf('[]')[0]?.message).toMatch(/must hold one JSON object/);
+  });
+
+  it('names each missing required field at the object that lacks it', () => {
+    const text = packText([{ id: 'rlhf', term: 'RLHF', category: 'technique' }]);
+    const errors = errorsOf(text);
+    expect(errors).toEqual([
+      { ...at(text, '{', 2), path: 'entries[0].definition', entryId: 'rlhf', message: 'is required but missing' },
+    ]);
+  });
+
+  it('names the line, path and entry of a wrongly typed field', () => {
+    const text = packText([entry('alignment'), entry('rlhf', { definition: 42 })]);
+    expect(errorsOf(text)).toEqual([
+      {
+        ...at(text, '42'),
+        path: 'entries[1].definition',
+        entryId: 'rlhf',
+        message: 'must be a non-empty string, not a number',
+      },
+    ]);
+  });
+
+  it('reports unknown fields at their key, in entries and at the top', () => {
+    const text = packText([entry('rlhf', { defintion: 'typo' })], { author: 'me' });
+    const unknown = expect.stringMatching(/^unknown field/);
+    expect(errorsOf(text)).toEqual([
+      { ...at(text, '"defintion"'), path: 'entries[0].defintion', entryId: 'rlhf', message: unknown },
+      { ...at(text, '"author"'), path: 'author', message: unknown },
+    ]);
+  });
+
+  it('checks id format, leaving the entry unnamed when its id is unusable', () => {
+    const text = packText([entry('Pre_Training')]);
+    const [error] = errorsOf(text);
+    const message = expect.stringMatching(/kebab-case/);
+    expect(error).toEqual({ ...at(text, '"Pre_Training"'), path: 'entries[0].id', message });
+  });
+
+  it('checks category, match flags, aliases and language', () => {
+    const text = packText(
+      [
+        entry('rlhf', {
+          category: 'method',
+          match: { plural: 'no' },
+          aliases: [{ text: 'RLHF', caseSensitve: true }, { caseSensitive: true }, 7, ' padded'],
+        }),
+      ],
+      { language: 'English' },
+    );
+    const found = errorsOf(text).map(({ path, message }) => [path, message]);
+    expect(found).toEqual([
+      ['language', expect.stringMatching(/language tag/)],
+      ['entries[0].category', expect.stringMatching(/^must be one of: concept, technique/)],
+      ['entries[0].match.plural', 'must be true or false, not text'],
+      ['entries[0].aliases[0].caseSensitve', expect.stringMatching(/^unknown field/)],
+      ['entries[0].aliases[1].text', 'is required but missing'],
+      ['entries[0].aliases[2]', expect.stringMatching(/^must be a string or an object/)],
+      ['entries[0].aliases[3]', 'must be one line with no spaces at either end'],
+    ]);
+  });
+
+  it('rejects a field written twice and an empty entry list', () => {
+    const text = '{"id": "a", "id": "b", "name": "n", "version": "1", "language": "en", "entries": []}';
+    const found = errorsOf(text).map(({ path, message }) => [path, message]);
+    expect(found).toEqual([
+      ['id', 'appears twice in the same object'],
+      ['entries', 'must hold at least one entry'],
+    ]);
+  });
+});
+
+describe('formatPackError', () => {
+  it('gives one line with file, position, entry and field', () => {
+    const error = {
+      line: 42,
+      column: 7,
+      path: 'entries[3].definition',
+      entryId: 'rlhf',
+      message: 'must be a non-empty string',
+    };
+    expect(formatPackError(error, 'foundation-models.json')).toBe(
+      'foundation-models.json:42:7 entries[3] (id "rlhf") field "definition": must be a non-empty string',
+    );
+  });
+
+  it('reads well for whole entries, top-level fields and syntax errors', () => {
+    const whole = { line: 5, column: 3, path: 'entries[0]', message: 'must be an object {…}, not a list' };
+    expect(formatPackError(whole, 'p.json'))
+      .toBe('p.json:5:3 entries[0]: must be an object {…}, not a list');
+    expect(formatPackError({ line: 2, column: 1, path: 'name', message: 'is required but missing' }, 'p.json'))
+      .toBe('p.json:2:1 field "name": is required but missing');
+    expect(formatPackError({ line: 1, column: 9, path: '', message: 'JSON syntax: expected a value' }))
+      .toBe('glossary.json:1:9 JSON syntax: expected a value');
+  });
+});
