@@ -1,0 +1,35 @@
+import { caseVariants, foldCode } from './case-fold';
+import { APOSTROPHES, baseClasses, FIRST_SYMBOL, isApostrophe, NONE } from './chars';
+
+/**
+ * The symbol classes of one matcher. Every case variant of a letter the forms use shares the
+ * letter's class, so the scan never lowercases; characters no form uses stay NONE.
+ */
+export class Alphabet {
+  readonly classOf: Uint16Array = baseClasses();
+  size = FIRST_SYMBOL;
+
+  /** The class of a character used in a form, created on first use. */
+  symbolOf(code: number): number {
+    const known = this.classOf[code]!;
+    if (known !== NONE) return known;
+    const symbol = this.size++;
+    if (isApostrophe(code)) {
+      for (const apostrophe of APOSTROPHES) this.classOf[apostrophe] = symbol;
+      return symbol;
+    }
+    const folded = foldCode(code);
+    const shared = this.classOf[folded]!;
+    if (shared !== NONE) {
+      // A variant the case tables did not list; give it the letter's class.
+      this.size--;
+      this.classOf[code] = shared;
+      return shared;
+    }
+    for (const variant of caseVariants(folded)) {
+      if (this.classOf[variant] === NONE) this.classOf[variant] = symbol;
+    }
+    this.classOf[code] = symbol;
+    return symbol;
+  }
+}

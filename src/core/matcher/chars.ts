@@ -1,0 +1,100 @@
+/**
+ * Character classes shared by every matcher. Each UTF-16 code unit maps to a small symbol
+ * class; letters used by the glossary get their own classes from FIRST_SYMBOL up, per matcher.
+ */
+
+/** A character no form uses: the automaton falls back to its start. */
+export const NONE = 0;
+/** Spaces, line breaks, hyphens and dashes: any run of them is one separator. */
+export const SEP = 1;
+/** Invisible characters that sit inside words; the automaton steps over them. */
+export const SKIP = 2;
+export const FIRST_SYMBOL = 3;
+
+// "pre-training", "pre training", "pre‑training" (U+2011) and "foundation\n   model" (text
+// from HTML) must all read as the same form.
+const SEPARATOR_RANGES: readonly (readonly [number, number])[] = [
+  [0x09, 0x0d], // tab, line feed, vertical tab, form feed, carriage return
+  [0x20, 0x20],
+  [0x2d, 0x2d], // hyphen-minus
+  [0x85, 0x85],
+  [0xa0, 0xa0], // no-break space
+  [0x1680, 0x1680],
+  [0x2000, 0x200a], // typographic spaces
+  [0x2010, 0x2015], // hyphen, non-breaking hyphen, figure dash, en and em dash, bar
+  [0x2028, 0x2029],
+  [0x202f, 0x202f], // narrow no-break space
+  [0x205f, 0x205f],
+  [0x2212, 0x2212], // minus sign
+  [0x3000, 0x3000],
+  [0xfe58, 0xfe58],
+  [0xfe63, 0xfe63],
+  [0xff0d, 0xff0d],
+];
+
+// A soft hyphen is an invisible hyphenation point inside a word ("foun\u00ADda\u00ADtion"),
+// so it is skipped rather than read as a separator; zero-width characters likewise.
+const SKIP_CODES: readonly number[] = [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
+
+/** ' and ’ (and the modifier letter ʼ) are one symbol. */
+export const APOSTROPHES: readonly number[] = [0x27, 0x2019, 0x2bc];
+
+export function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2bc;
+}
+
+const BASE_CLASSES = new Uint16Array(65536);
+for (const [from, to] of SEPARATOR_RANGES) BASE_CLASSES.fill(SEP, from, to + 1);
+for (const code of SKIP_CODES) BASE_CLASSES[code] = SKIP;
+
+/** A fresh class table holding only the SEP and SKIP classes. */
+export function baseClasses(): Uint16Array {
+  return BASE_CLASSES.slice();
+}
+
+export function isSeparatorCode(code: number): boolean {
+  return BASE_CLASSES[code] === SEP;
+}
+
+export function isSkipCode(code: number): boolean {
+  return BASE_CLASSES[code] === SKIP;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}_]/u;
+// 0 = not yet known, 1 = word character, 2 = not. Filled lazily: a page touches few characters.
+const wordCache = new Int8Array(65536);
+
+function testWordCodePoint(codePoint: number): boolean {
+  return WORD.test(String.fromCodePoint(codePoint));
+}
+
+/** Whether a UTF-16 code unit is part of a word. Lone surrogates are not. */
+export function isWordCode(code: number): boolean {
+  let known = wordCache[code]!;
+  if (known === 0) {
+    // The soft hyphen, joiners and word joiner stand inside words ("Llama\u00ADstyle").
+    const inWord = code === 0xad || code === 0x200c || code === 0x200d || code === 0x2060;
+    known = inWord || testWordCodePoint(code) ? 1 : 2;
+    wordCache[code] = known;
+  }
+  return known === 1;
+}
+
+/** Whether the character starting at `index` is a word character (false past the end). */
+export function isWordAt(text: string, index: number): boolean {
+  if (index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff) return testWordCodePoint(text.codePointAt(index)!);
+  return isWordCode(code);
+}
+
+/** Whether the character ending just before `index` is a word character. */
+export function isWordBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const code = text.charCodeAt(index - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) {
+    const codePoint = text.codePointAt(index - 2)!;
+    if (codePoint > 0xffff) return testWordCodePoint(codePoint);
+  }
+  return isWordCode(code);
+}

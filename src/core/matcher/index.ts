@@ -1,0 +1,16 @@
+/**
+ * The term matcher: finds every glossary form in a text in one pass.
+ *
+ * - Whole words only (letters, digits, marks and _ of any script are word characters).
+ * - Case-insensitive unless a form says otherwise; generated plurals inherit the case rule of
+ *   their base, except for the added ending.
+ * - Any run of spaces, line breaks, hyphens or dashes reads as one separator; ' and ’ are one
+ *   apostrophe; soft hyphens and zero-width characters are skipped.
+ * - Leftmost-longest: matches never overlap. A possessive is matched as its base ("LLM's" →
+ *   "LLM").
+ * - Context-gated forms come back flagged; `applyContextGate` decides for the page.
+ */
+export { compileMatcher } from './compile';
+export { applyContextGate, contextGateOpen, countUngatedEntries, firstOccurrences } from './page';
+export { pluralOf } from './forms';
+export type { CompiledEntry, CompileOptions, Match, Matcher, MatcherStats } from './types';

@@ -1,0 +1,86 @@
+import type { Alphabet } from './alphabet';
+import { isApostrophe, isWordCode, SEP, SKIP } from './chars';
+import { CASE_SENSITIVE, FormStore, GATED, WORD_END, WORD_START } from './form-store';
+import type { FormSpec } from './forms';
+
+/** A trie of folded forms: states are integers, children sibling lists. */
+export class Trie {
+  size = 1;
+  readonly firstChild: Int32Array;
+  readonly nextSibling: Int32Array;
+  readonly symbol: Uint16Array;
+  /** Children of the start state by symbol: it is the one state with many children. */
+  readonly rootChild = new Int32Array(65536);
+  /** The first form ending at each state, or -1. */
+  readonly formHead: Int32Array;
+  readonly forms: FormStore;
+
+  constructor(maxStates: number, maxForms: number) {
+    this.firstChild = new Int32Array(maxStates).fill(-1);
+    this.nextSibling = new Int32Array(maxStates);
+    this.symbol = new Uint16Array(maxStates);
+    this.formHead = new Int32Array(maxStates).fill(-1);
+    this.forms = new FormStore(maxForms);
+  }
+
+  /** The child of `state` along `symbol`, or -1. */
+  childOf(state: number, symbol: number): number {
+    if (state === 0) return this.rootChild[symbol]! - 1;
+    for (let child = this.firstChild[state]!; child !== -1; child = this.nextSibling[child]!) {
+      if (this.symbol[child] === symbol) return child;
+    }
+    return -1;
+  }
+
+  private step(state: number, symbol: number): number {
+    const existing = this.childOf(state, symbol);
+    if (existing !== -1) return existing;
+    const child = this.size++;
+    this.symbol[child] = symbol;
+    this.nextSibling[child] = this.firstChild[state]!;
+    this.firstChild[state] = child;
+    if (state === 0) this.rootChild[symbol] = child + 1;
+    return child;
+  }
+
+  /** Adds a form: separator runs become one SEP, invisible characters are dropped. */
+  insert(form: FormSpec, alphabet: Alphabet): void {
+    const { text, caseSensitive } = form;
+    let state = 0;
+    let length = 0;
+    let pendingSep = false;
+    let exact = '';
+    let exactChars = 0;
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const known = alphabet.classOf[code];
+      if (known === SKIP) continue;
+      if (known === SEP) {
+        pendingSep = length > 0;
+        continue;
+      }
+      if (pendingSep) {
+        state = this.step(state, SEP);
+        length++;
+        if (caseSensitive) exact += ' ';
+        pendingSep = false;
+      }
+      state = this.step(state, alphabet.symbolOf(code));
+      length++;
+      if (first === -1) first = code;
+      last = code;
+      if (caseSensitive) {
+        exact += isApostrophe(code) ? "'" : text[i];
+        if (i < form.exactChars) exactChars = exact.length;
+      }
+    }
+    if (length === 0) return;
+    let flags = (caseSensitive ? CASE_SENSITIVE : 0) | (form.gated ? GATED : 0);
+    if (isWordCode(first)) flags |= WORD_START;
+    if (isWordCode(last)) flags |= WORD_END;
+    const head = this.formHead[state]!;
+    this.formHead[state] = this.forms.add(head, form.entry, flags, length, exact, exactChars);
+  }
+}

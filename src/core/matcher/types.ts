@@ -1,0 +1,50 @@
+import type { GlossaryEntry } from '../glossary/types';
+
+export interface CompiledEntry {
+  packId: string;
+  entry: GlossaryEntry;
+}
+
+/**
+ * One term found in a text. Offsets are UTF-16 indices into the scanned string, so the DOM
+ * layer can turn them into Ranges directly. A possessive ("LLM's", "model’s") is found as its
+ * base form: the match ends before the apostrophe.
+ */
+export interface Match {
+  start: number;
+  end: number;
+  /** Index into `Matcher.entries`. */
+  entry: number;
+  /** Found through a context-gated form: the page decides whether to show it. */
+  gated: boolean;
+}
+
+export interface MatcherStats {
+  /** Distinct written forms compiled, generated plurals included. */
+  forms: number;
+  states: number;
+  symbolClasses: number;
+  /** Size of the transition table (dense) or of the trie links (sparse). */
+  tableBytes: number;
+  layout: 'dense' | 'sparse';
+}
+
+export interface Matcher {
+  readonly entries: readonly CompiledEntry[];
+  readonly stats: MatcherStats;
+  /**
+   * All terms in text[from, to): non-overlapping, leftmost-longest, in text order. Word
+   * boundaries are checked against the whole string, so characters just outside the range
+   * still count as neighbours.
+   */
+  scan(text: string, from?: number, to?: number): Match[];
+}
+
+export interface CompileOptions {
+  /**
+   * Largest dense transition table to build. Above it the matcher uses a slower trie with
+   * failure links, which only an unusual glossary (thousands of terms over thousands of
+   * distinct letters, as in CJK) needs. Default 24 MB.
+   */
+  maxTableBytes?: number;
+}

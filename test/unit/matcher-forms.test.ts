@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { pluralOf } from '../../src/core/matcher';
+import { marked, matcherFor, spans } from './fixtures-matcher/packs';
+
+describe('pluralOf', () => {
+  it.each([
+    ['model', 'models'],
+    ['foundation model', 'foundation models'],
+    ['LLM', 'LLMs'],
+    ['GPU', 'GPUs'],
+    ['LoRA', 'LoRAs'],
+    ['bias', 'biases'],
+    ['index', 'indexes'],
+    ['batch', 'batches'],
+    ['hash', 'hashes'],
+    ['ontology', 'ontologies'],
+    ['key', 'keys'],
+    ['pre-training', 'pre-trainings'],
+    ['mixture of expert', 'mixture of experts'],
+    ['GPT-4', 'GPT-4s'],
+  ])('%s → %s', (form, plural) => {
+    expect(pluralOf(form)?.text).toBe(plural);
+  });
+
+  it('gives no plural to a form that ends in punctuation', () => {
+    expect(pluralOf('C++')).toBeNull();
+    expect(pluralOf('Moore’s law?')).toBeNull();
+  });
+});
+
+describe('plural and possessive forms in text', () => {
+  const matcher = matcherFor([
+    { term: 'LLM', match: { caseSensitive: true } },
+    { term: 'foundation model' },
+    { term: 'ontology' },
+    { term: 'Mistral Ontology', match: { caseSensitive: true } },
+    { term: 'Gemini', match: { plural: false } },
+    { term: 'scaling law', aliases: [{ text: 'SLaw', caseSensitive: true }] },
+  ]);
+
+  it('finds regular plurals, the last word of a multi-word term included', () => {
+    expect(spans(matcher, 'LLMs, foundation models and ontologies')).toEqual([
+      'LLMs',
+      'foundation models',
+      'ontologies',
+    ]);
+  });
+
+  it('gives generated plurals the case rule of their base', () => {
+    expect(spans(matcher, 'llms or Llms, but LLMs and LLMS')).toEqual(['LLMs', 'LLMS']);
+    expect(spans(matcher, 'mistral ontologies, Mistral Ontologies, Mistral OntologIES')).toEqual([
+      'ontologies',
+      'Mistral Ontologies',
+      'Mistral OntologIES',
+    ]);
+    expect(spans(matcher, 'SLaws slaws')).toEqual(['SLaws']);
+  });
+
+  it('generates no plurals for entries with plural: false', () => {
+    expect(spans(matcher, 'Geminis and Gemini')).toEqual(['Gemini']);
+  });
+
+  it('marks the base of a possessive, with either apostrophe', () => {
+    expect(spans(matcher, "the LLM's output, the foundation model’s size, LLMs’ costs")).toEqual([
+      'LLM',
+      'foundation model',
+      'LLMs',
+    ]);
+  });
+
+  it('reports plurals under the entry of their base', () => {
+    expect(marked(matcher, 'ontologies')).toEqual(['ontologies=ontology']);
+  });
+});
+
+describe('aliases and shared forms', () => {
+  it('applies an alias’s own case and gate rules over the entry’s', () => {
+    const matcher = matcherFor([
+      {
+        term: 'Gemini',
+        match: { contextGated: true },
+        aliases: [{ text: 'Google Gemini', contextGated: false }],
+      },
+      {
+        term: 'reinforcement learning from human feedback',
+        aliases: [{ text: 'RLHF', caseSensitive: true }],
+      },
+    ]);
+    expect(matcher.scan('Gemini, Google Gemini').map((m) => m.gated)).toEqual([true, false]);
+    expect(spans(matcher, 'rlhf RLHF')).toEqual(['RLHF']);
+  });
+
+  it('prefers the exact-case entry, then the ungated one, then the earlier one', () => {
+    const matcher = matcherFor([
+      { term: 'transformer', match: { contextGated: true } },
+      { term: 'Transformer', match: { caseSensitive: true } },
+      { term: 'attention', match: { contextGated: true } },
+      { term: 'Attention' },
+      { term: 'token' },
+      { term: 'TOKEN' },
+    ]);
+    expect(matcher.scan('Transformer transformer').map((m) => m.entry)).toEqual([1, 0]);
+    expect(matcher.scan('attention').map((m) => m.entry)).toEqual([3]);
+    expect(matcher.scan('Token').map((m) => m.entry)).toEqual([4]);
+  });
+
+  it('skips empty forms instead of matching everywhere', () => {
+    const matcher = matcherFor([{ term: '  ', aliases: ['-', '\u00AD'] }, { term: 'model' }]);
+    expect(spans(matcher, 'a model - b')).toEqual(['model']);
+  });
+});

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { marked, matcherFor, spans } from './fixtures-matcher/packs';
+
+describe('whole words only', () => {
+  const matcher = matcherFor([
+    { term: 'Llama' },
+    { term: 'o1', match: { plural: false } },
+    { term: 'LLM', match: { caseSensitive: true } },
+    { term: 'C++', match: { plural: false } },
+  ]);
+
+  it('finds a term between spaces, punctuation and at the edges of the text', () => {
+    expect(spans(matcher, 'Llama')).toEqual(['Llama']);
+    expect(spans(matcher, '(o1), "LLM"; Llama.')).toEqual(['o1', 'LLM', 'Llama']);
+  });
+
+  it('never finds a term inside a longer word', () => {
+    expect(spans(matcher, 'Llamastyle co1n o1x LLMOps xLLM')).toEqual([]);
+  });
+
+  it('treats letters and digits of any script as word characters', () => {
+    expect(spans(matcher, 'éLlama Llamaé Llamaж 9o1 o1٣ LLM\u0301')).toEqual([]);
+  });
+
+  it('counts a generated plural as a form but nothing longer', () => {
+    expect(spans(matcher, 'Llamas-R-Us')).toEqual(['Llamas']);
+    expect(spans(matcher, 'Llamasx')).toEqual([]);
+  });
+
+  it('checks the boundary of a form that ends in punctuation only on its word side', () => {
+    expect(spans(matcher, 'C++ and C++17 but not xC++')).toEqual(['C++', 'C++']);
+  });
+
+  it('does not let an invisible soft hyphen glue on a word silently', () => {
+    expect(spans(matcher, 'Llama\u00ADstyle')).toEqual([]);
+  });
+});
+
+describe('letter case', () => {
+  const matcher = matcherFor([
+    { term: 'foundation model' },
+    { term: 'RLHF', match: { caseSensitive: true } },
+    { term: 'Gemini', match: { caseSensitive: true } },
+    { term: 'Google DeepMind', aliases: ["McCulloch's Neuron"], match: { caseSensitive: true } },
+    { term: 'ΣΟΦΙΑ' },
+    { term: 'ΝΟΜΟΣ' },
+    { term: 'нейросеть' },
+  ]);
+
+  it('ignores case by default', () => {
+    expect(spans(matcher, 'Foundation Model, FOUNDATION MODEL')).toEqual([
+      'Foundation Model',
+      'FOUNDATION MODEL',
+    ]);
+  });
+
+  it('matches case-sensitive forms only as written', () => {
+    expect(spans(matcher, 'RLHF at example.com/what-is-rlhf and Rlhf')).toEqual(['RLHF']);
+    expect(spans(matcher, 'gemini Gemini GEMINI')).toEqual(['Gemini']);
+  });
+
+  it('lets a case-sensitive form keep its separator and apostrophe variants', () => {
+    const text = 'Google\u00a0DeepMind, Google-\n DeepMind, google deepmind, Google Deepmind';
+    expect(spans(matcher, text)).toEqual([
+      'Google\u00a0DeepMind',
+      'Google-\n DeepMind',
+    ]);
+    expect(spans(matcher, 'McCulloch’s Neuron, mcculloch’s neuron')).toEqual(['McCulloch’s Neuron']);
+  });
+
+  it('folds Greek (final sigma too) and Cyrillic', () => {
+    expect(spans(matcher, 'σοφια σοφιας? no: σοφιa. ΣΟΦΙΑ σοφιά')).toEqual(['σοφια', 'ΣΟΦΙΑ']);
+    expect(spans(matcher, 'νομος, νομοσ, Νομος')).toEqual(['νομος', 'νομοσ', 'Νομος']);
+    expect(spans(matcher, 'НЕЙРОСЕТЬ и Нейросеть')).toEqual(['НЕЙРОСЕТЬ', 'Нейросеть']);
+  });
+});
+
+describe('separators and apostrophes', () => {
+  const matcher = matcherFor([
+    { term: 'pre-training', aliases: ['pretraining'] },
+    { term: 'foundation model' },
+    { term: "Moore's law", match: { plural: false } },
+  ]);
+
+  it('reads hyphens, dashes, the minus sign and every kind of space as one separator', () => {
+    const variants = [
+      'pre-training',
+      'pre training',
+      'pre\u2011training',
+      'pre\u2013training',
+      'pre\u2014training',
+      'pre\u2212training',
+      'pre\u00a0training',
+      'pre\u202ftraining',
+      'pre \u2013 training',
+      'pre\n\t  training',
+    ];
+    for (const variant of variants) expect(spans(matcher, `A ${variant} run`)).toEqual([variant]);
+  });
+
+  it('finds a multi-word term broken across lines of HTML source', () => {
+    expect(spans(matcher, 'a foundation\n      model.')).toEqual(['foundation\n      model']);
+  });
+
+  it('matches a closed spelling only when it is listed', () => {
+    expect(marked(matcher, 'Pretraining and foundationmodel')).toEqual(['Pretraining=pre-training']);
+  });
+
+  it('steps over soft hyphens inside a word', () => {
+    expect(spans(matcher, 'foun\u00ADda\u00ADtion model')).toEqual(['foun\u00ADda\u00ADtion model']);
+  });
+
+  it('treats straight and curly apostrophes alike', () => {
+    expect(spans(matcher, "Moore's law and Moore\u2019s law")).toEqual(["Moore's law", 'Moore\u2019s law']);
+  });
+});
+
+describe('longest match wins', () => {
+  const matcher = matcherFor([
+    { term: 'reinforcement learning from human feedback' },
+    { term: 'human feedback' },
+    { term: 'reinforcement learning' },
+    { term: 'learning' },
+    { term: 'model' },
+    { term: 'language model' },
+    { term: 'large language model' },
+  ]);
+
+  it('marks the longest term, not the shorter ones inside it', () => {
+    expect(marked(matcher, 'reinforcement learning from human feedback')).toEqual([
+      'reinforcement learning from human feedback=reinforcement learning from human feedback',
+    ]);
+  });
+
+  it('falls back to shorter terms when the longer one is incomplete', () => {
+    expect(spans(matcher, 'reinforcement learning from human experts and human feedback')).toEqual([
+      'reinforcement learning',
+      'human feedback',
+    ]);
+  });
+
+  it('goes leftmost first, then continues after the match', () => {
+    expect(spans(matcher, 'a large language model learning')).toEqual(['large language model', 'learning']);
+    expect(spans(matcher, 'language models')).toEqual(['language models']);
+  });
+
+  it('keeps a shorter term when the longer one runs into a word', () => {
+    const text = 'reinforcement learning from human feedbackish';
+    expect(spans(matcher, text)).toEqual(['reinforcement learning']);
+  });
+});
