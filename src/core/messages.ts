@@ -22,6 +22,11 @@ export interface PageTermsReport {
   status: 'ok' | 'disabled' | 'site-off';
   /** In page order of first appearance. */
   terms: PageTerm[];
+  /**
+   * The page's address (`location.href` of the answering frame). Without the "tabs" permission
+   * the popup cannot read a tab's URL, and it needs it for the "on this site" switch.
+   */
+  url: string;
 }
 
 export interface MessageMap {

@@ -1,0 +1,51 @@
+import type { Category } from '../core/glossary/types';
+import { useT } from '../ui/api';
+import type { IndexedEntry } from '../ui/glossary-search';
+
+export const CATEGORY_KEYS: Record<Category, string> = {
+  concept: 'glossaryCategoryConcept',
+  technique: 'glossaryCategoryTechnique',
+  model: 'glossaryCategoryModel',
+  'model-family': 'glossaryCategoryModelFamily',
+  organisation: 'glossaryCategoryOrganisation',
+  resource: 'glossaryCategoryResource',
+  safety: 'glossaryCategorySafety',
+  benchmark: 'glossaryCategoryBenchmark',
+};
+
+interface EntryViewProps {
+  item: IndexedEntry;
+  /** Name the glossary an entry comes from when more than one is on. */
+  showPack: boolean;
+  targeted: boolean;
+}
+
+/** One term with its full entry. Plain text only: glossary text is never read as HTML. */
+export function EntryView({ item, showPack, targeted }: EntryViewProps) {
+  const t = useT();
+  const { entry, pack, aliases, related, anchor } = item;
+  const notes = (entry.notes ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return (
+    <article id={anchor} class={targeted ? 'entry is-target' : 'entry'} tabIndex={-1} aria-labelledby={`${anchor}-term`}>
+      <header class="entry-head">
+        <h3 class="entry-term" id={`${anchor}-term`}>{entry.term}</h3>
+        <span class="chip">{t(CATEGORY_KEYS[entry.category] ?? 'glossaryCategoryConcept')}</span>
+        {showPack && <span class="entry-pack">{pack.name}</span>}
+      </header>
+      {aliases.length > 0 && <p class="entry-aliases">{t('glossaryAlso', aliases.join(', '))}</p>}
+      <p class="entry-definition">{entry.definition}</p>
+      {notes.map((note, i) => <p key={i} class="entry-notes">{note}</p>)}
+      {related.length > 0 && (
+        <p class="entry-related">
+          <span class="related-label">{t('glossaryRelated')}</span>{' '}
+          {related.map((link, i) => (
+            <span key={link.anchor}>
+              {i > 0 && ', '}
+              <a href={`#${encodeURIComponent(link.anchor)}`}>{link.term}</a>
+            </span>
+          ))}
+        </p>
+      )}
+    </article>
+  );
+}

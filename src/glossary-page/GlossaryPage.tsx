@@ -1,0 +1,107 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useApi } from '../ui/api';
+import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { SearchBox } from '../ui/SearchBox';
+import { filterEntries } from '../ui/glossary-search';
+import { useEnabledEntries, useGlossaries } from '../ui/use-glossaries';
+import { useSettings } from '../ui/use-settings';
+import { CATEGORY_KEYS, EntryView } from './EntryView';
+import { groupByCategory, groupByLetter, type Group } from './groups';
+import { useHashTarget } from './use-hash-target';
+
+type View = 'az' | 'category';
+
+/** Every term of every glossary that is on: A–Z or by category, searchable, deep-linkable. */
+export function GlossaryPage() {
+  const api = useApi();
+  const t = api.t;
+  const { settings } = useSettings();
+  const { user, all } = useGlossaries();
+  const entries = useEnabledEntries(all, settings?.disabledGlossaries);
+  const [query, setQuery] = useState('');
+  const [view, setView] = useState<View>('az');
+  const { target, stamp } = useHashTarget();
+  const ready = settings !== null && user !== null;
+
+  // A deep link must show its entry even if the search would hide it.
+  useEffect(() => setQuery(''), [stamp]);
+
+  const shown = useMemo(() => filterEntries(entries, query), [entries, query]);
+  const groups = useMemo(() => (view === 'az' ? groupByLetter(shown) : groupByCategory(shown)), [shown, view]);
+  const packCount = new Set(entries.map((e) => e.pack.id)).size;
+  const targetFound = entries.some((e) => e.anchor === target);
+
+  useEffect(() => {
+    if (!ready || !target) return;
+    const el = document.getElementById(target);
+    if (!el?.classList.contains('entry')) return;
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  }, [ready, target, stamp, view]);
+
+  if (!ready) return <main class="glossary" aria-busy="true" />;
+  const groupLabel = (group: Group) =>
+    view === 'az' ? group.label : t(CATEGORY_KEYS[group.label as keyof typeof CATEGORY_KEYS] ?? group.label);
+
+  return (
+    <main class="glossary">
+      <header class="glossary-header">
+        <div class="page-header">
+          <img class="logo" src="icons/icon-48.png" width={32} height={32} alt="" />
+          <div>
+            <h1 class="page-title">{t('glossaryTitle')}</h1>
+            <p class="page-subtitle">{t('glossaryCount', String(entries.length))}</p>
+          </div>
+        </div>
+        <div class="toolbar">
+          <SearchBox
+            id="glossary-search"
+            label={t('glossarySearchLabel')}
+            placeholder={t('glossarySearchPlaceholder')}
+            value={query}
+            onInput={setQuery}
+          />
+          <ChoiceGroup<View>
+            legend={t('glossaryView')}
+            quietLegend
+            testId="glossary-view"
+            value={view}
+            onChange={setView}
+            choices={[{ value: 'az', label: t('glossaryViewAz') }, { value: 'category', label: t('glossaryViewCategory') }]}
+          />
+        </div>
+        {groups.length > 1 && (
+          <nav class="jump" aria-label={t('glossaryJump')}>
+            {groups.map((group) => (
+              <button type="button" key={group.key} class="jump-item"
+                onClick={() => document.getElementById(`group_${group.key}`)?.scrollIntoView({ block: 'start' })}>
+                {groupLabel(group)}
+              </button>
+            ))}
+          </nav>
+        )}
+      </header>
+
+      {target && !targetFound && <p class="note" role="status">{t('glossaryNotFound', target)}</p>}
+      {entries.length === 0 ? (
+        <p class="empty">
+          {t('glossaryAllOff')}{' '}
+          <button type="button" class="link" onClick={() => void api.openOptions()}>{t('popupOpenOptions')}</button>
+        </p>
+      ) : shown.length === 0 ? (
+        <p class="empty" role="status">{t('popupNoResults', query.trim())}</p>
+      ) : (
+        <p class="visually-hidden" role="status">{query.trim() ? t('glossaryMatches', String(shown.length)) : ''}</p>
+      )}
+
+      {groups.map((group) => (
+        <section key={group.key} class="group" aria-labelledby={`group_${group.key}`}>
+          <h2 class="group-title" id={`group_${group.key}`} tabIndex={-1}>{groupLabel(group)}</h2>
+          {group.items.map((item) => (
+            <EntryView key={item.anchor} item={item} showPack={packCount > 1} targeted={item.anchor === target} />
+          ))}
+        </section>
+      ))}
+    </main>
+  );
+}

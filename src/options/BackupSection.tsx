@@ -1,0 +1,74 @@
+import { useRef, useState } from 'preact/hooks';
+import { defaults } from '../core/settings/defaults';
+import { exportSettings, parseSettingsImport } from '../core/settings/import-export';
+import { useApi } from '../ui/api';
+import { downloadText, readChosenFile } from '../ui/files';
+import { OutcomeView, type Outcome } from './Outcome';
+import { Section } from './Section';
+import type { SectionProps } from './section-props';
+
+export const EXPORT_FILE_NAME = 'termlight-settings.json';
+
+/** Export, import (all or nothing) and reset of every setting. */
+export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
+  const api = useApi();
+  const t = api.t;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = await readChosenFile(input);
+    input.value = '';
+    if (!file) return;
+    const result = parseSettingsImport(file.text);
+    if (!result.ok) {
+      setOutcome({ kind: 'error', text: t('optImportRefused', file.name), lines: [result.error] });
+      return;
+    }
+    await api.replaceSettings(result.settings);
+    setOutcome({ kind: 'done', text: t('optImportDone', file.name), lines: result.warnings });
+  };
+
+  const reset = async () => {
+    setConfirming(false);
+    await api.replaceSettings(defaults);
+    setOutcome({ kind: 'done', text: t('optResetDone'), lines: [] });
+  };
+
+  return (
+    <Section id="backup" title={t('optBackupTitle')} intro={t('optBackupIntro')}>
+      <div class="actions">
+        <button type="button" class="button" onClick={() => downloadText(document, EXPORT_FILE_NAME, exportSettings(settings))}>
+          {t('optExport')}
+        </button>
+        <button type="button" class="button" onClick={() => fileInput.current?.click()}>{t('optImport')}</button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          class="file-input"
+          data-testid="settings-file"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => void onFile(e.currentTarget)}
+        />
+        {!confirming && (
+          <button type="button" class="button quiet danger" onClick={() => setConfirming(true)}>{t('optReset')}</button>
+        )}
+      </div>
+      {confirming && (
+        <div class="confirm" role="group" aria-labelledby="reset-question">
+          <p id="reset-question">{t('optResetQuestion')}</p>
+          <div class="actions">
+            <button type="button" class="button danger-solid" onClick={() => void reset()} data-testid="reset-confirm">
+              {t('optResetConfirm')}
+            </button>
+            <button type="button" class="button quiet" onClick={() => setConfirming(false)} autoFocus>{t('optCancel')}</button>
+          </div>
+        </div>
+      )}
+      {outcome && <OutcomeView outcome={outcome} testId="backup-outcome" />}
+    </Section>
+  );
+}

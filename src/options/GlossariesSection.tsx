@@ -1,0 +1,92 @@
+import { useRef, useState } from 'preact/hooks';
+import { bundledPacks } from '../core/glossary/bundled';
+import type { GlossaryPack } from '../core/glossary/types';
+import { useApi } from '../ui/api';
+import { readChosenFile } from '../ui/files';
+import { Switch } from '../ui/Switch';
+import { importUserPack } from '../ui/user-packs';
+import { OutcomeView, type Outcome } from './Outcome';
+import { Section } from './Section';
+import type { SectionProps } from './section-props';
+
+interface GlossariesSectionProps extends SectionProps {
+  /** Null while loading. */
+  userPacks: GlossaryPack[] | null;
+}
+
+/** Which glossaries are on, and the user's own: import (all or nothing) and remove. */
+export function GlossariesSection({ settings, update, userPacks }: GlossariesSectionProps) {
+  const api = useApi();
+  const t = api.t;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const disabled = settings.disabledGlossaries;
+
+  const setOn = (id: string, on: boolean) =>
+    update({ disabledGlossaries: on ? disabled.filter((d) => d !== id) : [...disabled, id] });
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = await readChosenFile(input);
+    input.value = ''; // choosing the same file again, once fixed, must fire another change
+    if (!file || userPacks === null) return;
+    const result = importUserPack(file.text, file.name, userPacks, bundledPacks.map((p) => p.id));
+    if (!result.ok) {
+      setOutcome(result.reason === 'bundled-id'
+        ? { kind: 'error', text: t('optGlossaryBundledId', result.id), lines: [] }
+        : { kind: 'error', text: t('optGlossaryInvalid', file.name), lines: result.errors });
+      return;
+    }
+    await api.saveUserGlossaries(result.packs);
+    const count = String(result.pack.entries.length);
+    const text = t(result.replaced ? 'optGlossaryReplaced' : 'optGlossaryAdded', [result.pack.name, count]);
+    setOutcome({ kind: 'done', text, lines: result.warnings });
+  };
+
+  const remove = async (pack: GlossaryPack) => {
+    await api.saveUserGlossaries((userPacks ?? []).filter((p) => p.id !== pack.id));
+    if (disabled.includes(pack.id)) update({ disabledGlossaries: disabled.filter((d) => d !== pack.id) });
+    setOutcome({ kind: 'done', text: t('optGlossaryRemoved', pack.name), lines: [] });
+  };
+
+  const row = (pack: GlossaryPack, imported: boolean) => (
+    <li key={pack.id} class="pack" data-pack={pack.id}>
+      <Switch
+        label={pack.name}
+        hint={t(imported ? 'optGlossaryMetaImported' : 'optGlossaryMetaBundled', [String(pack.entries.length), pack.version])}
+        checked={!disabled.includes(pack.id)}
+        onChange={(on) => setOn(pack.id, on)}
+      />
+      {pack.description && <p class="pack-description">{pack.description}</p>}
+      {imported && (
+        <button type="button" class="button quiet danger" onClick={() => void remove(pack)} aria-label={t('optGlossaryRemoveLabel', pack.name)}>
+          {t('optRemove')}
+        </button>
+      )}
+    </li>
+  );
+
+  return (
+    <Section id="glossaries" title={t('optGlossariesTitle')} intro={t('optGlossariesIntro')}>
+      <ul class="pack-list" data-testid="pack-list">
+        {bundledPacks.map((pack) => row(pack, false))}
+        {(userPacks ?? []).map((pack) => row(pack, true))}
+      </ul>
+      <div class="actions">
+        <button type="button" class="button" onClick={() => fileInput.current?.click()}>{t('optGlossaryImport')}</button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          class="file-input"
+          data-testid="glossary-file"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => void onFile(e.currentTarget)}
+        />
+        <button type="button" class="button quiet" onClick={() => void api.openPage('glossary.html')}>{t('optGlossaryBrowse')}</button>
+      </div>
+      <p class="hint">{t('optGlossaryImportHint')}</p>
+      {outcome && <OutcomeView outcome={outcome} testId="glossary-outcome" />}
+    </Section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useId, useState } from 'preact/hooks';
+import { SITE_RULE_MODES, type SiteRuleMode } from '../core/settings/defaults';
+import { normalizeSitePattern } from '../core/settings/site-rules';
+import { useT } from '../ui/api';
+import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { Section } from './Section';
+import type { SectionProps } from './section-props';
+
+const MODE_KEYS: Record<SiteRuleMode, string> = { 'all-except': 'optSitesAllExcept', only: 'optSitesOnly' };
+
+/** Where Termlight runs: everywhere but the listed sites, or only on them. */
+export function SitesSection({ settings, update }: SectionProps) {
+  const t = useT();
+  const inputId = useId();
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState('');
+  const rules = settings.siteRules;
+
+  const add = (event: Event) => {
+    event.preventDefault();
+    const result = normalizeSitePattern(draft);
+    if (!result.ok) {
+      // The core's reasons are English sentences made for this box; show them as they are.
+      setError(result.error);
+      return;
+    }
+    if (rules.patterns.includes(result.pattern)) {
+      setError(t('optSitesDuplicate', result.pattern));
+      return;
+    }
+    update({ siteRules: { ...rules, patterns: [...rules.patterns, result.pattern] } });
+    setDraft('');
+    setError('');
+  };
+  const remove = (pattern: string) =>
+    update({ siteRules: { ...rules, patterns: rules.patterns.filter((p) => p !== pattern) } });
+
+  return (
+    <Section id="sites" title={t('optSitesTitle')}>
+      <ChoiceGroup<SiteRuleMode>
+        legend={t('optSitesMode')}
+        variant="list"
+        testId="site-mode"
+        value={rules.mode}
+        onChange={(mode) => update({ siteRules: { ...rules, mode } })}
+        choices={SITE_RULE_MODES.map((value) => ({ value, label: t(MODE_KEYS[value]) }))}
+      />
+      <h3 class="sub-title">{t(rules.mode === 'only' ? 'optSitesListOnly' : 'optSitesListExcept')}</h3>
+      {rules.patterns.length === 0 ? (
+        <p class="empty">{t(rules.mode === 'only' ? 'optSitesEmptyOnly' : 'optSitesEmpty')}</p>
+      ) : (
+        <ul class="site-list" data-testid="site-list">
+          {rules.patterns.map((pattern) => (
+            <li key={pattern} class="site-item">
+              <span class="site-pattern">{pattern}</span>
+              <button type="button" class="button quiet" aria-label={t('optSitesRemoveLabel', pattern)} onClick={() => remove(pattern)}>
+                {t('optRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="site-add" onSubmit={add}>
+        <label class="field-label" for={inputId}>{t('optSitesAdd')}</label>
+        <div class="inline-form">
+          <input
+            id={inputId}
+            type="text"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder={t('optSitesPlaceholder')}
+            value={draft}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={`${inputId}-hint ${inputId}-error`}
+            onInput={(e) => {
+              setDraft(e.currentTarget.value);
+              setError('');
+            }}
+          />
+          <button type="submit" class="button">{t('optAdd')}</button>
+        </div>
+        <p id={`${inputId}-error`} class="error-text" role="alert">{error}</p>
+        <p id={`${inputId}-hint`} class="hint">{t('optSitesHint')}</p>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,41 @@
+import { browser } from './browser';
+import type { GlossaryPack } from '../core/glossary/types';
+
+/**
+ * Glossaries the user imported, kept in `storage.local` under one key as a list of packs (the
+ * parsed JSON, checked by `validatePack` when imported). Local, not sync: a pack can be far
+ * larger than sync's 8 KB per item. Whether each one is on is a setting (`disabledGlossaries`).
+ */
+export const USER_GLOSSARIES_KEY = 'userGlossaries';
+
+/** Only the shape a reader depends on: storage may hold anything an older version wrote. */
+function looksLikePack(value: unknown): value is GlossaryPack {
+  if (typeof value !== 'object' || value === null) return false;
+  const pack = value as Partial<GlossaryPack>;
+  return typeof pack.id === 'string' && typeof pack.name === 'string' && Array.isArray(pack.entries);
+}
+
+export async function loadUserGlossaries(): Promise<GlossaryPack[]> {
+  const stored = (await browser.storage.local.get(USER_GLOSSARIES_KEY))[USER_GLOSSARIES_KEY];
+  if (stored === undefined) return [];
+  const list: unknown[] = Array.isArray(stored) ? stored : [];
+  const packs = list.filter(looksLikePack);
+  if (packs.length !== list.length || !Array.isArray(stored)) {
+    console.warn('[Termlight] ignored stored user glossaries that are not glossary packs');
+  }
+  return packs;
+}
+
+export async function saveUserGlossaries(packs: readonly GlossaryPack[]): Promise<void> {
+  await browser.storage.local.set({ [USER_GLOSSARIES_KEY]: packs });
+}
+
+/** Calls `listener` with the full list after every change, from any context. */
+export function watchUserGlossaries(listener: (packs: GlossaryPack[]) => void, signal: AbortSignal): void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !Object.hasOwn(changes, USER_GLOSSARIES_KEY) || signal.aborted) return;
+    void loadUserGlossaries().then((packs) => { if (!signal.aborted) listener(packs); });
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
+}

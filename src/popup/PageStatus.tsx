@@ -1,0 +1,33 @@
+import { useT } from '../ui/api';
+
+export type PageStatusKind = 'loading' | 'no-tab' | 'unavailable' | 'disabled' | 'site-off' | 'no-terms';
+
+interface PageStatusProps {
+  kind: PageStatusKind;
+  onReload?: () => void;
+}
+
+/** Says plainly why there is no list, instead of showing an empty one. */
+export function PageStatus({ kind, onReload }: PageStatusProps) {
+  const t = useT();
+  if (kind === 'unavailable') {
+    return (
+      <div class="status status-unavailable" role="status" data-testid="page-status" data-kind={kind}>
+        <p class="status-title">{t('popupCannotRunTitle')}</p>
+        <p>{t('popupCannotRunWhy')}</p>
+        <p>
+          {t('popupCannotRunReload')}{' '}
+          {onReload && <button type="button" class="link" onClick={onReload}>{t('popupReload')}</button>}
+        </p>
+      </div>
+    );
+  }
+  const text: Record<Exclude<PageStatusKind, 'unavailable'>, string> = {
+    loading: t('popupLoading'),
+    'no-tab': t('popupNoTab'),
+    disabled: t('popupDisabled'),
+    'site-off': t('popupSiteOff'),
+    'no-terms': t('popupNoTerms'),
+  };
+  return <p class="status" role="status" data-testid="page-status" data-kind={kind}>{text[kind]}</p>;
+}

@@ -1,0 +1,103 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { PageTerm } from '../core/messages';
+import { isSiteEnabled } from '../core/settings/site-rules';
+import { useApi } from '../ui/api';
+import { searchEntries } from '../ui/glossary-search';
+import { LookPicker } from '../ui/LookPicker';
+import { SearchBox } from '../ui/SearchBox';
+import { Switch } from '../ui/Switch';
+import { useEnabledEntries, useGlossaries } from '../ui/use-glossaries';
+import { useSettings } from '../ui/use-settings';
+import { PageStatus, type PageStatusKind } from './PageStatus';
+import { PageTerms } from './PageTerms';
+import { SearchResults } from './SearchResults';
+import { SiteSwitch } from './SiteSwitch';
+import { usePage, type PageState } from './use-page';
+
+const MAX_RESULTS = 8;
+
+interface PopupProps {
+  /** The tab to act on; the active tab when absent. */
+  tabId?: number;
+  /** Called after an action that takes the reader elsewhere: the toolbar popup closes itself. */
+  onDone?: () => void;
+}
+
+export function Popup({ tabId, onDone }: PopupProps) {
+  const api = useApi();
+  const t = api.t;
+  const { settings, update } = useSettings();
+  const page = usePage(tabId, settings);
+  const { all } = useGlossaries();
+  const entries = useEnabledEntries(all, settings?.disabledGlossaries);
+  const [query, setQuery] = useState('');
+  const results = useMemo(() => searchEntries(entries, query, MAX_RESULTS), [entries, query]);
+
+  if (!settings) return <main class="popup" aria-busy="true" />;
+
+  const done = () => onDone?.();
+  const openGlossary = (anchor: string) =>
+    void api.openPage(anchor ? `glossary.html#${anchor}` : 'glossary.html').then(done);
+  const reveal = (term: PageTerm) => {
+    if (page.kind !== 'ready') return;
+    void api.revealTerm(page.tabId, term.firstIndex).catch(() => false).then(done);
+  };
+  const url = page.kind === 'ready' ? page.url : undefined;
+  const status = statusOf(page, settings.enabled, url ? isSiteEnabled(url, settings.siteRules) : true);
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <img class="logo" src="icons/icon-32.png" width={22} height={22} alt="" />
+        <h1 class="popup-title">{t('extName')}</h1>
+        <div class="master">
+          <Switch label={t('popupEnabled')} checked={settings.enabled} onChange={(enabled) => update({ enabled })} testId="master-switch" />
+        </div>
+      </header>
+
+      {url && <SiteSwitch url={url} settings={settings} update={update} />}
+
+      <section class="panel" aria-label={t('lookHeading')}>
+        <LookPicker look={settings} onChange={update} />
+      </section>
+
+      <section class="panel terms-panel">
+        <SearchBox
+          id="popup-search"
+          label={t('popupSearchLabel')}
+          placeholder={t('popupSearchPlaceholder')}
+          value={query}
+          onInput={setQuery}
+          onEnter={() => results[0] && openGlossary(results[0].anchor)}
+        />
+        {query.trim() !== '' ? (
+          <SearchResults query={query} results={results} onOpen={openGlossary} />
+        ) : status === 'ok' && page.kind === 'ready' ? (
+          <PageTerms terms={page.report.terms} onReveal={reveal} />
+        ) : (
+          <PageStatus
+            kind={status === 'ok' ? 'loading' : status}
+            onReload={page.kind === 'unavailable' ? () => void api.reloadTab(page.tabId).then(done) : undefined}
+          />
+        )}
+      </section>
+
+      <footer class="popup-footer">
+        <button type="button" class="link" onClick={() => void api.openOptions().then(done)}>{t('popupOpenOptions')}</button>
+        <button type="button" class="link" onClick={() => openGlossary('')}>{t('popupOpenGlossary')}</button>
+      </footer>
+    </main>
+  );
+}
+
+/**
+ * The settings decide "off" at once; the content script's report follows a moment later, so a
+ * report that disagrees with them is stale and shown as loading.
+ */
+function statusOf(page: PageState, enabled: boolean, siteOn: boolean): PageStatusKind | 'ok' {
+  if (page.kind === 'loading' || page.kind === 'no-tab' || page.kind === 'unavailable') return page.kind;
+  if (!enabled) return 'disabled';
+  if (!siteOn) return 'site-off';
+  if (page.report.status !== 'ok') return 'loading';
+  return page.report.terms.length === 0 ? 'no-terms' : 'ok';
+}

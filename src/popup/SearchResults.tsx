@@ -1,0 +1,34 @@
+import { useT } from '../ui/api';
+import type { IndexedEntry } from '../ui/glossary-search';
+import { onListKeyDown } from '../ui/list-keys';
+
+interface SearchResultsProps {
+  query: string;
+  results: IndexedEntry[];
+  onOpen(anchor: string): void;
+}
+
+/** Matches from every glossary that is on, whether or not the page uses them. */
+export function SearchResults({ query, results, onOpen }: SearchResultsProps) {
+  const t = useT();
+  if (results.length === 0) {
+    return (
+      <p class="empty" role="status">
+        {t('popupNoResults', query.trim())}{' '}
+        <button type="button" class="link" onClick={() => onOpen('')}>{t('popupBrowseGlossary')}</button>
+      </p>
+    );
+  }
+  return (
+    <ul class="result-list" onKeyDown={onListKeyDown} data-testid="search-results" aria-label={t('popupResultsLabel')}>
+      {results.map((item) => (
+        <li key={item.anchor}>
+          <button type="button" class="result-item" onClick={() => onOpen(item.anchor)}>
+            <span class="result-term">{item.entry.term}</span>
+            <span class="result-definition">{item.entry.definition}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '../core/settings/defaults';
+import { isSiteEnabled, setSiteEnabled, siteKeyOf } from '../core/settings/site-rules';
+import { useT } from '../ui/api';
+import { Switch } from '../ui/Switch';
+
+interface SiteSwitchProps {
+  url: string;
+  settings: Settings;
+  update(patch: Partial<Settings>): void;
+}
+
+/** "On this site": changes the site rules as little as possible, and says so if it removed a broad rule. */
+export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
+  const t = useT();
+  const [removed, setRemoved] = useState<string[]>([]);
+  const site = siteKeyOf(url);
+  if (site === null) return null;
+  const on = isSiteEnabled(url, settings.siteRules);
+  const toggle = (next: boolean) => {
+    const change = setSiteEnabled(settings.siteRules, url, next);
+    // The site's own pattern goes without saying; a wider one ("*.com") is worth a word.
+    setRemoved(change.removed.filter((pattern) => pattern !== site));
+    update({ siteRules: change.rules });
+  };
+  return (
+    <div class="site">
+      <Switch
+        label={t('popupOnSite', site)}
+        hint={settings.siteRules.mode === 'only' ? t('popupOnlyMode') : undefined}
+        checked={on}
+        disabled={!settings.enabled}
+        onChange={toggle}
+        testId="site-switch"
+      />
+      {removed.length > 0 && (
+        <p class="note" role="status">{t('popupRemovedRules', removed.map((p) => `“${p}”`).join(', '))}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import { ApiContext } from '../ui/api';
+import { createPlatformApi } from '../ui/platform-api';
+import { applyTheme } from '../ui/theme';
+import { Popup } from './Popup';
+import '../ui/base.css';
+import './popup.css';
+
+// `popup.html?tab=<id>` acts on that tab: the popup opened as an ordinary page (in tests, or
+// pinned in a tab) would otherwise find itself as the active tab. It stays open after actions.
+const tabParam = new URLSearchParams(location.search).get('tab');
+const tabId = tabParam && /^\d+$/.test(tabParam) ? Number(tabParam) : undefined;
+
+const api = createPlatformApi();
+applyTheme(document, null);
+document.title = api.t('extName');
+render(
+  <ApiContext.Provider value={api}>
+    <Popup tabId={tabId} onDone={tabId === undefined ? () => window.close() : undefined} />
+  </ApiContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,110 @@
+import type { Alias, GlossaryEntry, GlossaryPack } from '../core/glossary/types';
+
+export interface RelatedLink {
+  anchor: string;
+  term: string;
+}
+
+export interface IndexedEntry {
+  pack: GlossaryPack;
+  entry: GlossaryEntry;
+  /** The entry's element id on the glossary page, so `glossary.html#<anchor>` opens it. */
+  anchor: string;
+  aliases: string[];
+  /** Related entries that exist in the same pack, resolved to their anchors. */
+  related: RelatedLink[];
+  folded: { term: string; aliases: string[]; definition: string };
+}
+
+/** Case, accents and hyphen-or-space differences don't count when searching. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s\-‐‑‒–—_]+/g, ' ')
+    .trim();
+}
+
+export function aliasText(alias: Alias): string {
+  return typeof alias === 'string' ? alias : alias.text;
+}
+
+/**
+ * Entry ids are unique within a pack, not across packs. The entry id is the anchor (the card
+ * links by it); a later pack's entry whose id is taken gets `<pack>--<entry>`, which no id can
+ * be, because ids never hold two hyphens in a row.
+ */
+export function indexEntries(packs: readonly GlossaryPack[]): IndexedEntry[] {
+  const taken = new Set<string>();
+  const anchors = new Map<string, string>();
+  const keyOf = (packId: string, entryId: string) => `${packId}\u0000${entryId}`;
+  for (const pack of packs) {
+    for (const entry of pack.entries) {
+      const anchor = taken.has(entry.id) ? `${pack.id}--${entry.id}` : entry.id;
+      taken.add(anchor);
+      anchors.set(keyOf(pack.id, entry.id), anchor);
+    }
+  }
+  return packs.flatMap((pack) => {
+    const terms = new Map(pack.entries.map((e) => [e.id, e.term]));
+    return pack.entries.map((entry) => {
+      const aliases = (entry.aliases ?? []).map(aliasText);
+      const related = (entry.related ?? []).flatMap((id) => {
+        const anchor = anchors.get(keyOf(pack.id, id));
+        const term = terms.get(id);
+        return anchor && term ? [{ anchor, term }] : [];
+      });
+      return {
+        pack,
+        entry,
+        anchor: anchors.get(keyOf(pack.id, entry.id))!,
+        aliases,
+        related,
+        folded: { term: fold(entry.term), aliases: aliases.map(fold), definition: fold(entry.definition) },
+      };
+    });
+  });
+}
+
+const startsWord = (text: string, query: string) => text.startsWith(query) || text.includes(` ${query}`);
+
+/** How well an entry answers a query: lower is better, null is no match. */
+export function matchRank(item: IndexedEntry, query: string): number | null {
+  const q = fold(query);
+  if (q === '') return 0;
+  const { term, aliases, definition } = item.folded;
+  if (term === q) return 0;
+  if (aliases.includes(q)) return 1;
+  if (term.startsWith(q)) return 2;
+  if (startsWord(term, q)) return 3;
+  if (aliases.some((a) => startsWord(a, q))) return 4;
+  if (term.includes(q) || aliases.some((a) => a.includes(q))) return 5;
+  if (startsWord(definition, q)) return 6;
+  if (definition.includes(q)) return 7;
+  // Several words need not be side by side: "human feedback learning" still finds RLHF.
+  const all = [term, ...aliases, definition].join(' ');
+  const words = q.split(' ');
+  return words.length > 1 && words.every((w) => all.includes(w)) ? 8 : null;
+}
+
+/** Best matches first, then A–Z: for a short list of suggestions. */
+export function searchEntries(index: readonly IndexedEntry[], query: string, limit = Infinity): IndexedEntry[] {
+  return index
+    .map((item) => ({ item, rank: matchRank(item, query) }))
+    .filter((r): r is { item: IndexedEntry; rank: number } => r.rank !== null)
+    .sort((a, b) => a.rank - b.rank || compareTerms(a.item, b.item))
+    .slice(0, limit)
+    .map((r) => r.item);
+}
+
+/** Every match, in the order given: for filtering a list in place. */
+export function filterEntries(index: readonly IndexedEntry[], query: string): IndexedEntry[] {
+  return fold(query) === '' ? [...index] : index.filter((item) => matchRank(item, query) !== null);
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+export function compareTerms(a: IndexedEntry, b: IndexedEntry): number {
+  return collator.compare(a.entry.term, b.entry.term);
+}

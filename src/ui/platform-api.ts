@@ -1,0 +1,51 @@
+import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
+import { sendToTab } from '../platform/messaging';
+import { loadSettings, replaceSettings, saveSettings, watchSettings } from '../platform/settings-store';
+import { loadUserGlossaries, saveUserGlossaries, watchUserGlossaries } from '../platform/user-glossaries';
+import type { UiApi } from './api';
+
+/** Chromium's shortcut editor; extensions may open it, web pages may not link to it. */
+const CHROMIUM_SHORTCUTS = 'chrome://extensions/shortcuts';
+
+export function createPlatformApi(): UiApi {
+  return {
+    t,
+    loadSettings,
+    saveSettings,
+    replaceSettings,
+    watchSettings,
+    loadUserGlossaries,
+    saveUserGlossaries,
+    watchUserGlossaries,
+    async activeTab() {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return null;
+      return tab.url === undefined ? { id: tab.id } : { id: tab.id, url: tab.url };
+    },
+    pageTerms: (tabId) => sendToTab(tabId, 'get-page-terms', {}),
+    revealTerm: (tabId, occurrence) => sendToTab(tabId, 'reveal-term', { occurrence }),
+    async reloadTab(tabId) {
+      await browser.tabs.reload(tabId);
+    },
+    async openPage(path) {
+      await browser.tabs.create({ url: browser.runtime.getURL(path) });
+    },
+    openOptions: () => browser.runtime.openOptionsPage(),
+    async commands() {
+      const all = await browser.commands.getAll();
+      return all.map((c) => ({ name: c.name ?? '', description: c.description ?? '', shortcut: c.shortcut ?? '' }));
+    },
+    async openShortcutSettings() {
+      // Firefox 137+ opens its own editor; Chromium has a page for it instead.
+      const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
+      try {
+        if (typeof commands.openShortcutSettings === 'function') await commands.openShortcutSettings();
+        else await browser.tabs.create({ url: CHROMIUM_SHORTCUTS });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../core/settings/defaults';
+import { useApi } from './api';
+import { applyTheme } from './theme';
+
+export interface SettingsHandle {
+  /** Null until loaded. */
+  settings: Settings | null;
+  /** Shows the change at once and stores it; other pages and tabs follow via storage events. */
+  update(patch: Partial<Settings>): void;
+}
+
+/** The live settings of an extension page, which also keeps the page in the chosen theme. */
+export function useSettings(): SettingsHandle {
+  const api = useApi();
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    api.watchSettings(setSettings, abort.signal);
+    void api.loadSettings().then((loaded) => {
+      if (!abort.signal.aborted) setSettings(loaded);
+    });
+    return () => abort.abort();
+  }, [api]);
+
+  const theme = settings?.theme ?? null;
+  useEffect(() => {
+    if (theme) applyTheme(document, theme);
+  }, [theme]);
+
+  const update = useCallback(
+    (patch: Partial<Settings>) => {
+      setSettings((current) => (current ? { ...current, ...patch } : current));
+      api.saveSettings(patch).catch((err: unknown) => {
+        console.error('[Termlight] could not save settings', err);
+        // Show what is really stored rather than a change that did not happen.
+        void api.loadSettings().then(setSettings);
+      });
+    },
+    [api],
+  );
+
+  return { settings, update };
+}

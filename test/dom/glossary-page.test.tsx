@@ -1,0 +1,146 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bundledPacks } from '../../src/core/glossary/bundled';
+import type { GlossaryPack } from '../../src/core/glossary/types';
+import { GlossaryPage } from '../../src/glossary-page/GlossaryPage';
+import { ApiContext } from '../../src/ui/api';
+import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+
+const BUNDLED = bundledPacks[0]!;
+const MY_PACK: GlossaryPack = {
+  id: 'my-team',
+  name: 'My team',
+  version: '1.0.0',
+  language: 'en',
+  entries: [
+    // Same id as a bundled entry: it must get an anchor of its own.
+    { id: 'token', term: 'token budget', definition: 'How many tokens a request may use.', category: 'resource' },
+    { id: 'golden-set', term: 'golden set', aliases: ['gold answers'], definition: 'Checked answers we score against.', category: 'benchmark', related: ['token'] },
+  ],
+};
+
+async function settle() {
+  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+}
+
+let scrolled: string[];
+beforeEach(() => {
+  scrolled = [];
+  vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {
+    scrolled.push(this.id);
+  });
+});
+
+afterEach(() => {
+  render(null, document.body);
+  document.body.innerHTML = '';
+  history.replaceState(null, '', '#');
+  vi.restoreAllMocks();
+});
+
+async function openPage(init: Partial<MemoryState> = {}, hash = '') {
+  history.replaceState(null, '', hash || '#');
+  const api = createMemoryApi(init);
+  const root = document.body.appendChild(document.createElement('div'));
+  await act(() => render(<ApiContext.Provider value={api}><GlossaryPage /></ApiContext.Provider>, root));
+  await settle();
+  return { api, root };
+}
+
+const terms = (root: Element) => [...root.querySelectorAll('.entry-term')].map((h) => h.textContent);
+const groups = (root: Element) => [...root.querySelectorAll('.group-title')].map((h) => h.textContent);
+
+async function search(root: Element, value: string) {
+  const input = root.querySelector<HTMLInputElement>('input[type=search]')!;
+  input.value = value;
+  await act(() => {
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('the glossary page', () => {
+  it('shows every term of the glossaries that are on, A–Z under letters', async () => {
+    const { root } = await openPage();
+    expect(terms(root)).toHaveLength(BUNDLED.entries.length);
+    const sorted = [...terms(root)].sort((a, b) => a!.localeCompare(b!, undefined, { sensitivity: 'base', numeric: true }));
+    expect(terms(root)).toEqual(sorted);
+    expect(groups(root).slice(0, 3)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('shows each full entry: definition, notes, other names and related links', async () => {
+    const { root } = await openPage();
+    const entry = root.querySelector('#foundation-model')!;
+    expect(entry.querySelector('.entry-aliases')?.textContent).toBe('Also: foundational model');
+    expect(entry.querySelector('.entry-definition')?.textContent).toBe(BUNDLED.entries[0]!.definition);
+    expect(entry.querySelector('.entry-notes')?.textContent).toContain('Stanford');
+    const links = [...entry.querySelectorAll('.entry-related a')].map((a) => a.getAttribute('href'));
+    expect(links).toContain('#large-language-model');
+    expect(entry.querySelector('.chip')?.textContent).toBe('Concept');
+  });
+
+  it('groups by category on request', async () => {
+    const { root } = await openPage();
+    await act(() => root.querySelector<HTMLInputElement>('[data-testid=glossary-view] input[value=category]')!.click());
+    expect(groups(root)[0]).toBe('Concept');
+    expect(groups(root)).toContain('Organisation');
+    const organisations = root.querySelector('[aria-labelledby="group_organisation"]')!;
+    expect([...organisations.querySelectorAll('.entry-term')].map((h) => h.textContent)).toContain('Anthropic');
+  });
+
+  it('filters live over terms, other names and definitions', async () => {
+    const { root } = await openPage();
+    await search(root, 'CRFM');
+    expect(terms(root)).toContain('Center for Research on Foundation Models');
+    await search(root, 'reinforcement learning');
+    expect(terms(root)).toContain('RLHF');
+    await search(root, 'zzzz');
+    expect(terms(root)).toEqual([]);
+    expect(root.querySelector('.empty')?.textContent).toBe('No term matches “zzzz”.');
+  });
+
+  it('leaves out a glossary that is off and names the glossary when several are on', async () => {
+    const { root } = await openPage({ userGlossaries: [MY_PACK], sync: { disabledGlossaries: ['foundation-models'] } });
+    expect(terms(root)).toEqual(['golden set', 'token budget']);
+    expect(root.querySelector('.entry-pack')).toBeNull();
+    const both = await openPage({ userGlossaries: [MY_PACK] });
+    expect(both.root.querySelector('#my-team--token .entry-pack')?.textContent).toBe('My team');
+  });
+
+  it('gives a repeated id its own anchor and links related entries within their glossary', async () => {
+    const { root } = await openPage({ userGlossaries: [MY_PACK] });
+    expect(root.querySelector('#token .entry-term')?.textContent).toBe('token');
+    expect(root.querySelector('#my-team--token .entry-term')?.textContent).toBe('token budget');
+    expect(root.querySelector('#golden-set .entry-related a')?.getAttribute('href')).toBe('#my-team--token');
+  });
+});
+
+describe('deep links', () => {
+  it('#term-id scrolls to the entry, marks it and moves focus there', async () => {
+    const { root } = await openPage({}, '#rlhf');
+    const entry = root.querySelector('#rlhf')!;
+    expect(entry.classList.contains('is-target')).toBe(true);
+    expect(root.querySelectorAll('.is-target')).toHaveLength(1);
+    expect(scrolled).toContain('rlhf');
+    expect(document.activeElement).toBe(entry);
+  });
+
+  it('follow the hash when it changes, even while a search would hide the entry', async () => {
+    const { root } = await openPage({}, '#rlhf');
+    await search(root, 'token');
+    expect(root.querySelector('#dpo')).toBeNull();
+    history.replaceState(null, '', '#dpo');
+    await act(() => {
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await settle();
+    expect(root.querySelector('#dpo')?.classList.contains('is-target')).toBe(true);
+    expect(root.querySelector('#rlhf')?.classList.contains('is-target')).toBe(false);
+    expect(scrolled.at(-1)).toBe('dpo');
+  });
+
+  it('say so when no entry has the id', async () => {
+    const { root } = await openPage({}, '#no-such-term');
+    expect(root.querySelector('.note')?.textContent).toBe('No term with the id “no-such-term” is in the glossaries that are on.');
+  });
+});

@@ -1,0 +1,115 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { exportSettings } from '../../src/core/settings/import-export';
+import { defaults } from '../../src/core/settings/defaults';
+import { Options } from '../../src/options/Options';
+import { ApiContext } from '../../src/ui/api';
+import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+
+async function settle() {
+  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+}
+
+async function openOptions(init: Partial<MemoryState> = {}) {
+  const api = createMemoryApi(init);
+  const replace = vi.spyOn(api, 'replaceSettings');
+  const save = vi.spyOn(api, 'saveSettings');
+  const root = document.body.appendChild(document.createElement('div'));
+  await act(() => render(<ApiContext.Provider value={api}><Options /></ApiContext.Provider>, root));
+  await settle();
+  return { api, root, replace, save };
+}
+
+async function chooseFile(input: HTMLInputElement, name: string, text: string) {
+  const file = new File([text], name, { type: 'application/json' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await settle();
+}
+
+const byTestId = <T extends Element = HTMLElement>(root: Element, id: string) => root.querySelector<T>(`[data-testid=${id}]`)!;
+const buttonNamed = (root: Element, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
+
+afterEach(() => {
+  render(null, document.body);
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('importing settings', () => {
+  it('refuses a broken file, says where it is broken, and changes nothing', async () => {
+    const sync = { settingsVersion: 1, highlightColor: 'rose', siteRules: { mode: 'all-except', patterns: ['a.org'] } };
+    const { api, root, replace, save } = await openOptions({ sync: structuredClone(sync) });
+    await chooseFile(byTestId(root, 'settings-file'), 'backup.json', '{\n  "termlight": "settings",\n  "version": 1,\n  "settings": { "enabled": false, }\n}');
+    const outcome = byTestId(root, 'backup-outcome');
+    expect(outcome.getAttribute('role')).toBe('alert');
+    expect(outcome.textContent).toContain('“backup.json” was not imported. Your settings are unchanged.');
+    expect(outcome.textContent).toMatch(/line 4, column \d+/);
+    expect(replace).not.toHaveBeenCalled();
+    expect(save).not.toHaveBeenCalled();
+    expect(api.state.sync).toEqual(sync);
+  });
+
+  it('refuses a file with a wrong value rather than importing part of it', async () => {
+    const { api, root, replace } = await openOptions();
+    const text = JSON.stringify({ termlight: 'settings', version: 1, settings: { enabled: false, highlightStyle: 'wavy' } });
+    await chooseFile(byTestId(root, 'settings-file'), 'mine.json', text);
+    expect(byTestId(root, 'backup-outcome').textContent).toContain('highlightStyle');
+    expect(replace).not.toHaveBeenCalled();
+    expect(api.state.sync).toEqual({});
+  });
+
+  it('imports a good file whole, and the page shows it', async () => {
+    const { api, root } = await openOptions({ sync: { highlightColor: 'rose' } });
+    const file = exportSettings({ ...defaults, showBadge: false, hoverDelayMs: 800 });
+    await chooseFile(byTestId(root, 'settings-file'), 'termlight-settings.json', file);
+    expect(byTestId(root, 'backup-outcome').textContent).toContain('Imported the settings from “termlight-settings.json”.');
+    // Everything is replaced: the rose colour, not in the file's changes, is back to the default.
+    expect(api.state.sync).toEqual({ settingsVersion: 1, showBadge: false, hoverDelayMs: 800 });
+    expect(byTestId(root, 'badge-switch').getAttribute('aria-checked')).toBe('false');
+    expect(byTestId<HTMLInputElement>(root, 'hover-delay').value).toBe('800');
+  });
+});
+
+describe('exporting settings', () => {
+  it('downloads every setting as a JSON file that imports again', async () => {
+    let blob: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:settings';
+    });
+    const clicked: { download: string; href: string }[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ download: this.download, href: this.getAttribute('href') ?? '' });
+    });
+    const { root } = await openOptions({ sync: { highlightStyle: 'tint' } });
+    await act(() => buttonNamed(root, 'Export settings').click());
+    expect(clicked).toEqual([{ download: 'termlight-settings.json', href: 'blob:settings' }]);
+    const saved = JSON.parse(await blob!.text());
+    expect(saved).toMatchObject({ termlight: 'settings', settings: { highlightStyle: 'tint', enabled: true } });
+  });
+});
+
+describe('resetting to defaults', () => {
+  it('asks first, and Cancel keeps everything', async () => {
+    const { api, root, replace } = await openOptions({ sync: { settingsVersion: 1, trigger: 'click' } });
+    await act(() => buttonNamed(root, 'Reset to defaults…').click());
+    expect(root.querySelector('#reset-question')?.textContent).toContain('Put every setting back to its default?');
+    await act(() => buttonNamed(root, 'Cancel').click());
+    expect(replace).not.toHaveBeenCalled();
+    expect(api.state.sync).toEqual({ settingsVersion: 1, trigger: 'click' });
+  });
+
+  it('once confirmed, clears every stored choice', async () => {
+    const { api, root } = await openOptions({ sync: { settingsVersion: 1, trigger: 'click', showBadge: false } });
+    await act(() => buttonNamed(root, 'Reset to defaults…').click());
+    await act(() => byTestId(root, 'reset-confirm').click());
+    await settle();
+    expect(api.state.sync).toEqual({ settingsVersion: 1 });
+    expect(byTestId(root, 'badge-switch').getAttribute('aria-checked')).toBe('true');
+  });
+});

@@ -1,0 +1,127 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { GlossaryPack } from '../../src/core/glossary/types';
+import { Options } from '../../src/options/Options';
+import { ApiContext } from '../../src/ui/api';
+import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+
+const MY_PACK: GlossaryPack = {
+  id: 'my-team',
+  name: 'My team',
+  version: '1.0.0',
+  language: 'en',
+  entries: [
+    { id: 'eval-harness', term: 'eval harness', definition: 'The scripts that score a model on our tests.', category: 'resource' },
+    { id: 'golden-set', term: 'golden set', definition: 'Hand-checked answers the eval harness compares with.', category: 'resource', related: ['eval-harness'] },
+  ],
+};
+
+async function settle() {
+  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+}
+
+async function openOptions(init: Partial<MemoryState> = {}) {
+  const api = createMemoryApi(init);
+  const savePacks = vi.spyOn(api, 'saveUserGlossaries');
+  const root = document.body.appendChild(document.createElement('div'));
+  await act(() => render(<ApiContext.Provider value={api}><Options /></ApiContext.Provider>, root));
+  await settle();
+  return { api, root, savePacks };
+}
+
+async function importFile(root: Element, name: string, text: string) {
+  const input = root.querySelector<HTMLInputElement>('[data-testid=glossary-file]')!;
+  Object.defineProperty(input, 'files', { value: [new File([text], name)], configurable: true });
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await settle();
+  return root.querySelector('[data-testid=glossary-outcome]');
+}
+
+const packNames = (root: Element) =>
+  [...root.querySelectorAll('[data-testid=pack-list] .switch-label')].map((l) => l.textContent);
+const packSwitch = (root: Element, id: string) => root.querySelector<HTMLButtonElement>(`[data-pack="${id}"] [role=switch]`)!;
+
+afterEach(() => {
+  render(null, document.body);
+  document.body.innerHTML = '';
+});
+
+describe('which glossaries are on', () => {
+  it('lists the bundled glossary, on by default, and turns it off', async () => {
+    const { api, root } = await openOptions();
+    expect(packNames(root)).toEqual(['Foundation models']);
+    const toggle = packSwitch(root, 'foundation-models');
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    await act(() => toggle.click());
+    await settle();
+    expect(api.state.sync.disabledGlossaries).toEqual(['foundation-models']);
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+  });
+});
+
+describe('importing a glossary', () => {
+  it('adds a valid pack, which is then listed and on', async () => {
+    const { api, root } = await openOptions();
+    const outcome = await importFile(root, 'my-team.json', JSON.stringify(MY_PACK, null, 2));
+    expect(outcome?.textContent).toContain('Added “My team”. Terms in it: 2.');
+    expect(api.state.userGlossaries).toEqual([MY_PACK]);
+    expect(packNames(root)).toEqual(['Foundation models', 'My team']);
+    expect(packSwitch(root, 'my-team').getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('refuses a broken pack with line and field, and changes nothing', async () => {
+    const { api, root, savePacks } = await openOptions({ userGlossaries: [MY_PACK] });
+    const broken = JSON.stringify({ ...MY_PACK, version: '2.0.0', entries: [{ ...MY_PACK.entries[0], definition: '' }] }, null, 2);
+    const outcome = await importFile(root, 'my-team.json', broken);
+    expect(outcome?.getAttribute('role')).toBe('alert');
+    expect(outcome?.textContent).toContain('“my-team.json” was not imported: it has problems. Nothing was changed.');
+    const problem = outcome?.querySelector('.problems li')?.textContent ?? '';
+    expect(problem).toMatch(/^my-team\.json:\d+:\d+ entries\[0\] \(id "eval-harness"\) field "definition": /);
+    expect(savePacks).not.toHaveBeenCalled();
+    expect(api.state.userGlossaries).toEqual([MY_PACK]);
+  });
+
+  it('refuses a file that is not JSON, naming the line', async () => {
+    const { api, root } = await openOptions();
+    const outcome = await importFile(root, 'notes.json', '{\n  "id": "x",\n  oops\n}');
+    expect(outcome?.querySelector('.problems li')?.textContent).toMatch(/^notes\.json:3:\d+ JSON syntax/);
+    expect(api.state.userGlossaries).toEqual([]);
+  });
+
+  it('replaces an earlier import of the same glossary', async () => {
+    const { api, root } = await openOptions({ userGlossaries: [MY_PACK] });
+    const newer = { ...MY_PACK, version: '1.1.0', entries: [MY_PACK.entries[0]!] };
+    const outcome = await importFile(root, 'my-team.json', JSON.stringify(newer));
+    expect(outcome?.textContent).toContain('Replaced “My team” with the version you imported. Terms in it: 1.');
+    expect(api.state.userGlossaries).toEqual([newer]);
+  });
+
+  it('refuses the id of a bundled glossary', async () => {
+    const { api, root } = await openOptions();
+    const outcome = await importFile(root, 'fm.json', JSON.stringify({ ...MY_PACK, id: 'foundation-models' }));
+    expect(outcome?.textContent).toContain('the id “foundation-models” belongs to a glossary that comes with Termlight');
+    expect(api.state.userGlossaries).toEqual([]);
+  });
+});
+
+describe('removing an imported glossary', () => {
+  it('removes it and forgets that it was off', async () => {
+    const { api, root } = await openOptions({
+      userGlossaries: [MY_PACK],
+      sync: { disabledGlossaries: ['my-team'] },
+    });
+    await act(() => root.querySelector<HTMLButtonElement>('[aria-label="Remove the glossary My team"]')!.click());
+    await settle();
+    expect(api.state.userGlossaries).toEqual([]);
+    expect(api.state.sync).not.toHaveProperty('disabledGlossaries');
+    expect(packNames(root)).toEqual(['Foundation models']);
+  });
+
+  it('offers no Remove for a bundled glossary', async () => {
+    const { root } = await openOptions();
+    expect(root.querySelector('[data-pack="foundation-models"] button:not([role=switch])')).toBeNull();
+  });
+});

@@ -1,0 +1,171 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Options } from '../../src/options/Options';
+import { ApiContext } from '../../src/ui/api';
+import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+
+async function settle() {
+  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+}
+
+async function openOptions(init: Partial<MemoryState> = {}) {
+  const api = createMemoryApi(init);
+  const save = vi.spyOn(api, 'saveSettings');
+  const root = document.body.appendChild(document.createElement('div'));
+  await act(() => render(<ApiContext.Provider value={api}><Options /></ApiContext.Provider>, root));
+  await settle();
+  return { api, root, save };
+}
+
+const byTestId = <T extends Element = HTMLElement>(root: Element, id: string) => root.querySelector<T>(`[data-testid=${id}]`)!;
+const radio = (root: Element, group: string, value: string) =>
+  root.querySelector<HTMLInputElement>(`[data-testid=${group}] input[value="${value}"]`)!;
+
+async function click(el: HTMLElement) {
+  await act(() => el.click());
+  await settle();
+}
+
+/** Types into a box and commits it, as leaving the box or pressing Enter does. */
+async function enter(input: HTMLInputElement, value: string) {
+  input.value = value;
+  await act(() => {
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await settle();
+}
+
+afterEach(() => {
+  render(null, document.body);
+  document.body.innerHTML = '';
+});
+
+describe('switches and choices', () => {
+  it.each([
+    ['badge-switch', { showBadge: false }],
+    ['skip-code', { skipCode: false }],
+    ['master-switch', { enabled: false }],
+    ['context-gate', { contextGate: { enabled: false, threshold: 2 } }],
+  ])('%s saves %j', async (id, patch) => {
+    const { root, save } = await openOptions();
+    await click(byTestId(root, id));
+    expect(save).toHaveBeenCalledWith(patch);
+    expect(byTestId(root, id).getAttribute('aria-checked')).toBe('false');
+  });
+
+  it.each([
+    ['occurrences', 'first', { occurrences: 'first' }],
+    ['theme', 'dark', { theme: 'dark' }],
+    ['trigger', 'click', { trigger: 'click' }],
+    ['site-mode', 'only', { siteRules: { mode: 'only', patterns: [] } }],
+  ])('%s → %s saves the choice', async (group, value, patch) => {
+    const { root, save } = await openOptions();
+    await click(radio(root, group, value));
+    expect(save).toHaveBeenCalledWith(patch);
+  });
+
+  it('asks which key to hold only when the trigger needs one', async () => {
+    const { root, save } = await openOptions();
+    expect(root.querySelector('select')).toBeNull();
+    await click(radio(root, 'trigger', 'hover-modifier'));
+    const select = root.querySelector('select')!;
+    expect([...select.options].map((o) => o.value)).toEqual(['Alt', 'Control', 'Shift', 'Meta']);
+    select.value = 'Shift';
+    await act(() => {
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(save).toHaveBeenLastCalledWith({ modifierKey: 'Shift' });
+  });
+});
+
+describe('delays and the threshold', () => {
+  it('store a typed number when it is committed', async () => {
+    const { api, root, save } = await openOptions();
+    await enter(byTestId(root, 'hover-delay'), '650');
+    expect(save).toHaveBeenCalledWith({ hoverDelayMs: 650 });
+    expect(api.state.sync.hoverDelayMs).toBe(650);
+  });
+
+  it('bring a number into range rather than refuse it', async () => {
+    const { root, save } = await openOptions();
+    const hide = byTestId<HTMLInputElement>(root, 'hide-delay');
+    await enter(hide, '99999');
+    expect(save).toHaveBeenCalledWith({ hideDelayMs: 2000 });
+    expect(hide.value).toBe('2000');
+  });
+
+  it('put back the stored value when the box is left empty', async () => {
+    const { root, save } = await openOptions({ sync: { contextGate: { enabled: true, threshold: 5 } } });
+    const threshold = byTestId<HTMLInputElement>(root, 'context-threshold');
+    await enter(threshold, '');
+    expect(save).not.toHaveBeenCalled();
+    expect(threshold.value).toBe('5');
+  });
+});
+
+describe('site rules', () => {
+  const addSite = async (root: Element, text: string) => {
+    const form = root.querySelector<HTMLFormElement>('.site-add')!;
+    const input = form.querySelector('input')!;
+    input.value = text;
+    await act(() => {
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => {
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await settle();
+    return form;
+  };
+
+  it('adds a pasted address as its site', async () => {
+    const { api, root } = await openOptions();
+    await addSite(root, 'https://Docs.Example.com/path?q=1');
+    expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['docs.example.com'] });
+    expect(byTestId(root, 'site-list').textContent).toContain('docs.example.com');
+  });
+
+  it('explains what is wrong with a pattern and stores nothing', async () => {
+    const { api, root, save } = await openOptions();
+    const form = await addSite(root, 'ftp://files.example.com');
+    expect(form.querySelector('[role=alert]')?.textContent).toMatch(/http and https/);
+    expect(form.querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
+    expect(save).not.toHaveBeenCalled();
+    expect(api.state.sync).toEqual({});
+  });
+
+  it('removes one site and keeps the others', async () => {
+    const { api, root } = await openOptions({ sync: { siteRules: { mode: 'all-except', patterns: ['a.org', 'b.org'] } } });
+    await click(root.querySelector<HTMLButtonElement>('[aria-label="Remove a.org"]')!);
+    expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['b.org'] });
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  const commands = [
+    { name: 'next-term', description: 'Go to the next term on the page', shortcut: 'Alt+Shift+J' },
+    { name: '_execute_action', description: '', shortcut: '' },
+    { name: 'toggle-highlighting', description: 'Turn highlighting on or off', shortcut: 'Alt+Shift+L' },
+  ];
+
+  it('lists the current shortcuts, the toggle first', async () => {
+    const { root } = await openOptions({ commands });
+    const rows = [...byTestId(root, 'shortcuts').querySelectorAll('tr')].map((tr) => tr.textContent);
+    expect(rows).toEqual([
+      'Turn highlighting on or offAlt+Shift+L',
+      'Go to the next term on the pageAlt+Shift+J',
+      'Open the Termlight menuNot set',
+    ]);
+  });
+
+  it('explains where to go when the browser cannot open its shortcut settings', async () => {
+    const { root } = await openOptions({ commands, shortcutSettings: false });
+    const change = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Change shortcuts')!;
+    await click(change);
+    expect(root.querySelector('#shortcuts .note')?.textContent).toContain('Manage Extension Shortcuts');
+  });
+});

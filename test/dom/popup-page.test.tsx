@@ -1,0 +1,139 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PageTermsReport } from '../../src/core/messages';
+import { Popup } from '../../src/popup/Popup';
+import { ApiContext } from '../../src/ui/api';
+import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+
+const REPORT: PageTermsReport = {
+  status: 'ok',
+  url: 'https://blog.example.com/what-is-a-foundation-model',
+  terms: [
+    { entryId: 'foundation-model', packId: 'foundation-models', term: 'foundation model', count: 4, firstIndex: 0 },
+    { entryId: 'pre-training', packId: 'foundation-models', term: 'pre-training', count: 2, firstIndex: 4 },
+    { entryId: 'rlhf', packId: 'foundation-models', term: 'RLHF', count: 1, firstIndex: 9 },
+  ],
+};
+
+async function settle() {
+  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+}
+
+async function openPopup(init: Partial<MemoryState> = {}, props: { tabId?: number } = {}) {
+  const api = createMemoryApi({ activeTab: { id: 7 }, pages: new Map([[7, REPORT]]), ...init });
+  const onDone = vi.fn();
+  const root = document.body.appendChild(document.createElement('div'));
+  await act(() => render(<ApiContext.Provider value={api}><Popup {...props} onDone={onDone} /></ApiContext.Provider>, root));
+  await settle();
+  return { api, root, onDone };
+}
+
+const buttonsIn = (root: Element, selector: string) => [...root.querySelectorAll<HTMLButtonElement>(`${selector} button`)];
+const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function type(root: Element, value: string) {
+  const input = root.querySelector<HTMLInputElement>('input[type=search]')!;
+  input.value = value;
+  await act(() => {
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+afterEach(() => {
+  render(null, document.body);
+  document.body.innerHTML = '';
+});
+
+describe('the terms on this page', () => {
+  it('are listed in page order with their counts', async () => {
+    const { root } = await openPopup();
+    const items = buttonsIn(root, '[data-testid=page-terms]');
+    expect(items.map((b) => b.querySelector('.term-name')?.textContent)).toEqual(['foundation model', 'pre-training', 'RLHF']);
+    expect(items.map((b) => b.querySelector('.term-count')?.textContent)).toEqual(['4', '2', '1']);
+    expect(text(root.querySelector('#page-terms-heading'))).toBe('On this page 3');
+  });
+
+  it('choosing one reveals its first mark on the page and closes the popup', async () => {
+    const { api, root, onDone } = await openPopup();
+    await act(() => buttonsIn(root, '[data-testid=page-terms]')[1]!.click());
+    await settle();
+    expect(api.state.revealed).toEqual([{ tabId: 7, occurrence: 4 }]);
+    expect(onDone).toHaveBeenCalled();
+  });
+
+  it('come from the tab named by ?tab=, not the active tab', async () => {
+    const other: PageTermsReport = { ...REPORT, terms: [REPORT.terms[2]!] };
+    const { api, root } = await openPopup({ pages: new Map([[7, REPORT], [12, other]]) }, { tabId: 12 });
+    expect(buttonsIn(root, '[data-testid=page-terms]').map((b) => b.querySelector('.term-name')?.textContent)).toEqual(['RLHF']);
+    await act(() => buttonsIn(root, '[data-testid=page-terms]')[0]!.click());
+    expect(api.state.revealed).toEqual([{ tabId: 12, occurrence: 9 }]);
+  });
+
+  it('on a page without terms, says so', async () => {
+    const { root } = await openPopup({ pages: new Map([[7, { ...REPORT, terms: [] }]]) });
+    expect(root.querySelector('[data-testid=page-terms]')).toBeNull();
+    expect(text(root.querySelector('[data-testid=page-status]'))).toBe('No glossary terms on this page.');
+  });
+});
+
+describe('a page where Termlight cannot run', () => {
+  it('says so plainly instead of showing an empty list, and offers a reload', async () => {
+    const { api, root } = await openPopup({ pages: new Map([[7, 'no-content-script']]) });
+    const status = root.querySelector('[data-testid=page-status]');
+    expect(status?.getAttribute('data-kind')).toBe('unavailable');
+    expect(text(status)).toContain('Termlight can’t run on this page');
+    expect(root.querySelector('[data-testid=page-terms]')).toBeNull();
+    expect(root.querySelector('[data-testid=site-switch]')).toBeNull();
+    await act(() => status!.querySelector('button')!.click());
+    expect(api.state.reloaded).toEqual([7]);
+  });
+});
+
+describe('searching every glossary', () => {
+  it('finds a term that is not on the page, with its definition', async () => {
+    const { root } = await openPopup();
+    await type(root, 'human feedback');
+    const results = buttonsIn(root, '[data-testid=search-results]');
+    expect(results[0]?.querySelector('.result-term')?.textContent).toBe('RLHF');
+    expect(results[0]?.querySelector('.result-definition')?.textContent).toMatch(/\w{3,}/);
+    expect(root.querySelector('[data-testid=page-terms]')).toBeNull();
+  });
+
+  it('ranks a matching name above a matching definition, and finds aliases', async () => {
+    const { root } = await openPopup();
+    await type(root, 'LLM');
+    expect(buttonsIn(root, '[data-testid=search-results]')[0]?.querySelector('.result-term')?.textContent).toBe('large language model');
+  });
+
+  it('lists terms named with the word before entries that only mention it elsewhere', async () => {
+    const { root } = await openPopup();
+    await type(root, 'model');
+    const found = buttonsIn(root, '[data-testid=search-results]').map((b) => b.querySelector('.result-term')?.textContent ?? '');
+    expect(found).toHaveLength(8);
+    expect(found.filter((term) => !/\bmodel/i.test(term))).toEqual([]);
+  });
+
+  it('opens the glossary page at the chosen term', async () => {
+    const { api, root, onDone } = await openPopup();
+    await type(root, 'pretraining');
+    await act(() => buttonsIn(root, '[data-testid=search-results]')[0]!.click());
+    await settle();
+    expect(api.state.opened).toEqual(['glossary.html#pre-training']);
+    expect(onDone).toHaveBeenCalled();
+  });
+
+  it('leaves out glossaries that are off', async () => {
+    const { root } = await openPopup({ sync: { disabledGlossaries: ['foundation-models'] } });
+    await type(root, 'RLHF');
+    expect(root.querySelector('[data-testid=search-results]')).toBeNull();
+    expect(text(root.querySelector('.empty'))).toContain('No term matches “RLHF”.');
+  });
+
+  it('brings the page list back when the box is cleared', async () => {
+    const { root } = await openPopup();
+    await type(root, 'token');
+    await type(root, '');
+    expect(root.querySelector('[data-testid=page-terms]')).not.toBeNull();
+  });
+});

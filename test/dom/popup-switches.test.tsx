@@ -1,0 +1,120 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PageTermsReport } from '../../src/core/messages';
+import { Popup } from '../../src/popup/Popup';
+import { ApiContext } from '../../src/ui/api';
+import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+
+const REPORT: PageTermsReport = {
+  status: 'ok',
+  url: 'https://www.example.com/post',
+  terms: [{ entryId: 'token', packId: 'foundation-models', term: 'token', count: 2, firstIndex: 0 }],
+};
+
+async function settle() {
+  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+}
+
+async function openPopup(init: Partial<MemoryState> = {}) {
+  const api = createMemoryApi({ activeTab: { id: 3 }, pages: new Map([[3, REPORT]]), ...init });
+  const save = vi.spyOn(api, 'saveSettings');
+  const root = document.body.appendChild(document.createElement('div'));
+  await act(() => render(<ApiContext.Provider value={api}><Popup /></ApiContext.Provider>, root));
+  await settle();
+  return { api, root, save };
+}
+
+const switchOf = (root: Element, id: string) => root.querySelector<HTMLButtonElement>(`[data-testid=${id}]`)!;
+const status = (root: Element) => root.querySelector('[data-testid=page-status]')?.getAttribute('data-kind');
+
+async function click(el: HTMLElement) {
+  await act(() => el.click());
+  await settle();
+}
+
+afterEach(() => {
+  render(null, document.body);
+  document.body.innerHTML = '';
+});
+
+describe('the master switch', () => {
+  it('turns highlighting off everywhere and says so at once', async () => {
+    const { api, root, save } = await openPopup();
+    const master = switchOf(root, 'master-switch');
+    expect(master.getAttribute('role')).toBe('switch');
+    expect(master.getAttribute('aria-checked')).toBe('true');
+    await click(master);
+    expect(save).toHaveBeenCalledWith({ enabled: false });
+    expect(api.state.sync.enabled).toBe(false);
+    expect(master.getAttribute('aria-checked')).toBe('false');
+    expect(status(root)).toBe('disabled');
+    // The site switch means nothing while everything is off.
+    expect(switchOf(root, 'site-switch').disabled).toBe(true);
+  });
+
+  it('turned back on, stores nothing: on is the default', async () => {
+    const { api, root, save } = await openPopup({ sync: { enabled: false } });
+    await click(switchOf(root, 'master-switch'));
+    expect(save).toHaveBeenLastCalledWith({ enabled: true });
+    expect(api.state.sync).not.toHaveProperty('enabled');
+  });
+
+  it('follows a change made elsewhere (the keyboard command, another device)', async () => {
+    const { api, root } = await openPopup();
+    await act(() => api.saveSettings({ enabled: false }));
+    await settle();
+    expect(switchOf(root, 'master-switch').getAttribute('aria-checked')).toBe('false');
+  });
+});
+
+describe('"on this site"', () => {
+  it('names the site and turns it off with a rule for the whole site', async () => {
+    const { api, root, save } = await openPopup();
+    const site = switchOf(root, 'site-switch');
+    expect(root.querySelector(`label[for="${site.id}"]`)?.textContent).toBe('On example.com');
+    await click(site);
+    expect(save).toHaveBeenCalledWith({ siteRules: { mode: 'all-except', patterns: ['example.com'] } });
+    expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['example.com'] });
+    expect(site.getAttribute('aria-checked')).toBe('false');
+    expect(status(root)).toBe('site-off');
+  });
+
+  it('keeps the other sites in the list when turning one back on', async () => {
+    const { api, root } = await openPopup({ sync: { siteRules: { mode: 'all-except', patterns: ['news.org', 'example.com'] } } });
+    await click(switchOf(root, 'site-switch'));
+    expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['news.org'] });
+  });
+
+  it('names a broad rule it had to remove', async () => {
+    const { api, root } = await openPopup({ sync: { siteRules: { mode: 'all-except', patterns: ['*.com'] } } });
+    const site = switchOf(root, 'site-switch');
+    expect(site.getAttribute('aria-checked')).toBe('false');
+    await click(site);
+    expect(api.state.sync).not.toHaveProperty('siteRules');
+    expect(root.querySelector('.site .note')?.textContent).toBe('Also removed the rule “*.com”, which covered this site.');
+  });
+
+  it('in "only on these sites" mode, turning on adds the site', async () => {
+    const { api, root } = await openPopup({ sync: { siteRules: { mode: 'only', patterns: [] } } });
+    await click(switchOf(root, 'site-switch'));
+    expect(api.state.sync.siteRules).toEqual({ mode: 'only', patterns: ['example.com'] });
+  });
+});
+
+describe('highlight style and colour', () => {
+  it('store the choice and preview it', async () => {
+    const { api, root, save } = await openPopup();
+    const style = root.querySelector<HTMLInputElement>('[data-testid=highlight-style] input[value=solid]')!;
+    await click(style);
+    expect(save).toHaveBeenCalledWith({ highlightStyle: 'solid' });
+    const color = root.querySelector<HTMLInputElement>('[data-testid=highlight-color] input[value=green]')!;
+    expect(color.getAttribute('aria-label')).toBe('Green');
+    await click(color);
+    expect(save).toHaveBeenCalledWith({ highlightColor: 'green' });
+    expect(api.state.sync).toMatchObject({ highlightStyle: 'solid', highlightColor: 'green' });
+    const preview = root.querySelector('[data-testid=look-preview] .mark')!;
+    expect(preview.className).toBe('mark mark-solid');
+    expect(preview.getAttribute('style')).toContain('var(--hl-green)');
+  });
+});

@@ -1,0 +1,207 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeMessage } from '../../src/core/messages';
+import type { TestPage } from './support/browsers';
+import { BROWSERS, useBrowser } from './support/suite';
+
+/*
+ * The popup is opened as an ordinary tab at `popup.html?tab=<id>`: opened that way it would
+ * otherwise take itself for the active tab. Tab ids come from an extension page that asks every
+ * tab's content script for its address (without the "tabs" permission `tab.url` is empty).
+ */
+
+type Env = ReturnType<typeof useBrowser>;
+type Ext = typeof chrome;
+
+const DEMO = '/fixtures/demo/foundation-models.html';
+
+/** Ranges Termlight paints as terms (not the keyboard's current mark), from the page's main world. */
+const painted = (page: TestPage) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('termlight-') && !name.startsWith('termlight-current')) n += h.size;
+    return n;
+  });
+
+async function openDemo(env: Env, origin = env.server.origin): Promise<TestPage> {
+  const page = await env.browser.newPage();
+  await page.goto(origin + DEMO);
+  await page.waitFor(() => [...CSS.highlights].some(([name, h]) => name.startsWith('termlight-') && h.size > 0), undefined, 10_000);
+  return page;
+}
+
+/** An extension page for calling extension APIs from the test. */
+async function openControl(env: Env): Promise<TestPage> {
+  const page = await env.browser.newPage();
+  await page.goto(env.browser.extensionUrl('options.html'));
+  await page.waitFor(() => typeof chrome !== 'undefined' && !!chrome.storage?.sync, undefined, 10_000);
+  return page;
+}
+
+function tabIdOf(control: TestPage, url: string): Promise<number> {
+  return control.waitFor(
+    async ({ url, message }) => {
+      const api = (globalThis as { browser?: Ext }).browser ?? chrome;
+      for (const tab of await api.tabs.query({})) {
+        const report = await api.tabs.sendMessage(tab.id!, message, { frameId: 0 }).catch(() => null);
+        if (report?.url === url) return tab.id!;
+      }
+      return 0;
+    },
+    { url, message: makeMessage('get-page-terms', {}) },
+    10_000,
+  );
+}
+
+async function openPopup(env: Env, tabId: number): Promise<TestPage> {
+  const popup = await env.browser.newPage();
+  await popup.setViewport(360, 600);
+  await popup.goto(env.browser.extensionUrl(`popup.html?tab=${tabId}`));
+  await popup.waitFor(() => !!document.querySelector('[data-testid=master-switch]'), undefined, 10_000);
+  return popup;
+}
+
+const click = (page: TestPage, selector: string) =>
+  page.evaluate((s) => document.querySelector<HTMLElement>(s)!.click(), selector);
+const checked = (page: TestPage, testId: string) =>
+  page.evaluate((id) => document.querySelector(`[data-testid=${id}]`)!.getAttribute('aria-checked'), testId);
+const listedTerms = (popup: TestPage) =>
+  popup.waitFor(() => {
+    const names = [...document.querySelectorAll('[data-testid=page-terms] .term-name')].map((n) => n.textContent ?? '');
+    return names.length > 0 ? names : null;
+  }, undefined, 10_000).then((names) => names!);
+
+describe.each(BROWSERS)('%s: the popup', (name) => {
+  const env = useBrowser(name);
+  const opened: TestPage[] = [];
+  const track = (page: TestPage) => (opened.push(page), page);
+
+  afterEach(async () => {
+    // Every test starts from the defaults.
+    const control = await openControl(env);
+    await control.evaluate(() => ((globalThis as { browser?: Ext }).browser ?? chrome).storage.sync.clear());
+    await control.close();
+    for (const page of opened.splice(0)) await page.close().catch(() => undefined);
+  });
+
+  it('stores the main switch, and shows the stored value when opened again', async () => {
+    const control = track(await openControl(env));
+    const own = await control.evaluate(async () => (await ((globalThis as { browser?: Ext }).browser ?? chrome).tabs.getCurrent())!.id!);
+    const popup = track(await openPopup(env, own));
+    expect(await checked(popup, 'master-switch')).toBe('true');
+    await click(popup, '[data-testid=master-switch]');
+    await control.waitFor(async () => (await ((globalThis as { browser?: Ext }).browser ?? chrome).storage.sync.get('enabled')).enabled === false);
+    await popup.close();
+
+    const again = track(await openPopup(env, own));
+    await again.waitFor(() => document.querySelector('[data-testid=master-switch]')?.getAttribute('aria-checked') === 'false');
+    expect(await control.evaluate(() => document.querySelector('[data-testid=master-switch]')!.getAttribute('aria-checked'))).toBe('false');
+  });
+
+  it('says plainly that it cannot run on a page without its content script', async () => {
+    // An extension page stands in for browser pages, stores and viewers: no content script runs there.
+    const control = track(await openControl(env));
+    const own = await control.evaluate(async () => (await ((globalThis as { browser?: Ext }).browser ?? chrome).tabs.getCurrent())!.id!);
+    const popup = track(await openPopup(env, own));
+    const status = await popup.waitFor(() => {
+      const el = document.querySelector('[data-testid=page-status][data-kind=unavailable]');
+      return el?.textContent ?? null;
+    });
+    expect(status).toContain('Termlight can’t run on this page');
+    expect(await popup.evaluate(() => document.querySelector('[data-testid=page-terms]'))).toBeNull();
+  });
+
+  it("lists this page's terms in page order, and choosing one opens its card there", async () => {
+    const page = track(await openDemo(env));
+    const control = track(await openControl(env));
+    const popup = track(await openPopup(env, await tabIdOf(control, env.server.origin + DEMO)));
+    const terms = await listedTerms(popup);
+    expect(terms[0]).toBe('foundation model');
+    expect(terms.length).toBeGreaterThan(5);
+
+    const third = terms[2]!;
+    await popup.evaluate(() => document.querySelectorAll<HTMLButtonElement>('[data-testid=page-terms] button')[2]!.click());
+    const card = await page.waitFor(() => {
+      const el = document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card');
+      if (!el) return null;
+      const box = el.getBoundingClientRect();
+      return { term: el.querySelector('.term')?.textContent, onScreen: box.top >= 0 && box.bottom <= innerHeight };
+    });
+    expect(card).toEqual({ term: expect.stringMatching(new RegExp(third, 'i')), onScreen: true });
+  });
+
+  it('switched off, removes the paint from the open page without a reload; on, paints again', async () => {
+    const page = track(await openDemo(env));
+    const control = track(await openControl(env));
+    const popup = track(await openPopup(env, await tabIdOf(control, env.server.origin + DEMO)));
+    const before = await painted(page);
+    await click(popup, '[data-testid=master-switch]');
+    await page.waitFor(() => ![...CSS.highlights].some(([name, h]) => name.startsWith('termlight-') && h.size > 0));
+    await popup.waitFor(() => document.querySelector('[data-testid=page-status]')?.getAttribute('data-kind') === 'disabled');
+    await click(popup, '[data-testid=master-switch]');
+    await page.waitFor((n) => {
+      let count = 0;
+      for (const [name, h] of CSS.highlights) if (name.startsWith('termlight-') && !name.startsWith('termlight-current')) count += h.size;
+      return count === n;
+    }, before);
+    await listedTerms(popup);
+  });
+
+  it('changes the highlight style live', async () => {
+    const page = track(await openDemo(env));
+    const control = track(await openControl(env));
+    const popup = track(await openPopup(env, await tabIdOf(control, env.server.origin + DEMO)));
+    const before = await painted(page);
+    await click(popup, '[data-testid=highlight-style] input[value=solid]');
+    await click(popup, '[data-testid=highlight-color] input[value=green]');
+    const names = await page.waitFor(() => {
+      const live = [...CSS.highlights].filter(([, h]) => h.size > 0).map(([n]) => n);
+      return live.some((n) => n.startsWith('termlight-solid-green-')) ? live : null;
+    }).then((live) => live!);
+    expect(names.some((n) => n.startsWith('termlight-dotted-'))).toBe(false);
+    expect(await painted(page)).toBe(before);
+  });
+
+  it('"off on this site" lasts across reloads and leaves other sites on', async () => {
+    const url = env.server.origin + DEMO;
+    const page = track(await openDemo(env));
+    const control = track(await openControl(env));
+    const tabId = await tabIdOf(control, url);
+    const popup = track(await openPopup(env, tabId));
+    expect(await popup.evaluate(() => document.querySelector('.site .switch-label')!.textContent)).toBe('On 127.0.0.1');
+    await click(popup, '[data-testid=site-switch]');
+    await page.waitFor(() => ![...CSS.highlights].some(([name, h]) => name.startsWith('termlight-') && h.size > 0));
+    await popup.close();
+
+    await page.goto(url);
+    // The content script answers once it has decided; by then it would have painted.
+    await control.waitFor(async ({ tabId, message }) => {
+      const api = (globalThis as { browser?: Ext }).browser ?? chrome;
+      return (await api.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => null))?.status === 'site-off';
+    }, { tabId, message: makeMessage('get-page-terms', {}) }, 10_000);
+    expect(await painted(page)).toBe(0);
+    const reopened = track(await openPopup(env, tabId));
+    await reopened.waitFor(() => document.querySelector('[data-testid=page-status]')?.getAttribute('data-kind') === 'site-off');
+    expect(await checked(reopened, 'site-switch')).toBe('false');
+
+    // Another site (another host name, same server) is still marked.
+    const other = track(await openDemo(env, env.server.otherOrigin.replace('127.0.0.1', 'localhost')));
+    expect(await painted(other)).toBeGreaterThan(0);
+  });
+
+  it('shows the number of distinct terms on the toolbar badge, until the badge is turned off', async () => {
+    track(await openDemo(env));
+    const control = track(await openControl(env));
+    const tabId = await tabIdOf(control, env.server.origin + DEMO);
+    const popup = track(await openPopup(env, tabId));
+    const terms = await listedTerms(popup);
+    const badge = () => control.evaluate((id) => ((globalThis as { browser?: Ext }).browser ?? chrome).action.getBadgeText({ tabId: id }), tabId);
+    await control.waitFor(async (args) => {
+      const api = (globalThis as { browser?: Ext }).browser ?? chrome;
+      return (await api.action.getBadgeText({ tabId: args.tabId })) === args.expected;
+    }, { tabId, expected: String(terms.length) }, 10_000);
+
+    await click(control, '[data-testid=badge-switch]');
+    await control.waitFor(async (id) => (await ((globalThis as { browser?: Ext }).browser ?? chrome).action.getBadgeText({ tabId: id })) === '', tabId);
+    expect(await badge()).toBe('');
+  });
+});
