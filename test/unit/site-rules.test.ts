@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   isSiteEnabled,
   normalizeSitePattern,
@@ -164,5 +164,25 @@ describe('setSiteEnabled', () => {
     const rules: SiteRules = { mode: 'all-except', patterns: [] };
     expect(setSiteEnabled(rules, 'https://example.com/', true).rules).toBe(rules);
     expect(setSiteEnabled(rules, 'about:blank', false)).toEqual({ rules, added: null, removed: [] });
+  });
+});
+
+describe('wildcards under browser URL parsers', () => {
+  // Node's URL accepts `*` in a host; Firefox's throws and Chromium's escapes it to %2A.
+  class StrictURL extends URL {
+    constructor(url: string | URL, base?: string | URL) {
+      if (/^https?:\/\/[^/]*\*/.test(String(url))) throw new TypeError('Invalid URL');
+      super(url, base);
+    }
+  }
+  beforeEach(() => void vi.stubGlobal('URL', StrictURL));
+  afterEach(() => void vi.unstubAllGlobals());
+
+  it('keeps wildcard patterns valid and matching', () => {
+    expect(normalizeSitePattern('*.example.org')).toEqual({ ok: true, pattern: '*.example.org' });
+    expect(patternMatches('*.example.org', 'docs.example.org')).toBe(true);
+    expect(patternMatches('*.example.org', 'example.org')).toBe(false);
+    expect(patternMatches('news.*.com', 'news.google.com')).toBe(true);
+    expect(patternMatches('*.bücher.de', 'shop.xn--bcher-kva.de')).toBe(true);
   });
 });

@@ -108,10 +108,21 @@ function hostnameOf(url: string): string | null {
   return parsed.hostname.replace(/\.+$/, '') || null;
 }
 
-/** ASCII (punycode) form of a host or pattern; `*` passes through the URL parser untouched. */
+/**
+ * ASCII (punycode) form of a host or pattern. Browsers' URL parsers refuse (Firefox) or escape
+ * (Chromium: `%2A`) a `*` in a host, so a pattern is converted label by label, and labels with a
+ * wildcard are kept as written.
+ */
 function toAsciiHost(host: string): string | null {
   if (host === '' || /[\s/?#@:\\]/.test(host.replace(/^\[.*\]$/, ''))) return null;
-  return parseUrl(`http://${host}`)?.hostname ?? null;
+  if (!host.includes('*')) return parseUrl(`http://${host}`)?.hostname ?? null;
+  const labels = host.split('.').map((label) => {
+    if (label === '' || label.includes('*')) return label;
+    // A bare number would parse as an IPv4 address; a suffix keeps it a name.
+    const parsed = parseUrl(`http://${label}.invalid`)?.hostname;
+    return parsed?.endsWith('.invalid') ? parsed.slice(0, -'.invalid'.length) : null;
+  });
+  return labels.includes(null) ? null : labels.join('.');
 }
 
 // Not URL.canParse: Chrome gained it only in version 120.
