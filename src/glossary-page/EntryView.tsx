@@ -1,17 +1,6 @@
-import type { Category } from '../core/glossary/types';
+import { CATEGORY_LABEL_KEYS } from '../core/glossary/categories';
 import { useT } from '../ui/api';
 import type { IndexedEntry } from '../ui/glossary-search';
-
-export const CATEGORY_KEYS: Record<Category, string> = {
-  concept: 'glossaryCategoryConcept',
-  technique: 'glossaryCategoryTechnique',
-  model: 'glossaryCategoryModel',
-  'model-family': 'glossaryCategoryModelFamily',
-  organisation: 'glossaryCategoryOrganisation',
-  resource: 'glossaryCategoryResource',
-  safety: 'glossaryCategorySafety',
-  benchmark: 'glossaryCategoryBenchmark',
-};
 
 interface EntryViewProps {
   item: IndexedEntry;
@@ -29,7 +18,7 @@ export function EntryView({ item, showPack, targeted }: EntryViewProps) {
     <article id={anchor} class={targeted ? 'entry is-target' : 'entry'} tabIndex={-1} aria-labelledby={`${anchor}-term`}>
       <header class="entry-head">
         <h3 class="entry-term" id={`${anchor}-term`}>{entry.term}</h3>
-        <span class="chip">{t(CATEGORY_KEYS[entry.category] ?? 'glossaryCategoryConcept')}</span>
+        <span class="chip">{t(CATEGORY_LABEL_KEYS[entry.category] ?? CATEGORY_LABEL_KEYS.concept)}</span>
         {showPack && <span class="entry-pack">{pack.name}</span>}
       </header>
       {aliases.length > 0 && <p class="entry-aliases">{t('glossaryAlso', aliases.join(', '))}</p>}

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { CATEGORY_LABEL_KEYS, isCategory } from '../core/glossary/categories';
 import { useApi } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { SearchBox } from '../ui/SearchBox';
 import { filterEntries } from '../ui/glossary-search';
 import { useEnabledEntries, useGlossaries } from '../ui/use-glossaries';
 import { useSettings } from '../ui/use-settings';
-import { CATEGORY_KEYS, EntryView } from './EntryView';
+import { EntryView } from './EntryView';
 import { groupByCategory, groupByLetter, type Group } from './groups';
 import { useHashTarget } from './use-hash-target';
 
@@ -41,7 +42,7 @@ export function GlossaryPage() {
 
   if (!ready) return <main class="glossary" aria-busy="true" />;
   const groupLabel = (group: Group) =>
-    view === 'az' ? group.label : t(CATEGORY_KEYS[group.label as keyof typeof CATEGORY_KEYS] ?? group.label);
+    view === 'az' || !isCategory(group.label) ? group.label : t(CATEGORY_LABEL_KEYS[group.label]);
 
   return (
     <main class="glossary">

@@ -1,4 +1,4 @@
-import type { Category } from '../core/glossary/types';
+import { CATEGORIES } from '../core/glossary/categories';
 import { compareTerms, fold, type IndexedEntry } from '../ui/glossary-search';
 
 export interface Group {
@@ -8,11 +8,6 @@ export interface Group {
   label: string;
   items: IndexedEntry[];
 }
-
-/** Categories from the general to the particular, the order a newcomer would read them in. */
-export const CATEGORY_ORDER: readonly Category[] = [
-  'concept', 'technique', 'safety', 'model', 'model-family', 'organisation', 'benchmark', 'resource',
-];
 
 /** A–Z under letter headings; terms starting with a digit or symbol come first under "#". */
 export function groupByLetter(items: readonly IndexedEntry[]): Group[] {
@@ -25,10 +20,11 @@ export function groupByLetter(items: readonly IndexedEntry[]): Group[] {
   return [...groups].map(([letter, list]) => ({ key: letter === '#' ? 'other' : letter, label: letter, items: list }));
 }
 
+/** By category in reading order, A–Z within each. */
 export function groupByCategory(items: readonly IndexedEntry[]): Group[] {
-  const rank = (c: string) => {
-    const at = CATEGORY_ORDER.indexOf(c as Category);
-    return at < 0 ? CATEGORY_ORDER.length : at;
+  const rank = (category: string) => {
+    const at = (CATEGORIES as readonly string[]).indexOf(category);
+    return at < 0 ? CATEGORIES.length : at;
   };
   const groups = new Map<string, IndexedEntry[]>();
   for (const item of [...items].sort((a, b) => rank(a.entry.category) - rank(b.entry.category) || compareTerms(a, b))) {

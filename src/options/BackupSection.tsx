@@ -1,8 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { defaults } from '../core/settings/defaults';
 import { exportSettings, parseSettingsImport } from '../core/settings/import-export';
 import { useApi } from '../ui/api';
-import { downloadText, readChosenFile } from '../ui/files';
+import { downloadText, type ChosenFile } from '../ui/files';
+import { ImportButton } from './ImportButton';
 import { OutcomeView, type Outcome } from './Outcome';
 import { Section } from './Section';
 import type { SectionProps } from './section-props';
@@ -13,14 +14,10 @@ export const EXPORT_FILE_NAME = 'termlight-settings.json';
 export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
   const api = useApi();
   const t = api.t;
-  const fileInput = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  const onFile = async (input: HTMLInputElement) => {
-    const file = await readChosenFile(input);
-    input.value = '';
-    if (!file) return;
+  const onFile = async (file: ChosenFile) => {
     const result = parseSettingsImport(file.text);
     if (!result.ok) {
       setOutcome({ kind: 'error', text: t('optImportRefused', file.name), lines: [result.error] });
@@ -42,17 +39,7 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
         <button type="button" class="button" onClick={() => downloadText(document, EXPORT_FILE_NAME, exportSettings(settings))}>
           {t('optExport')}
         </button>
-        <button type="button" class="button" onClick={() => fileInput.current?.click()}>{t('optImport')}</button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          class="file-input"
-          data-testid="settings-file"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => void onFile(e.currentTarget)}
-        />
+        <ImportButton label={t('optImport')} testId="settings-file" onFile={onFile} />
         {!confirming && (
           <button type="button" class="button quiet danger" onClick={() => setConfirming(true)}>{t('optReset')}</button>
         )}

@@ -51,7 +51,6 @@ export function CardSection({ settings, update }: SectionProps) {
           unit={t('unitMs')}
           step={50}
           {...hoverDelayMs}
-          hint={t('optRangeHint', [String(hoverDelayMs.min), String(hoverDelayMs.max)])}
           value={settings.hoverDelayMs}
           disabled={settings.trigger === 'click'}
           onCommit={(value) => update({ hoverDelayMs: value })}
@@ -62,7 +61,6 @@ export function CardSection({ settings, update }: SectionProps) {
           unit={t('unitMs')}
           step={50}
           {...hideDelayMs}
-          hint={t('optRangeHint', [String(hideDelayMs.min), String(hideDelayMs.max)])}
           value={settings.hideDelayMs}
           onCommit={(value) => update({ hideDelayMs: value })}
           testId="hide-delay"

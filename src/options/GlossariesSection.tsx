@@ -1,10 +1,11 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { bundledPacks } from '../core/glossary/bundled';
 import type { GlossaryPack } from '../core/glossary/types';
 import { useApi } from '../ui/api';
-import { readChosenFile } from '../ui/files';
+import type { ChosenFile } from '../ui/files';
 import { Switch } from '../ui/Switch';
 import { importUserPack } from '../ui/user-packs';
+import { ImportButton } from './ImportButton';
 import { OutcomeView, type Outcome } from './Outcome';
 import { Section } from './Section';
 import type { SectionProps } from './section-props';
@@ -18,17 +19,14 @@ interface GlossariesSectionProps extends SectionProps {
 export function GlossariesSection({ settings, update, userPacks }: GlossariesSectionProps) {
   const api = useApi();
   const t = api.t;
-  const fileInput = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const disabled = settings.disabledGlossaries;
 
   const setOn = (id: string, on: boolean) =>
     update({ disabledGlossaries: on ? disabled.filter((d) => d !== id) : [...disabled, id] });
 
-  const onFile = async (input: HTMLInputElement) => {
-    const file = await readChosenFile(input);
-    input.value = ''; // choosing the same file again, once fixed, must fire another change
-    if (!file || userPacks === null) return;
+  const onFile = async (file: ChosenFile) => {
+    if (userPacks === null) return;
     const result = importUserPack(file.text, file.name, userPacks, bundledPacks.map((p) => p.id));
     if (!result.ok) {
       setOutcome(result.reason === 'bundled-id'
@@ -72,17 +70,7 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
         {(userPacks ?? []).map((pack) => row(pack, true))}
       </ul>
       <div class="actions">
-        <button type="button" class="button" onClick={() => fileInput.current?.click()}>{t('optGlossaryImport')}</button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          class="file-input"
-          data-testid="glossary-file"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => void onFile(e.currentTarget)}
-        />
+        <ImportButton label={t('optGlossaryImport')} testId="glossary-file" onFile={onFile} />
         <button type="button" class="button quiet" onClick={() => void api.openPage('glossary.html')}>{t('optGlossaryBrowse')}</button>
       </div>
       <p class="hint">{t('optGlossaryImportHint')}</p>

@@ -24,7 +24,6 @@ export function MarkingSection({ settings, update }: SectionProps) {
           label={t('optContextThreshold')}
           min={min}
           max={max}
-          hint={t('optRangeHint', [String(min), String(max)])}
           value={gate.threshold}
           disabled={!gate.enabled}
           onCommit={(threshold) => update({ contextGate: { ...gate, threshold } })}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { useT } from '../ui/api';
 
 interface NumberFieldProps {
   label: string;
@@ -8,7 +9,6 @@ interface NumberFieldProps {
   step?: number;
   /** Unit shown after the box, e.g. "ms". */
   unit?: string;
-  hint?: string;
   disabled?: boolean;
   onCommit(value: number): void;
   testId?: string;
@@ -16,10 +16,12 @@ interface NumberFieldProps {
 
 /**
  * A whole number, stored when the reader leaves the box or presses Enter (not on every key, so
- * "1500" is not saved as 1, 15 and 150 on the way). Out-of-range values are brought into range.
+ * "1500" is not saved as 1, 15 and 150 on the way). Out-of-range values are brought into range,
+ * and the range is always shown under the box so the reader knows before typing.
  */
-export function NumberField({ label, value, min, max, step = 1, unit, hint, disabled, onCommit, testId }: NumberFieldProps) {
+export function NumberField({ label, value, min, max, step = 1, unit, disabled, onCommit, testId }: NumberFieldProps) {
   const id = useId();
+  const hint = useT()('optRangeHint', [String(min), String(max)]);
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
 
@@ -47,7 +49,7 @@ export function NumberField({ label, value, min, max, step = 1, unit, hint, disa
           step={step}
           value={text}
           disabled={disabled}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-describedby={`${id}-hint`}
           data-testid={testId}
           onInput={(e) => setText(e.currentTarget.value)}
           onChange={commit}
@@ -57,7 +59,7 @@ export function NumberField({ label, value, min, max, step = 1, unit, hint, disa
         />
         {unit && <span class="unit" aria-hidden="true">{unit}</span>}
       </span>
-      {hint && <span id={`${id}-hint`} class="hint">{hint}</span>}
+      <span id={`${id}-hint`} class="hint">{hint}</span>
     </div>
   );
 }

@@ -1,7 +1,4 @@
-import { render } from 'preact';
-import { ApiContext } from '../ui/api';
-import { createPlatformApi } from '../ui/platform-api';
-import { applyTheme } from '../ui/theme';
+import { mountPage } from '../ui/mount-page';
 import { Popup } from './Popup';
 import '../ui/base.css';
 import './popup.css';
@@ -11,12 +8,4 @@ import './popup.css';
 const tabParam = new URLSearchParams(location.search).get('tab');
 const tabId = tabParam && /^\d+$/.test(tabParam) ? Number(tabParam) : undefined;
 
-const api = createPlatformApi();
-applyTheme(document, null);
-document.title = api.t('extName');
-render(
-  <ApiContext.Provider value={api}>
-    <Popup tabId={tabId} onDone={tabId === undefined ? () => window.close() : undefined} />
-  </ApiContext.Provider>,
-  document.getElementById('app')!,
-);
+mountPage('extName', <Popup tabId={tabId} onDone={tabId === undefined ? () => window.close() : undefined} />);

@@ -12,8 +12,13 @@ export function downloadText(doc: Document, fileName: string, text: string, type
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+export interface ChosenFile {
+  name: string;
+  text: string;
+}
+
 /** The text of the file an `<input type=file>` holds, or null if none was chosen. */
-export async function readChosenFile(input: HTMLInputElement): Promise<{ name: string; text: string } | null> {
+export async function readChosenFile(input: HTMLInputElement): Promise<ChosenFile | null> {
   const file = input.files?.[0];
   if (!file) return null;
   return { name: file.name, text: await file.text() };

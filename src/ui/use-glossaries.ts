@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { bundledPacks } from '../core/glossary/bundled';
 import type { GlossaryPack } from '../core/glossary/types';
 import { useApi } from './api';
 import { indexEntries, type IndexedEntry } from './glossary-search';
+import { useStored } from './use-stored';
 
 export interface Glossaries {
   /** Null until the user glossaries have loaded. */
@@ -14,15 +15,7 @@ export interface Glossaries {
 /** The bundled glossaries and the user's imported ones, kept live. */
 export function useGlossaries(): Glossaries {
   const api = useApi();
-  const [user, setUser] = useState<GlossaryPack[] | null>(null);
-  useEffect(() => {
-    const abort = new AbortController();
-    api.watchUserGlossaries(setUser, abort.signal);
-    void api.loadUserGlossaries().then((packs) => {
-      if (!abort.signal.aborted) setUser(packs);
-    });
-    return () => abort.abort();
-  }, [api]);
+  const [user] = useStored(api.loadUserGlossaries, api.watchUserGlossaries);
   const all = useMemo(() => [...bundledPacks, ...(user ?? [])], [user]);
   return { user, all };
 }

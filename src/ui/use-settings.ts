@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect } from 'preact/hooks';
 import type { Settings } from '../core/settings/defaults';
 import { useApi } from './api';
 import { applyTheme } from './theme';
+import { useStored } from './use-stored';
 
 export interface SettingsHandle {
   /** Null until loaded. */
@@ -13,16 +14,7 @@ export interface SettingsHandle {
 /** The live settings of an extension page, which also keeps the page in the chosen theme. */
 export function useSettings(): SettingsHandle {
   const api = useApi();
-  const [settings, setSettings] = useState<Settings | null>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    api.watchSettings(setSettings, abort.signal);
-    void api.loadSettings().then((loaded) => {
-      if (!abort.signal.aborted) setSettings(loaded);
-    });
-    return () => abort.abort();
-  }, [api]);
+  const [settings, setSettings] = useStored(api.loadSettings, api.watchSettings);
 
   const theme = settings?.theme ?? null;
   useEffect(() => {

@@ -1,11 +1,10 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledPacks } from '../../src/core/glossary/bundled';
 import type { GlossaryPack } from '../../src/core/glossary/types';
 import { GlossaryPage } from '../../src/glossary-page/GlossaryPage';
-import { ApiContext } from '../../src/ui/api';
 import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+import { renderPage, settle, typeInto, unmountPages } from './page-harness';
 
 const BUNDLED = bundledPacks[0]!;
 const MY_PACK: GlossaryPack = {
@@ -20,10 +19,6 @@ const MY_PACK: GlossaryPack = {
   ],
 };
 
-async function settle() {
-  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-}
-
 let scrolled: string[];
 beforeEach(() => {
   scrolled = [];
@@ -33,8 +28,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  render(null, document.body);
-  document.body.innerHTML = '';
+  unmountPages();
   history.replaceState(null, '', '#');
   vi.restoreAllMocks();
 });
@@ -42,22 +36,14 @@ afterEach(() => {
 async function openPage(init: Partial<MemoryState> = {}, hash = '') {
   history.replaceState(null, '', hash || '#');
   const api = createMemoryApi(init);
-  const root = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<ApiContext.Provider value={api}><GlossaryPage /></ApiContext.Provider>, root));
-  await settle();
+  const root = await renderPage(api, <GlossaryPage />);
   return { api, root };
 }
 
 const terms = (root: Element) => [...root.querySelectorAll('.entry-term')].map((h) => h.textContent);
 const groups = (root: Element) => [...root.querySelectorAll('.group-title')].map((h) => h.textContent);
 
-async function search(root: Element, value: string) {
-  const input = root.querySelector<HTMLInputElement>('input[type=search]')!;
-  input.value = value;
-  await act(() => {
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const search = (root: Element, value: string) => typeInto(root.querySelector<HTMLInputElement>('input[type=search]')!, value);
 
 describe('the glossary page', () => {
   it('shows every term of the glossaries that are on, A–Z under letters', async () => {

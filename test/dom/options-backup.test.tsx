@@ -1,42 +1,24 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportSettings } from '../../src/core/settings/import-export';
 import { defaults } from '../../src/core/settings/defaults';
 import { Options } from '../../src/options/Options';
-import { ApiContext } from '../../src/ui/api';
 import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
-
-async function settle() {
-  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-}
+import { byTestId, chooseFile, renderPage, settle, unmountPages } from './page-harness';
 
 async function openOptions(init: Partial<MemoryState> = {}) {
   const api = createMemoryApi(init);
   const replace = vi.spyOn(api, 'replaceSettings');
   const save = vi.spyOn(api, 'saveSettings');
-  const root = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<ApiContext.Provider value={api}><Options /></ApiContext.Provider>, root));
-  await settle();
+  const root = await renderPage(api, <Options />);
   return { api, root, replace, save };
 }
 
-async function chooseFile(input: HTMLInputElement, name: string, text: string) {
-  const file = new File([text], name, { type: 'application/json' });
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  await act(() => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await settle();
-}
-
-const byTestId = <T extends Element = HTMLElement>(root: Element, id: string) => root.querySelector<T>(`[data-testid=${id}]`)!;
 const buttonNamed = (root: Element, name: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
 
 afterEach(() => {
-  render(null, document.body);
-  document.body.innerHTML = '';
+  unmountPages();
   vi.restoreAllMocks();
 });
 

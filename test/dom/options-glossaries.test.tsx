@@ -1,10 +1,9 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GlossaryPack } from '../../src/core/glossary/types';
 import { Options } from '../../src/options/Options';
-import { ApiContext } from '../../src/ui/api';
 import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+import { chooseFile, renderPage, settle, unmountPages } from './page-harness';
 
 const MY_PACK: GlossaryPack = {
   id: 'my-team',
@@ -17,26 +16,15 @@ const MY_PACK: GlossaryPack = {
   ],
 };
 
-async function settle() {
-  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-}
-
 async function openOptions(init: Partial<MemoryState> = {}) {
   const api = createMemoryApi(init);
   const savePacks = vi.spyOn(api, 'saveUserGlossaries');
-  const root = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<ApiContext.Provider value={api}><Options /></ApiContext.Provider>, root));
-  await settle();
+  const root = await renderPage(api, <Options />);
   return { api, root, savePacks };
 }
 
 async function importFile(root: Element, name: string, text: string) {
-  const input = root.querySelector<HTMLInputElement>('[data-testid=glossary-file]')!;
-  Object.defineProperty(input, 'files', { value: [new File([text], name)], configurable: true });
-  await act(() => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await settle();
+  await chooseFile(root.querySelector<HTMLInputElement>('[data-testid=glossary-file]')!, name, text);
   return root.querySelector('[data-testid=glossary-outcome]');
 }
 
@@ -44,10 +32,7 @@ const packNames = (root: Element) =>
   [...root.querySelectorAll('[data-testid=pack-list] .switch-label')].map((l) => l.textContent);
 const packSwitch = (root: Element, id: string) => root.querySelector<HTMLButtonElement>(`[data-pack="${id}"] [role=switch]`)!;
 
-afterEach(() => {
-  render(null, document.body);
-  document.body.innerHTML = '';
-});
+afterEach(unmountPages);
 
 describe('which glossaries are on', () => {
   it('lists the bundled glossary, on by default, and turns it off', async () => {

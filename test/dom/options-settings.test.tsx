@@ -1,48 +1,20 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../src/options/Options';
-import { ApiContext } from '../../src/ui/api';
 import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
-
-async function settle() {
-  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-}
+import { byTestId, click, enter, renderPage, settle, unmountPages } from './page-harness';
 
 async function openOptions(init: Partial<MemoryState> = {}) {
   const api = createMemoryApi(init);
   const save = vi.spyOn(api, 'saveSettings');
-  const root = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<ApiContext.Provider value={api}><Options /></ApiContext.Provider>, root));
-  await settle();
+  const root = await renderPage(api, <Options />);
   return { api, root, save };
 }
 
-const byTestId = <T extends Element = HTMLElement>(root: Element, id: string) => root.querySelector<T>(`[data-testid=${id}]`)!;
 const radio = (root: Element, group: string, value: string) =>
   root.querySelector<HTMLInputElement>(`[data-testid=${group}] input[value="${value}"]`)!;
 
-async function click(el: HTMLElement) {
-  await act(() => el.click());
-  await settle();
-}
-
-/** Types into a box and commits it, as leaving the box or pressing Enter does. */
-async function enter(input: HTMLInputElement, value: string) {
-  input.value = value;
-  await act(() => {
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await act(() => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await settle();
-}
-
-afterEach(() => {
-  render(null, document.body);
-  document.body.innerHTML = '';
-});
+afterEach(unmountPages);
 
 describe('switches and choices', () => {
   it.each([

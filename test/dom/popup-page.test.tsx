@@ -1,10 +1,9 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageTermsReport } from '../../src/core/messages';
 import { Popup } from '../../src/popup/Popup';
-import { ApiContext } from '../../src/ui/api';
 import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+import { renderPage, settle, typeInto, unmountPages } from './page-harness';
 
 const REPORT: PageTermsReport = {
   status: 'ok',
@@ -16,34 +15,19 @@ const REPORT: PageTermsReport = {
   ],
 };
 
-async function settle() {
-  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-}
-
 async function openPopup(init: Partial<MemoryState> = {}, props: { tabId?: number } = {}) {
   const api = createMemoryApi({ activeTab: { id: 7 }, pages: new Map([[7, REPORT]]), ...init });
   const onDone = vi.fn();
-  const root = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<ApiContext.Provider value={api}><Popup {...props} onDone={onDone} /></ApiContext.Provider>, root));
-  await settle();
+  const root = await renderPage(api, <Popup {...props} onDone={onDone} />);
   return { api, root, onDone };
 }
 
 const buttonsIn = (root: Element, selector: string) => [...root.querySelectorAll<HTMLButtonElement>(`${selector} button`)];
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-async function type(root: Element, value: string) {
-  const input = root.querySelector<HTMLInputElement>('input[type=search]')!;
-  input.value = value;
-  await act(() => {
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const type = (root: Element, value: string) => typeInto(root.querySelector<HTMLInputElement>('input[type=search]')!, value);
 
-afterEach(() => {
-  render(null, document.body);
-  document.body.innerHTML = '';
-});
+afterEach(unmountPages);
 
 describe('the terms on this page', () => {
   it('are listed in page order with their counts', async () => {

@@ -1,10 +1,9 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageTermsReport } from '../../src/core/messages';
 import { Popup } from '../../src/popup/Popup';
-import { ApiContext } from '../../src/ui/api';
 import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
+import { click, renderPage, settle, unmountPages } from './page-harness';
 
 const REPORT: PageTermsReport = {
   status: 'ok',
@@ -12,31 +11,17 @@ const REPORT: PageTermsReport = {
   terms: [{ entryId: 'token', packId: 'foundation-models', term: 'token', count: 2, firstIndex: 0 }],
 };
 
-async function settle() {
-  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-}
-
 async function openPopup(init: Partial<MemoryState> = {}) {
   const api = createMemoryApi({ activeTab: { id: 3 }, pages: new Map([[3, REPORT]]), ...init });
   const save = vi.spyOn(api, 'saveSettings');
-  const root = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<ApiContext.Provider value={api}><Popup /></ApiContext.Provider>, root));
-  await settle();
+  const root = await renderPage(api, <Popup />);
   return { api, root, save };
 }
 
 const switchOf = (root: Element, id: string) => root.querySelector<HTMLButtonElement>(`[data-testid=${id}]`)!;
 const status = (root: Element) => root.querySelector('[data-testid=page-status]')?.getAttribute('data-kind');
 
-async function click(el: HTMLElement) {
-  await act(() => el.click());
-  await settle();
-}
-
-afterEach(() => {
-  render(null, document.body);
-  document.body.innerHTML = '';
-});
+afterEach(unmountPages);
 
 describe('the master switch', () => {
   it('turns highlighting off everywhere and says so at once', async () => {

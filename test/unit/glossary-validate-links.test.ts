@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validatePack, type PackError } from '../../src/core/glossary/validate';
+import { validatePack } from '../../src/core/glossary/validate';
+import { at, entry, errorsOf, packText } from './glossary-fixtures';
 
-const entry = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  term: id.replace(/-/g, ' '),
-  definition: `What ${id} means.`,
-  category: 'concept',
-  ...extra,
-});
-
-const packText = (entries: unknown[]) =>
-  JSON.stringify({ id: 'test-pack', name: 'Test', version: '1.0.0', language: 'en', entries }, null, 2);
-
-function lineOf(text: string, needle: string, nth = 1): number {
-  let offset = -1;
-  for (let i = 0; i < nth; i++) offset = text.indexOf(needle, offset + 1);
-  if (offset < 0) throw new Error(`fixture has no ${needle}`);
-  return text.slice(0, offset).split('\n').length;
-}
-
-function errorsOf(text: string): PackError[] {
-  const result = validatePack(text);
-  if (result.ok) throw new Error('expected the pack to be rejected');
-  return result.errors;
-}
+const lineOf = (text: string, needle: string, nth = 1) => at(text, needle, nth).line;
 
 function warningsOf(text: string, fileName?: string): string[] {
   const result = validatePack(text, fileName);

@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPackError, validatePack, type PackError } from '../../src/core/glossary/validate';
-
-const entry = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  term: id.replace(/-/g, ' '),
-  definition: `What ${id} means.`,
-  category: 'concept',
-  ...extra,
-});
-
-const packText = (entries: unknown[], extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ id: 'test-pack', name: 'Test', version: '1.0.0', language: 'en', entries, ...extra }, null, 2);
-
-/** 1-based line and column of the `nth` occurrence of `needle`, as an editor would show it. */
-function at(text: string, needle: string, nth = 1) {
-  let offset = -1;
-  for (let i = 0; i < nth; i++) offset = text.indexOf(needle, offset + 1);
-  if (offset < 0) throw new Error(`fixture has no ${needle}`);
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
-}
-
-function errorsOf(text: string): PackError[] {
-  const result = validatePack(text);
-  if (result.ok) throw new Error('expected the pack to be rejected');
-  return result.errors;
-}
+import { formatPackError, validatePack } from '../../src/core/glossary/validate';
+import { at, entry, errorsOf, packText } from './glossary-fixtures';
 
 describe('validatePack: a good pack', () => {
   it('returns the pack as written, with no warnings', () => {
@@ -71,6 +46,11 @@ describe('validatePack: JSON syntax', () => {
       'JSON syntax: the file ends too soon: expected "]" to close the list',
     );
     expect(errorsOf('  \n')[0]).toMatchObject({ line: 1, column: 1, message: expect.stringMatching(/empty/) });
+  });
+
+  it('refuses a file nested too deeply to read instead of failing', () => {
+    const deep = `{"id": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(errorsOf(deep)[0]?.message).toBe('JSON syntax: values are nested too deeply to read');
   });
 });
 

@@ -1,20 +1,7 @@
-import type { JsonNode } from './json-tree';
+import { fieldValue, type JsonNode } from '../json';
+import { CATEGORIES } from './categories';
 import type { PackReport } from './pack-error';
 import { KEBAB_ID, fieldPath, shapeChecks, type Check } from './shape-checks';
-import type { Category } from './types';
-
-/** Every category, kept in step with the `Category` union by the compiler. */
-const CATEGORY_SET: Record<Category, true> = {
-  concept: true,
-  technique: true,
-  model: true,
-  'model-family': true,
-  organisation: true,
-  resource: true,
-  safety: true,
-  benchmark: true,
-};
-export const CATEGORIES = Object.keys(CATEGORY_SET) as Category[];
 
 /** A card is a glance, not an article: longer definitions get a warning, never a rejection. */
 export const DEFINITION_SOFT_LIMIT = 300;
@@ -70,7 +57,7 @@ export function checkPackShape(root: JsonNode, report: PackReport): EntryFact[] 
 }
 
 function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact {
-  const idNode = fieldNode(node, 'id');
+  const idNode = fieldValue(node, 'id');
   const rawId = idNode?.type === 'string' ? String(idNode.value) : '';
   const id = KEBAB_ID.test(rawId) ? rawId : undefined;
   const c = shapeChecks(report, id);
@@ -119,7 +106,7 @@ function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact
 
 function collectForms(fields: Map<string, JsonNode>, path: string): FormFact[] {
   const match = fields.get('match');
-  const entryCase = match?.type === 'object' && fieldNode(match, 'caseSensitive')?.value === true;
+  const entryCase = match?.type === 'object' && fieldValue(match, 'caseSensitive')?.value === true;
   const forms: FormFact[] = [];
   const term = fields.get('term');
   if (term?.type === 'string' && term.value !== '') {
@@ -128,8 +115,8 @@ function collectForms(fields: Map<string, JsonNode>, path: string): FormFact[] {
   }
   const aliases = fields.get('aliases');
   (aliases?.type === 'array' ? aliases.children ?? [] : []).forEach((alias, i) => {
-    const textNode = alias.type === 'object' ? fieldNode(alias, 'text') : alias;
-    const override = alias.type === 'object' ? fieldNode(alias, 'caseSensitive') : undefined;
+    const textNode = alias.type === 'object' ? fieldValue(alias, 'text') : alias;
+    const override = alias.type === 'object' ? fieldValue(alias, 'caseSensitive') : undefined;
     if (textNode?.type !== 'string' || textNode.value === '') return;
     const caseSensitive = override?.type === 'boolean' ? override.value === true : entryCase;
     const text = String(textNode.value);
@@ -146,11 +133,4 @@ function collectRelated(node: JsonNode | undefined, path: string): EntryFact['re
       ? [{ id: String(item.value), node: item, path: `${path}.related[${i}]` }]
       : [],
   );
-}
-
-/** The value of a field by name, ignoring any shape problems (those are reported elsewhere). */
-function fieldNode(node: JsonNode, key: string): JsonNode | undefined {
-  if (node.type !== 'object') return undefined;
-  const property = node.children?.find((p) => p.children?.[0]?.value === key);
-  return property?.children?.[1];
 }

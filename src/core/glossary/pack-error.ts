@@ -1,4 +1,4 @@
-import type { JsonNode, TextPosition } from './json-tree';
+import type { JsonNode, TextPosition } from '../json';
 
 /** One problem in a glossary file, located well enough to fix it without hunting. */
 export interface PackError {

@@ -1,4 +1,4 @@
-import { fieldsOf, type JsonNode } from './json-tree';
+import { fieldsOf, type JsonNode } from '../json';
 import type { PackReport } from './pack-error';
 
 /** Checks one value; `path` names it in messages. */

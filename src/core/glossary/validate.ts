@@ -1,7 +1,7 @@
 import { getNodeValue } from 'jsonc-parser';
+import { parseJson, positionFinder } from '../json';
 import { checkLinks } from './check-links';
 import { checkPackShape } from './check-shape';
-import { parseJson, positionFinder } from './json-tree';
 import { PackReport, formatPackError, type PackError } from './pack-error';
 import type { GlossaryPack } from './types';
 
@@ -19,14 +19,13 @@ export type PackValidation =
  * `fileName` only labels the warnings, which come back as ready-to-show lines.
  */
 export function validatePack(text: string, fileName = 'glossary.json'): PackValidation {
-  const positionOf = positionFinder(text);
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const { offset, message } = parsed.problem;
-    return { ok: false, errors: [{ ...positionOf(offset), path: '', message: `JSON syntax: ${message}` }] };
+    const { line, column, message } = parsed.error;
+    return { ok: false, errors: [{ line, column, path: '', message: `JSON syntax: ${message}` }] };
   }
 
-  const report = new PackReport(positionOf);
+  const report = new PackReport(positionFinder(text));
   checkLinks(checkPackShape(parsed.root, report), report);
   if (report.errors.length > 0) {
     return { ok: false, errors: sortByPosition(report.errors) };

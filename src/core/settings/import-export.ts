@@ -5,9 +5,9 @@
  * (a delay clamped into range, a repeated site) are made and reported as warnings.
  */
 
+import { findJsonSyntaxError } from '../json';
 import { describe, isPlainObject } from './checks';
 import type { Settings } from './defaults';
-import { findJsonSyntaxError } from './json-syntax';
 import { SETTINGS_VERSION, migrateValues } from './migrations';
 import { checkSettings, formatError, formatWarning } from './validate';
 
@@ -28,7 +28,7 @@ export function parseSettingsImport(text: string): SettingsImport {
   try {
     data = JSON.parse(source);
   } catch {
-    return refuse(syntaxMessage(source));
+    return refuse(syntaxMessage(text));
   }
 
   if (!isPlainObject(data) || data.termlight !== 'settings') {
@@ -56,16 +56,10 @@ function refuse(error: string): SettingsImport {
   return { ok: false, error };
 }
 
-function syntaxMessage(source: string): string {
-  try {
-    const found = findJsonSyntaxError(source);
-    if (found) {
-      return `This file is not valid JSON: line ${found.line}, column ${found.column}: ${found.message}.`;
-    }
-  } catch {
-    // Nesting deep enough to exhaust the stack: the plain message below will do.
-  }
-  return 'This file is not valid JSON.';
+function syntaxMessage(text: string): string {
+  const found = findJsonSyntaxError(text);
+  if (!found) return 'This file is not valid JSON.';
+  return `This file is not valid JSON: line ${found.line}, column ${found.column}: ${found.message}.`;
 }
 
 function listErrors(errors: string[]): string {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { fieldValue, fieldsOf, findJsonSyntaxError, parseJson, positionFinder } from '../../src/core/json';
+
+describe('findJsonSyntaxError', () => {
+  it('finds nothing wrong in valid JSON', () => {
+    for (const text of ['{}', ' [1, -2.5e3, "a\\n\\u00e9\\\\", true, null, {"a": []}] ', '"x"', '0', '\uFEFF{}']) {
+      expect(findJsonSyntaxError(text)).toBeNull();
+    }
+  });
+
+  it.each([
+    ['{"a": 1,}', 1, 8, 'trailing comma'],
+    ["{'a': 1}", 1, 2, 'double quotes'],
+    ['{"a": 1}\n x', 2, 2, 'after the end'],
+    ['[1]]', 1, 4, 'after the end'],
+    ['{\n"a": [1, 2', 2, 11, 'ends too soon'],
+    ['"abc', 1, 1, 'ends inside a text string'],
+    ['{"a": 01}', 1, 8, 'expected ","'],
+    ['{"a" 1}', 1, 6, 'expected ":"'],
+    ['{"a": tru}', 1, 7, 'unexpected "tru"'],
+    ['["C:\\Users"]', 1, 6, 'unknown escape \\U'],
+    ['["ok \\n", "a\\q"]', 1, 14, 'unknown escape \\q'],
+    ['["\\u12"]', 1, 4, '\\u escape'],
+    ["['a']", 1, 2, 'double quotes'],
+    ['{"a": "x\ny"}', 1, 7, 'not closed on its line'],
+    ['["a\tb"]', 1, 4, 'control character'],
+    ['[1] // note', 1, 5, 'comments are not allowed'],
+  ])('%j: line %i, column %i', (text, line, column, words) => {
+    const found = findJsonSyntaxError(text);
+    expect(found).toMatchObject({ line, column });
+    expect(found?.message).toContain(words);
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+  });
+
+  it('leaves naming the kind of file to the caller', () => {
+    const broken = ['', '{"a": 1,}', '[1] /* c */', '{"a" 1}', '["\\x"]', '{', 'nul', '[1] 2'];
+    for (const text of broken) {
+      expect(findJsonSyntaxError(text)?.message).not.toMatch(/glossary|setting/i);
+    }
+  });
+
+  it('reports an empty text and one nested too deeply instead of throwing', () => {
+    expect(findJsonSyntaxError(' \n ')).toEqual({ line: 1, column: 1, offset: 0, message: 'the file is empty' });
+    const deep = `${'['.repeat(200_000)}1${']'.repeat(199_999)}`;
+    expect(findJsonSyntaxError(deep)).toMatchObject({ line: 1, column: 1, message: 'values are nested too deeply to read' });
+  });
+
+  it('counts columns as an editor does when the file starts with a byte order mark', () => {
+    expect(findJsonSyntaxError('\uFEFF{"a": 1,}')).toMatchObject({ line: 1, column: 8 });
+  });
+});
+
+describe('parseJson', () => {
+  it('keeps every field in file order, repeated ones too, with the offsets of its value', () => {
+    const text = '{"a": 1,\n "b": [true],\n "a": "again"}';
+    const parsed = parseJson(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const fields = fieldsOf(parsed.root);
+    expect(fields.map((f) => [f.key, f.value.value ?? f.value.type])).toEqual([['a', 1], ['b', 'array'], ['a', 'again']]);
+    expect(fieldValue(parsed.root, 'a')?.value).toBe(1);
+    expect(fieldValue(parsed.root, 'missing')).toBeUndefined();
+    const position = positionFinder(text);
+    expect(position(fields[2]!.value.offset)).toEqual({ line: 3, column: 7 });
+  });
+});
