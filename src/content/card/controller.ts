@@ -1,0 +1,212 @@
+import type { Settings } from '../../core/settings/defaults';
+import type { Occurrence, TermEngine } from '../engine/types';
+import { createCardView, type CardAnchor, type CardEntry, type Lookup } from './card-view';
+import { hoverReducer, initialHoverState, nextDeadline, type HoverEvent, type HoverState } from './hover-machine';
+import { nextTermIndex } from './navigation';
+import { listenToInput } from './input';
+import { sameOccurrence } from './pointer-rules';
+import { revealRange } from './reveal';
+import { createCardStrings, type GetMessage } from './strings';
+import { resolveTheme } from './theme';
+
+export type CardSettings = Pick<Settings, 'hoverDelayMs' | 'hideDelayMs' | 'trigger' | 'modifierKey' | 'theme'>;
+
+export interface CardControllerOptions {
+  doc: Document;
+  engine: Pick<TermEngine, 'hitTest' | 'occurrences' | 'setCurrent'> & Partial<Pick<TermEngine, 'onChange'>>;
+  /** `matcher.entries`: occurrences point into it by index. */
+  entries: readonly CardEntry[];
+  settings: CardSettings;
+  /** Aborting it removes every listener, timer and the card's host element. */
+  signal: AbortSignal;
+  /** Opens the extension's glossary page at this entry (a page cannot link there itself). */
+  openGlossary(entryId: string, packId: string): void;
+  /** The glossary's display name for "From …"; the pack id when not given. */
+  glossaryName?(packId: string): string;
+  /** `browser.i18n.getMessage`; English when not given. */
+  getMessage?: GetMessage;
+}
+
+export interface ShowOptions {
+  /** The point the card was asked for at: picks the line of a wrapped term. */
+  pointer?: { x: number; y: number };
+  /** For an entry index: page text to place the card against (a selection looked up). */
+  range?: Range;
+}
+
+/** What the card is open for: a term on the page, an entry on its own, or a lookup's suggestions. */
+interface Target {
+  /** The entry; -1 for a lookup, which names none. */
+  index: number;
+  occurrence: Occurrence | null;
+  /** Where an entry without an occurrence points (a looked-up selection), if anywhere. */
+  range?: Range;
+  pointer?: { x: number; y: number };
+  lookup?: Lookup;
+}
+
+export interface CardController {
+  /** Opens the card at once (as a click would); false if it cannot be shown on screen. */
+  showFor(target: Occurrence | number, opts?: ShowOptions): boolean;
+  /**
+   * Opens the card for a looked-up selection that names no entry: the entries at `indexes`
+   * (closest first) to pick from, or a way into the glossary when there are none. Placed
+   * against `range` like a looked-up entry; false if it cannot be shown on screen.
+   */
+  showSuggestions(text: string, indexes: readonly number[], range?: Range): boolean;
+  hide(): void;
+  /** Keyboard navigation: false when the page has no term to go to. */
+  next(): boolean;
+  previous(): boolean;
+  /** Scrolls to one term, marks it current, opens and announces its card (popup's term list). */
+  goTo(occurrence: Occurrence): boolean;
+  update(patch: Partial<CardSettings>): void;
+}
+
+export function createCardController(opts: CardControllerOptions): CardController {
+  const { doc, engine, signal } = opts;
+  let settings: CardSettings = { ...opts.settings };
+  const strings = createCardStrings(opts.getMessage);
+  const view = createCardView({
+    doc,
+    entries: opts.entries,
+    strings,
+    theme: () => resolveTheme(settings.theme, doc),
+    glossaryName: opts.glossaryName ?? ((id) => id),
+    openGlossary: opts.openGlossary,
+  });
+
+  // Two lookups are one only if they are the same request: the same words may have been
+  // selected again somewhere else on the page.
+  const sameTarget = (a: Target, b: Target): boolean =>
+    a.lookup || b.lookup
+      ? a === b
+      : a.occurrence && b.occurrence ? sameOccurrence(a.occurrence, b.occurrence) : a.occurrence === b.occurrence && a.index === b.index;
+  let state: HoverState<Target> = initialHoverState();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Where keyboard navigation continues from: the last term whose card opened. */
+  let cursor: Occurrence | null = null;
+  /** The term keyboard navigation marked as current, to unmark when its card goes. */
+  let current: Occurrence | null = null;
+
+  function dispatch(event: HoverEvent<Target>): void {
+    if (signal.aborted) return;
+    const before = state.shown;
+    state = hoverReducer(
+      { showDelay: settings.hoverDelayMs, hideDelay: settings.hideDelayMs, same: sameTarget },
+      state,
+      event,
+    );
+    const after = state.shown;
+    // Re-opening the card that is open changes nothing, unless a related term replaced its entry.
+    const unchanged = after && before && sameTarget(after, before) && view.shownIndex() === after.index;
+    if (after !== before && !unchanged) render(after);
+    clearTimeout(timer);
+    const due = nextDeadline(state);
+    if (due !== null) timer = setTimeout(() => dispatch({ type: 'tick', now: Date.now() }), Math.max(0, due - Date.now()));
+  }
+
+  function render(target: Target | null): void {
+    if (current && !(target?.occurrence && sameOccurrence(target.occurrence, current))) {
+      engine.setCurrent(null);
+      current = null;
+    }
+    if (!target) return view.hide();
+    const { occurrence: occ, range } = target;
+    const rects = occ ? () => occ.rects() : range ? () => Array.from(range.getClientRects()) : null;
+    const anchor: CardAnchor = { rects, pointer: target.pointer };
+    if (occ) cursor = occ;
+    const shown = target.lookup ? view.showSuggestions(target.lookup, anchor) : view.show(target.index, anchor);
+    // A term that cannot be shown on screen gets no card, and the state must say so too.
+    if (!shown) dispatch({ type: 'close' });
+  }
+
+  function step(direction: 1 | -1): boolean {
+    const list = engine.occurrences();
+    let from = cursor ? list.indexOf(cursor) : -1;
+    if (from < 0 && cursor) from = list.findIndex((o) => sameOccurrence(o, cursor!));
+    const i = nextTermIndex(list, from, direction, doc.defaultView?.innerHeight ?? 0);
+    const occ = i === null ? undefined : list[i];
+    if (!occ) {
+      view.announce(strings.text('cardNoTerms'), later);
+      return false;
+    }
+    return goTo(occ);
+  }
+
+  function goTo(occ: Occurrence): boolean {
+    revealRange(occ.range(), doc);
+    cursor = occ;
+    // Keyboard navigation keeps the page's focus where it is (so the reader's place and any
+    // typing survive); the card is read out through the live region instead of taking focus.
+    dispatch({ type: 'open', target: { index: occ.entry, occurrence: occ } });
+    if (!view.isOpen()) return false;
+    engine.setCurrent(occ);
+    current = occ;
+    const item = opts.entries[occ.entry];
+    if (item) view.announce(strings.text('cardAnnounce', item.entry.term, item.entry.definition), later);
+    return true;
+  }
+
+  function later(fn: () => void, ms: number): void {
+    const stop = () => clearTimeout(id);
+    const id = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      fn();
+    }, ms);
+    signal.addEventListener('abort', stop, { once: true });
+  }
+
+  const input = listenToInput({
+    doc,
+    signal,
+    view,
+    engine,
+    settings: () => settings,
+    state: () => state,
+    dispatch,
+    target: (occ, pointer) => ({ index: occ.entry, occurrence: occ, pointer }),
+    sameShown: (occ) => !!state.shown?.occurrence && sameOccurrence(occ, state.shown.occurrence),
+  });
+
+  // The page changed under an open card: its term may be gone.
+  engine.onChange?.(() => {
+    if (!signal.aborted) input.relayout();
+  });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      input.stop();
+      if (current) engine.setCurrent(null);
+      view.destroy();
+    },
+    { once: true },
+  );
+
+  return {
+    showFor(target, showOpts = {}) {
+      const t: Target =
+        typeof target === 'number'
+          ? { index: target, occurrence: null, range: showOpts.range, pointer: showOpts.pointer }
+          : { index: target.entry, occurrence: target, pointer: showOpts.pointer };
+      dispatch({ type: 'open', target: t });
+      return view.isOpen();
+    },
+    showSuggestions(text, indexes, range) {
+      dispatch({ type: 'open', target: { index: -1, occurrence: null, range, lookup: { text, indexes: [...indexes] } } });
+      return view.isOpen();
+    },
+    hide: () => dispatch({ type: 'close' }),
+    next: () => step(1),
+    previous: () => step(-1),
+    goTo,
+    update(patch) {
+      const themeChanged = patch.theme !== undefined && patch.theme !== settings.theme;
+      settings = { ...settings, ...patch };
+      // Redrawn in place, so an entry picked from suggestions or related terms stays on the card.
+      if (themeChanged && state.shown && !view.redraw()) dispatch({ type: 'close' });
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import type { Occurrence } from '../engine/types';
+import type { CardSettings } from './controller';
+import type { CardView } from './card-view';
+import type { HoverEvent, HoverState } from './hover-machine';
+import { isInteractive } from './pointer-rules';
+
+const MODIFIER_FLAGS = { Alt: 'altKey', Control: 'ctrlKey', Shift: 'shiftKey', Meta: 'metaKey' } as const;
+
+function modifierHeld(e: MouseEvent, key: CardSettings['modifierKey']): boolean {
+  return e[MODIFIER_FLAGS[key]];
+}
+
+interface InputOptions<T> {
+  doc: Document;
+  signal: AbortSignal;
+  view: Pick<CardView, 'contains' | 'isOpen' | 'place'>;
+  engine: { hitTest(x: number, y: number): Occurrence | null };
+  settings(): CardSettings;
+  state(): HoverState<T>;
+  dispatch(event: HoverEvent<T>): void;
+  target(occurrence: Occurrence, pointer: { x: number; y: number }): T;
+  /** True when the occurrence is the term whose card is open. */
+  sameShown(occurrence: Occurrence): boolean;
+}
+
+/**
+ * Turns the page's pointer, keyboard, scroll and resize events into card events. One
+ * listener per event type on the document or window (never one per term), all passive except
+ * the two that may cancel something: a click that opens a card and an Escape that closes it.
+ * The listeners go with the signal; `stop` cancels pending frames, `relayout` re-places the
+ * card (and closes it when its term is gone).
+ */
+export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout(): void } {
+  const { doc, signal, view } = o;
+  const win = doc.defaultView ?? globalThis;
+  const listen = { signal, capture: true, passive: true };
+
+  let pointer: { x: number; y: number; modifier: boolean; pressed: boolean; onCard: boolean } | null = null;
+  let pointerFrame = 0;
+  let layoutFrame = 0;
+  let remeasure = false;
+  let lastPointerType = 'mouse';
+
+  /** At most one hit test per frame, however fast the pointer moves. */
+  function onPointerFrame(): void {
+    pointerFrame = 0;
+    if (!pointer) return;
+    if (pointer.onCard) return o.dispatch({ type: 'enter-card' });
+    const { trigger } = o.settings();
+    if (trigger === 'click') return;
+    // A pressed button means a drag or a text selection under way: no card should pop up in it.
+    const arm = (trigger === 'hover' || pointer.modifier) && !pointer.pressed;
+    const state = o.state();
+    // Without the modifier nothing new can open: skip the hit test unless a card is involved.
+    if (!arm && !state.shown && !state.pending) return;
+    const { x, y } = pointer;
+    const hit = o.engine.hitTest(x, y);
+    o.dispatch({ type: 'point', target: hit ? o.target(hit, { x, y }) : null, arm, now: Date.now() });
+  }
+
+  const schedulePointer = (): void => {
+    pointerFrame ||= requestAnimationFrame(onPointerFrame);
+  };
+
+  /** Keeps the open card beside its term while the page scrolls or resizes. */
+  function scheduleLayout(measure: boolean): void {
+    remeasure ||= measure;
+    if (!view.isOpen()) return;
+    layoutFrame ||= requestAnimationFrame(() => {
+      layoutFrame = 0;
+      const m = remeasure;
+      remeasure = false;
+      if (view.isOpen() && !view.place(m)) o.dispatch({ type: 'close' });
+    });
+  }
+
+  doc.addEventListener(
+    'pointermove',
+    (e) => {
+      // Touch has no hover: a touch only moves while it scrolls or drags.
+      if (e.pointerType === 'touch') return;
+      const modifier = modifierHeld(e, o.settings().modifierKey);
+      pointer = { x: e.clientX, y: e.clientY, modifier, pressed: e.buttons !== 0, onCard: view.contains(e.target) };
+      schedulePointer();
+    },
+    listen,
+  );
+
+  // The pointer left the window: it is on no term.
+  doc.addEventListener(
+    'pointerout',
+    (e) => {
+      if (e.relatedTarget || e.pointerType === 'touch') return;
+      pointer = null;
+      if (o.state().shown || o.state().pending) o.dispatch({ type: 'point', target: null, arm: false, now: Date.now() });
+    },
+    listen,
+  );
+
+  doc.addEventListener(
+    'pointerdown',
+    (e) => {
+      lastPointerType = e.pointerType;
+      if (view.contains(e.target) || !o.state().shown) return;
+      const hit = o.engine.hitTest(e.clientX, e.clientY);
+      if (hit && o.sameShown(hit)) return;
+      o.dispatch({ type: 'close' });
+    },
+    listen,
+  );
+
+  doc.addEventListener(
+    'click',
+    (e) => {
+      // Touch has no hover, so a tap on a term opens its card whatever the trigger setting.
+      const byClick = o.settings().trigger === 'click' || lastPointerType === 'touch';
+      if (!byClick || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      if (view.contains(e.target) || isInteractive(e.target)) return;
+      // A drag that selected text ends in a click too; the reader wanted the selection.
+      if (doc.getSelection()?.isCollapsed === false) return;
+      const hit = o.engine.hitTest(e.clientX, e.clientY);
+      if (!hit) return;
+      // The click is the reader's request for the card; nothing else on the page should act on
+      // it as a default action. Page handlers still see it: propagation is left alone.
+      e.preventDefault();
+      if (o.sameShown(hit) && view.isOpen()) o.dispatch({ type: 'close' });
+      else o.dispatch({ type: 'open', target: o.target(hit, { x: e.clientX, y: e.clientY }) });
+    },
+    { signal, capture: true },
+  );
+
+  win.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape' && (view.isOpen() || o.state().pending)) {
+        const open = view.isOpen();
+        o.dispatch({ type: 'close' });
+        // The card is the top-most layer: this Escape was for it, not for the page's own
+        // dialogs underneath.
+        if (open) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+        return;
+      }
+      const s = o.settings();
+      if (s.trigger === 'hover-modifier' && e.key === s.modifierKey && !e.repeat && pointer && !pointer.onCard) {
+        pointer.modifier = true;
+        schedulePointer();
+      }
+    },
+    { signal, capture: true },
+  );
+
+  win.addEventListener('scroll', () => scheduleLayout(false), listen);
+  win.addEventListener('resize', () => scheduleLayout(true), listen);
+
+  return {
+    stop() {
+      cancelAnimationFrame(pointerFrame);
+      cancelAnimationFrame(layoutFrame);
+    },
+    relayout: () => scheduleLayout(true),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Scrolls a term into view for keyboard navigation: first every scrolled container around it
+ * (innermost first), then the window. A term already comfortably on screen is left where it
+ * is, so stepping through a visible paragraph does not make the page jump.
+ *
+ * Not `Element.scrollIntoView`: it would centre the whole paragraph, which for a long one can
+ * leave the term itself off screen. Scrolling is instant even on pages that ask for smooth
+ * scrolling, so the card can be placed (and checked to be on screen) right after.
+ */
+export function revealRange(range: Range, doc: Document, margin = 48): void {
+  const view = doc.defaultView;
+  if (!view) return;
+  const start = range.startContainer;
+  let el: Element | null = start.nodeType === 1 ? (start as Element) : start.parentElement;
+  for (; el && el !== doc.documentElement && el !== doc.body; el = el.parentElement) {
+    if (!scrolls(el, view)) continue;
+    const box = el.getBoundingClientRect();
+    scrollToShow(el, range.getBoundingClientRect(), box, margin);
+  }
+  const root = doc.documentElement;
+  const width = root.clientWidth || view.innerWidth;
+  const height = root.clientHeight || view.innerHeight;
+  const rect = range.getBoundingClientRect();
+  view.scrollBy({
+    top: offsetToShow(rect.top, rect.height, 0, height, margin),
+    left: offsetToShow(rect.left, rect.width, 0, width, margin),
+    behavior: 'instant',
+  });
+}
+
+function scrolls(el: Element, view: Window): boolean {
+  if (el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth) return false;
+  const style = view.getComputedStyle(el);
+  return /auto|scroll|overlay/.test(`${style.overflowX} ${style.overflowY}`);
+}
+
+function scrollToShow(el: Element, rect: DOMRect, box: DOMRect, margin: number): void {
+  const top = offsetToShow(rect.top, rect.height, box.top, el.clientHeight, margin);
+  const left = offsetToShow(rect.left, rect.width, box.left, el.clientWidth, margin);
+  if (top || left) el.scrollBy({ top, left, behavior: 'instant' });
+}
+
+/**
+ * How far to scroll so that a span (`start`, `size`) sits in a window (`from`, `length`):
+ * nothing when it is already inside with `margin` to spare, else enough to centre it.
+ */
+export function offsetToShow(start: number, size: number, from: number, length: number, margin: number): number {
+  const m = Math.min(margin, Math.max(0, (length - size) / 2));
+  if (start >= from + m && start + size <= from + length - m) return 0;
+  return Math.round(start - from - (length - size) / 2);
+}

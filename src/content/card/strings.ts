@@ -1,0 +1,70 @@
+import type { Category } from '../../core/glossary/types';
+
+/**
+ * Every word the card shows or announces. The English here is the fallback when the browser has
+ * no translation (or in tests, where there is no `browser.i18n`); each key is also a key of
+ * `_locales/<lang>/messages.json`, where `$1`, `$2` become that format's placeholders. The
+ * category names are the glossary page's own keys, so both say the same.
+ */
+export const CARD_MESSAGES = {
+  cardMore: 'More',
+  cardLess: 'Less',
+  cardAlso: 'Also: $1',
+  cardRelated: 'Related',
+  cardFrom: 'From $1',
+  cardOpenGlossary: 'Open in glossary',
+  /** What screen readers hear when keyboard navigation opens a card: term, then definition. */
+  cardAnnounce: '$1. $2',
+  cardNoTerms: 'No terms are marked on this page.',
+  /** A looked-up selection that names no entry; `$1` is the selection, shortened. */
+  cardNoEntry: 'No glossary entry for “$1”',
+  cardClosest: 'Closest matches',
+  cardNoneClose: 'No similar terms in your glossaries.',
+  cardOpenGlossaryAll: 'Browse the glossary',
+  glossaryCategoryConcept: 'Concept',
+  glossaryCategoryTechnique: 'Technique',
+  glossaryCategoryModel: 'Model',
+  glossaryCategoryModelFamily: 'Model family',
+  glossaryCategoryOrganisation: 'Organisation',
+  glossaryCategoryResource: 'Resource',
+  glossaryCategorySafety: 'Safety',
+  glossaryCategoryBenchmark: 'Benchmark',
+} as const;
+
+export type CardMessageKey = keyof typeof CARD_MESSAGES;
+
+/** `browser.i18n.getMessage`'s shape: returns '' for a key it does not know. */
+export type GetMessage = (key: string, substitutions?: string[]) => string;
+
+export interface CardStrings {
+  text(key: CardMessageKey, ...substitutions: string[]): string;
+  category(category: Category): string;
+}
+
+const CATEGORY_KEYS: Record<Category, CardMessageKey> = {
+  concept: 'glossaryCategoryConcept',
+  technique: 'glossaryCategoryTechnique',
+  model: 'glossaryCategoryModel',
+  'model-family': 'glossaryCategoryModelFamily',
+  organisation: 'glossaryCategoryOrganisation',
+  resource: 'glossaryCategoryResource',
+  safety: 'glossaryCategorySafety',
+  benchmark: 'glossaryCategoryBenchmark',
+};
+
+export function createCardStrings(getMessage?: GetMessage): CardStrings {
+  const text = (key: CardMessageKey, ...substitutions: string[]): string => {
+    let translated = '';
+    try {
+      translated = getMessage?.(key, substitutions) ?? '';
+    } catch {
+      // An extension context that was reloaded under the page throws here; English still works.
+    }
+    if (translated) return translated;
+    return CARD_MESSAGES[key].replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+  };
+  return {
+    text,
+    category: (category) => text(CATEGORY_KEYS[category] ?? 'glossaryCategoryConcept'),
+  };
+}

@@ -1,0 +1,227 @@
+import type { Matcher } from '../../core/matcher';
+import { hitTest } from './hit-test';
+import { guarded, logError } from './log';
+import type { TermOccurrence } from './occurrence';
+import { watchPage } from './observer';
+import { PageText } from './page-text';
+import { PaintQueue } from './paint-queue';
+import { createYield, runSliced, type SliceStats } from './scheduler';
+import { ownersToRead, visibleOwners } from './scope';
+import { TextWalk, type WalkHooks } from './text-model';
+import type { EngineOptions, EngineStats, EngineTuning, TermEngine } from './types';
+import { WalkQueue } from './walk-queue';
+
+const DEFAULTS: Required<Omit<EngineTuning, 'painter'>> = {
+  sliceMs: 8,
+  debounceMs: 80,
+  minIntervalMs: 200,
+  notifyMs: 50,
+};
+
+/**
+ * Finds the glossary's terms in `doc` and paints them, then keeps up with the page. Aborting
+ * `signal` removes every paint, observer, listener and timer it set up.
+ */
+export function createTermEngine(
+  doc: Document,
+  matcher: Matcher,
+  options: EngineOptions,
+  signal: AbortSignal,
+  tuning: EngineTuning = {},
+): TermEngine {
+  const tune = { ...DEFAULTS, ...tuning };
+  const opts: EngineOptions = { ...options, appearance: { ...options.appearance } };
+  const page = new PageText();
+  const shadowRoots: ShadowRoot[] = [];
+  const listeners: Array<() => void> = [];
+  const firstPass: SliceStats = { slices: 0, longestSliceMs: 0, busyMs: 0 };
+  const counts = { textChars: 0, runs: 0, wallMs: 0 };
+  let yieldToPage: (() => Promise<void>) | null = null;
+  let list: TermOccurrence[] | null = null;
+  let notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped when everything is read anew: passes of an older generation stop. */
+  let generation = 0;
+  /** The queue of the pass running now; shadow roots found go there. */
+  let queue: WalkQueue | null = null;
+
+  const watcher = watchPage(signal, tune, (batch) =>
+    pass((q) => {
+      for (const owner of quietly(() => ownersToRead(batch, page, paints.current, opts.skipCode))) q.add(owner);
+    }),
+  );
+  const paints = new PaintQueue(doc, page, opts, tuning.painter, (p, fn) => (p.mutatesDom ? watcher.quiet(fn) : fn()));
+  /** DOM work of our own (the fallback's wrappers) is not a page change to react to. */
+  const quietly = <T>(fn: () => T): T => (paints.current?.mutatesDom ? watcher.quiet(fn) : fn());
+
+  const hooks = (): WalkHooks => ({
+    skipCode: opts.skipCode,
+    isKnown: page.isKnown,
+    scan(text, runs) {
+      counts.textChars += text.length - runs;
+      counts.runs += runs;
+      return matcher.scan(text);
+    },
+    onBlock: (block) => page.addBlock(block),
+    onOwner: (owner) => page.known.add(owner),
+    onShadowRoot(root) {
+      if (page.isKnown(root)) return;
+      if (!shadowRoots.includes(root)) {
+        shadowRoots.push(root);
+        watcher.observe(root);
+      }
+      queue?.add(root);
+    },
+  });
+
+  /** Paints (until `deadline`) what the blocks and options call for; true when all is painted. */
+  function commit(all = false, deadline = Infinity): boolean {
+    const { done, changed } = paints.commit(all, deadline);
+    if (changed) {
+      list = null;
+      notify();
+    }
+    return done;
+  }
+
+  function notify(): void {
+    if (notifyTimer !== undefined || signal.aborted) return;
+    notifyTimer = setTimeout(() => {
+      notifyTimer = undefined;
+      for (const listener of [...listeners]) guarded(listener, undefined);
+    }, tune.notifyMs);
+  }
+
+  /**
+   * One pass: reads the queued roots in slices and paints after each. `prepare` fills the queue
+   * (and may do more before the first slice). A failing slice is logged and ends the pass.
+   */
+  async function pass(prepare: (q: WalkQueue) => void, stats?: SliceStats, before?: (q: WalkQueue) => void): Promise<void> {
+    const mine = generation;
+    const q = new WalkQueue(page, hooks, () => paints.current);
+    let prepared = false;
+    const step = (deadline: number): boolean => {
+      if (mine !== generation || signal.aborted) return true;
+      try {
+        queue = q;
+        if (!prepared) {
+          prepared = true;
+          prepare(q);
+        } else {
+          before?.(q);
+        }
+        // Reading can drop old paint: with wrappers, that changes the DOM.
+        const read = quietly(() => q.run(deadline));
+        return commit(false, deadline) && read;
+      } catch (err) {
+        logError(err);
+        return true;
+      }
+    };
+    const yieldNow = () => (yieldToPage ??= createYield(signal))();
+    await runSliced(step, tune.sliceMs, yieldNow, signal, stats ?? { slices: 0, longestSliceMs: 0, busyMs: 0 });
+  }
+
+  /** The first pass: the whole page in order; if it takes more than a slice, what is on screen next. */
+  async function readPage(): Promise<void> {
+    const began = performance.now();
+    const root = doc.documentElement;
+    if (!root || doc.designMode === 'on') return;
+    let visibleDone = false;
+    await pass(
+      (q) => q.add(root),
+      firstPass,
+      (q) => {
+        if (visibleDone) return;
+        visibleDone = true;
+        const at = q.position;
+        for (const owner of guarded(() => visibleOwners(doc, opts.skipCode), [])) {
+          // A container the walk is inside of is the walk's to finish.
+          if (page.isKnown(owner) || (at && owner.contains(at))) continue;
+          new TextWalk(owner, hooks()).run(Infinity);
+        }
+      },
+    );
+    counts.wallMs = performance.now() - began;
+  }
+
+  function occurrences(): TermOccurrence[] {
+    if (!list) {
+      list = [];
+      for (const block of page.ordered) for (const m of block.matches) if (m.occurrence) list.push(m.occurrence);
+    }
+    return list;
+  }
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      generation++;
+      clearTimeout(notifyTimer);
+      listeners.length = 0;
+      guarded(() => paints.current?.clear(), undefined);
+      page.known.clear();
+      page.blocksOf.clear();
+      page.ordered = [];
+      list = [];
+    },
+    { once: true },
+  );
+
+  const ready = signal.aborted
+    ? Promise.resolve()
+    : (() => {
+        watcher.observe(doc);
+        return readPage()
+          .catch(logError)
+          .finally(() => watcher.resume());
+      })();
+
+  return {
+    ready,
+    occurrences: () => (signal.aborted ? [] : occurrences()),
+    hitTest(x, y) {
+      const p = paints.current;
+      if (signal.aborted || !p) return null;
+      return guarded(() => p.occurrenceAt?.(x, y) ?? hitTest(doc, x, y, shadowRoots, (o) => page.blocksOf.get(o)), null);
+    },
+    setCurrent(occurrence) {
+      const p = paints.current;
+      if (signal.aborted || !p) return;
+      guarded(() => quietly(() => p.setCurrent(occurrence as TermOccurrence | null)), undefined);
+    },
+    update(patch) {
+      if (signal.aborted) return;
+      const skipChanged = patch.skipCode !== undefined && patch.skipCode !== opts.skipCode;
+      Object.assign(opts, patch);
+      if (patch.appearance) {
+        opts.appearance = { ...patch.appearance };
+        const p = paints.current;
+        if (p) guarded(() => quietly(() => p.setAppearance(opts.appearance)), undefined);
+      }
+      if (skipChanged) {
+        generation++;
+        guarded(() => quietly(() => page.reset(paints.current)), undefined);
+        pass((q) => q.add(doc.documentElement)).catch(logError);
+      } else if (patch.occurrences !== undefined || patch.contextThreshold !== undefined) {
+        guarded(() => commit(true), undefined);
+      }
+    },
+    onChange(listener) {
+      if (!signal.aborted) listeners.push(listener);
+    },
+    stats(): EngineStats {
+      let matches = 0;
+      for (const block of page.ordered) if (!block.dead) matches += block.matches.length;
+      return {
+        textChars: counts.textChars,
+        blocks: counts.runs,
+        matches,
+        painted: occurrences().length,
+        longestSliceMs: firstPass.longestSliceMs,
+        totalMs: firstPass.busyMs,
+        wallMs: counts.wallMs,
+        slices: firstPass.slices,
+      };
+    },
+  };
+}

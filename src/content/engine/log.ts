@@ -1,0 +1,17 @@
+/**
+ * Engine errors never reach the page as uncaught errors (a page's error reporting would blame
+ * the page), but they are not swallowed either: they go to the console, marked as ours.
+ */
+export function logError(err: unknown): void {
+  console.error('[Termlight]', err);
+}
+
+/** Runs `fn`, logging instead of throwing; returns `fallback` when it failed. */
+export function guarded<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch (err) {
+    logError(err);
+    return fallback;
+  }
+}

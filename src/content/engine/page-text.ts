@@ -1,0 +1,118 @@
+import type { Block } from './blocks';
+import { parentOf } from './dom-rules';
+import { insertInOrder } from './order';
+import type { Painter } from './painter';
+
+/**
+ * Everything the engine knows about the page's text: which containers it has read in full,
+ * their runs that hold terms, those runs in page order, and a tally of ungated terms for the
+ * context gate.
+ */
+export class PageText {
+  /** Containers (and shadow roots) read in full: a rescan leaves their subtrees alone. */
+  readonly known = new Set<Node>();
+  /** Runs with terms, by the container whose own text they are. */
+  readonly blocksOf = new Map<Node, Block[]>();
+  /** Blocks in page order (after `takeFresh()`). */
+  ordered: Block[] = [];
+  /** Ungated matches per entry, over the whole page. */
+  readonly ungated = new Map<number, number>();
+  /** Set when an entry appeared in or left `ungated`: gated matches elsewhere may flip. */
+  ungatedChanged = false;
+  /** Set whenever blocks come or go: the occurrence list must be rebuilt. */
+  changed = false;
+  private fresh: Block[] = [];
+  private removed = new Set<Block>();
+  private hint = -1;
+
+  isKnown = (owner: Node): boolean => this.known.has(owner);
+
+  addBlock(block: Block): void {
+    const list = this.blocksOf.get(block.owner);
+    if (list) list.push(block);
+    else this.blocksOf.set(block.owner, [block]);
+    this.hint = insertInOrder(this.ordered, block, (b) => b.nodes[0] as Node, this.hint);
+    this.fresh.push(block);
+    this.changed = true;
+    for (const m of block.matches) {
+      if (m.gated) continue;
+      const n = this.ungated.get(m.entry) ?? 0;
+      this.ungated.set(m.entry, n + 1);
+      if (n === 0) this.ungatedChanged = true;
+    }
+  }
+
+  /** Forgets a container: its runs and their paint go, and it will be read again. */
+  dropOwner(owner: Node, painter: Painter | null): void {
+    this.known.delete(owner);
+    const blocks = this.blocksOf.get(owner);
+    if (!blocks) return;
+    this.blocksOf.delete(owner);
+    this.dropBlocks(blocks, painter);
+  }
+
+  private dropBlocks(blocks: readonly Block[], painter: Painter | null): void {
+    for (const block of blocks) {
+      painter?.clearBlock(block);
+      block.dead = true;
+      this.removed.add(block);
+      this.changed = true;
+      for (const m of block.matches) {
+        if (m.gated) continue;
+        const n = (this.ungated.get(m.entry) ?? 1) - 1;
+        if (n > 0) this.ungated.set(m.entry, n);
+        else {
+          this.ungated.delete(m.entry);
+          this.ungatedChanged = true;
+        }
+      }
+    }
+  }
+
+  /** Every container read or holding runs: those two sets differ only while a walk runs. */
+  private owners(): Node[] {
+    const all = new Set<Node>(this.known);
+    for (const owner of this.blocksOf.keys()) all.add(owner);
+    return [...all];
+  }
+
+  /** Drops the blocks of containers no longer in the page. */
+  sweep(painter: Painter | null): void {
+    for (const owner of this.owners()) if (!owner.isConnected) this.dropOwner(owner, painter);
+  }
+
+  /**
+   * Forgets every container inside one of `roots` (roots included), so those subtrees are read
+   * anew. One climb per container: cheaper than asking each root about every container.
+   */
+  forgetWithin(roots: ReadonlySet<Node>, painter: Painter | null): void {
+    for (const owner of this.owners()) {
+      for (let n: Node | null = owner; n; n = parentOf(n)) {
+        if (roots.has(n)) {
+          this.dropOwner(owner, painter);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Removes dropped blocks from the page order; returns blocks added since the last call. */
+  takeFresh(): Block[] {
+    if (this.removed.size) {
+      const removed = this.removed;
+      this.ordered = this.ordered.filter((b) => !removed.has(b));
+      this.fresh = this.fresh.filter((b) => !removed.has(b));
+      this.removed = new Set();
+      this.hint = -1;
+    }
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
+
+  /** Forgets everything read, paint included (a setting changed what is read). */
+  reset(painter: Painter | null): void {
+    for (const owner of this.owners()) this.dropOwner(owner, painter);
+    this.takeFresh();
+  }
+}

@@ -1,0 +1,4 @@
+// The content script: runs in every frame of every page, as one self-contained classic script.
+import { startContentScript } from './lifecycle';
+
+startContentScript().catch((err) => console.error('[Termlight] could not start', err));

@@ -1,0 +1,82 @@
+import { bundledPacks } from '../core/glossary/bundled';
+import { entryForText, closestEntries } from '../core/glossary/lookup';
+import type { GlossaryPack } from '../core/glossary/types';
+import type { Settings } from '../core/settings/defaults';
+import { isSiteEnabled } from '../core/settings/site-rules';
+import { handleMessages } from '../platform/messaging';
+import { loadSettings, watchSettings } from '../platform/settings-store';
+import { loadUserGlossaries, watchUserGlossaries } from '../platform/user-glossaries';
+import { pageTerms, startSession, type Session } from './session';
+import { takeOver } from './takeover';
+
+/** Starts Termlight in this frame and keeps it in step with the settings until it is replaced. */
+export async function startContentScript(): Promise<void> {
+  const life = new AbortController();
+  takeOver(life);
+  let settings = await loadSettings();
+  let userPacks = await loadUserGlossaries();
+  let running: { session: Session; stop: AbortController; marking: boolean } | null = null;
+
+  const marksHere = (s: Settings) => s.enabled && isSiteEnabled(location.href, s.siteRules);
+  const packs = (): GlossaryPack[] =>
+    [...bundledPacks, ...userPacks].filter((p) => !settings.disabledGlossaries.includes(p.id));
+
+  function stop(): void {
+    running?.stop.abort();
+    running = null;
+  }
+  function start(marking: boolean): Session {
+    stop();
+    const controller = new AbortController();
+    life.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+    running = { session: startSession(settings, packs(), controller.signal, marking), stop: controller, marking };
+    return running.session;
+  }
+  const restart = () => (marksHere(settings) ? start(true) : stop());
+  /** The card is wanted even where marking is off: a lookup from the context menu. */
+  const cardSession = () => (running ? running.session : start(false));
+
+  watchSettings((next) => {
+    const before = settings;
+    settings = next;
+    const packsChanged = before.disabledGlossaries.join('\n') !== next.disabledGlossaries.join('\n');
+    if (packsChanged || marksHere(before) !== marksHere(next) || (running && !running.marking)) restart();
+    else running?.session.update(before, next);
+  }, life.signal);
+  watchUserGlossaries((list) => {
+    userPacks = list;
+    if (running) restart();
+  }, life.signal);
+
+  handleMessages<'content'>({
+    ping: () => 'pong',
+    'get-page-terms': () => ({
+      status: running?.marking ? 'ok' : settings.enabled ? 'site-off' : 'disabled',
+      terms: running?.marking ? pageTerms(running.session) : [],
+      url: location.href,
+    }),
+    'reveal-term': ({ occurrence }) => {
+      const occ = running?.session.engine?.occurrences()[occurrence];
+      return occ ? running!.session.card.goTo(occ) : false;
+    },
+    'navigate-term': ({ direction }) => {
+      const card = running?.marking ? running.session.card : null;
+      return card ? (direction === 'next' ? card.next() : card.previous()) : false;
+    },
+    'show-card-for': ({ entryId, packId }) => {
+      const session = cardSession();
+      const index = session.matcher.entries.findIndex((e) => e.packId === packId && e.entry.id === entryId);
+      return index >= 0 && session.card.showFor(index);
+    },
+    'lookup-selection': ({ text }) => {
+      const session = cardSession();
+      const selection = document.getSelection();
+      const range = selection && selection.rangeCount ? selection.getRangeAt(0) : undefined;
+      const index = entryForText(session.matcher, text);
+      if (index !== null) session.card.showFor(index, range ? { range } : {});
+      else session.card.showSuggestions(text, closestEntries(session.matcher.entries, text), range);
+    },
+  }, life.signal);
+
+  restart();
+}

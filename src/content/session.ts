@@ -1,0 +1,77 @@
+import type { GlossaryPack } from '../core/glossary/types';
+import { compileMatcher, type Matcher } from '../core/matcher';
+import type { Settings } from '../core/settings/defaults';
+import type { PageTerm } from '../core/messages';
+import { browser } from '../platform/browser';
+import { sendToBackground } from '../platform/messaging';
+import { createCardController, type CardController } from './card';
+import { changedEngineOptions, createTermEngine, engineOptionsFrom, type TermEngine } from './engine';
+
+/** Termlight at work on one page: the glossary compiled, its terms painted, the card ready. */
+export interface Session {
+  matcher: Matcher;
+  /** Null when only the card runs (a lookup while marking is off here). */
+  engine: TermEngine | null;
+  card: CardController;
+  update(before: Settings, after: Settings): void;
+}
+
+const noTerms: Pick<TermEngine, 'hitTest' | 'occurrences' | 'setCurrent'> = {
+  hitTest: () => null,
+  occurrences: () => [],
+  setCurrent: () => undefined,
+};
+
+export function startSession(settings: Settings, packs: readonly GlossaryPack[], signal: AbortSignal, marking: boolean): Session {
+  const matcher = compileMatcher(packs);
+  const engine = marking ? createTermEngine(document, matcher, engineOptionsFrom(settings), signal) : null;
+  const card = createCardController({
+    doc: document,
+    engine: engine ?? noTerms,
+    entries: matcher.entries,
+    settings,
+    signal,
+    openGlossary: (entryId) => void sendToBackground('open-glossary', { entryId }).catch(() => undefined),
+    glossaryName: (packId) => packs.find((p) => p.id === packId)?.name ?? packId,
+    getMessage: (key, subs) => browser.i18n.getMessage(key, subs),
+  });
+  if (engine) reportCounts(engine, signal);
+  return {
+    matcher,
+    engine,
+    card,
+    update(before, after) {
+      const patch = changedEngineOptions(engineOptionsFrom(before), engineOptionsFrom(after));
+      if (engine && Object.keys(patch).length) engine.update(patch);
+      card.update(after);
+    },
+  };
+}
+
+/** The terms marked on the page, one row per entry, in page order of first appearance. */
+export function pageTerms(session: Session): PageTerm[] {
+  const rows = new Map<number, PageTerm>();
+  session.engine?.occurrences().forEach((occ, index) => {
+    const row = rows.get(occ.entry);
+    if (row) row.count++;
+    else {
+      const item = session.matcher.entries[occ.entry]!;
+      rows.set(occ.entry, { entryId: item.entry.id, packId: item.packId, term: item.entry.term, count: 1, firstIndex: index });
+    }
+  });
+  return [...rows.values()];
+}
+
+/** Tells the background how many distinct terms this frame marks, for the toolbar badge. */
+function reportCounts(engine: TermEngine, signal: AbortSignal): void {
+  let sent = 0;
+  const send = (count: number) => {
+    if (count === sent) return;
+    sent = count;
+    void sendToBackground('page-terms-changed', { count }).catch(() => undefined);
+  };
+  engine.onChange(() => {
+    if (!signal.aborted) send(new Set(engine.occurrences().map((o) => o.entry)).size);
+  });
+  signal.addEventListener('abort', () => send(0), { once: true });
+}

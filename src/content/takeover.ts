@@ -1,0 +1,21 @@
+import { HOST_TAG } from './card';
+
+const TAKEOVER_EVENT = 'termlight:takeover';
+
+/**
+ * After the extension is reloaded or updated, the old content script may still run in open pages
+ * (its extension APIs are gone, its DOM work is not). A new instance announces itself with a DOM
+ * event, which reaches every instance whatever world it runs in; the old one then tears itself
+ * down. Paint or a card left by an instance that could not hear it is removed here too.
+ */
+export function takeOver(teardown: AbortController): void {
+  document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
+  if (globalThis.CSS && 'highlights' in CSS) {
+    // forEach, not keys(): Firefox cannot hand a page iterator to a content script ("Xray wrapping").
+    const names: string[] = [];
+    CSS.highlights.forEach((_highlight, name) => void names.push(name));
+    for (const name of names) if (name.startsWith('termlight')) CSS.highlights.delete(name);
+  }
+  for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
+  document.addEventListener(TAKEOVER_EVENT, () => teardown.abort(), { signal: teardown.signal, once: true });
+}

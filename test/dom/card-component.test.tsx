@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { Card, type CardProps } from '../../src/content/card/Card';
+import { createCardStrings } from '../../src/content/card/strings';
+import { SAMPLE_ENTRIES } from '../fixtures/card/sample-entries';
+
+const llm = SAMPLE_ENTRIES[0]!.entry;
+const hostile = SAMPLE_ENTRIES[3]!.entry;
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function mount(overrides: Partial<CardProps> = {}): HTMLElement {
+  root = document.createElement('div');
+  document.body.append(root);
+  const props: CardProps = {
+    entry: llm,
+    glossaryName: 'AI basics',
+    related: [
+      { index: 1, term: 'fine-tuning' },
+      { index: 2, term: 'token' },
+    ],
+    strings: createCardStrings(),
+    theme: 'light',
+    onRelated: () => undefined,
+    onOpenGlossary: () => undefined,
+    onResize: () => undefined,
+    ...overrides,
+  };
+  act(() => render(<Card {...props} />, root));
+  return root.querySelector<HTMLElement>('.card')!;
+}
+
+const buttons = (card: HTMLElement) => [...card.querySelectorAll('button')];
+const buttonNamed = (card: HTMLElement, name: string) => buttons(card).find((b) => b.textContent?.includes(name))!;
+
+describe('the definition card', () => {
+  it('shows the term as the glossary writes it, its category, definition, aliases and source', () => {
+    const card = mount();
+    expect(card.querySelector('.term')?.textContent).toBe('large language model');
+    expect(card.querySelector('.category')?.textContent).toBe('Model');
+    expect(card.querySelector('.definition')?.textContent).toBe(llm.definition);
+    // The alias that only differs from the term by case is left out.
+    expect(card.querySelector('.aliases')?.textContent).toBe('Also: LLM, LLMs');
+    expect(card.textContent).toContain('From AI basics');
+    expect(buttonNamed(card, 'Open in glossary')).toBeDefined();
+  });
+
+  it('is a non-modal dialog named after the term', () => {
+    const card = mount();
+    expect(card.getAttribute('role')).toBe('dialog');
+    expect(card.getAttribute('aria-modal')).toBeNull();
+    expect(card.getAttribute('aria-label')).toBe('large language model');
+  });
+
+  it('keeps the notes behind "More" until asked', async () => {
+    const onResize = vi.fn();
+    const card = mount({ onResize });
+    const more = buttonNamed(card, 'More');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(card.textContent).not.toContain('Most are transformers.');
+
+    act(() => more.click());
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(more.textContent).toContain('Less');
+    const paragraphs = [...card.querySelectorAll('.notes p')].map((p) => p.textContent);
+    expect(paragraphs).toEqual(['Most are transformers.', 'Sizes range from a few billion to over a trillion parameters.']);
+    // The card grew, so it has to be placed again.
+    expect(onResize).toHaveBeenCalled();
+  });
+
+  it('offers no "More" when there are no notes', () => {
+    const card = mount({ entry: SAMPLE_ENTRIES[1]!.entry, related: [] });
+    expect(buttons(card).map((b) => b.textContent)).toEqual(['Open in glossary ↗']);
+    expect(card.querySelector('.related')).toBeNull();
+  });
+
+  it('related terms are buttons that ask for their entry', () => {
+    const onRelated = vi.fn();
+    const card = mount({ onRelated });
+    act(() => buttonNamed(card, 'token').click());
+    expect(onRelated).toHaveBeenCalledWith(2);
+  });
+
+  it('"Open in glossary" asks for the glossary page', () => {
+    const onOpenGlossary = vi.fn();
+    const card = mount({ onOpenGlossary });
+    act(() => buttonNamed(card, 'Open in glossary').click());
+    expect(onOpenGlossary).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows glossary text that looks like HTML as text, creating no elements', () => {
+    const card = mount({ entry: hostile, related: [] });
+    act(() => buttonNamed(card, 'More').click());
+    expect(card.querySelector('.term')?.textContent).toBe('<b>bold</b> term');
+    expect(card.querySelector('.definition')?.textContent).toBe(hostile.definition);
+    expect(card.querySelector('.aliases')?.textContent).toBe('Also: <script>alert(1)</script>');
+    expect(card.textContent).toContain('<iframe src="https://example.invalid"></iframe>');
+    expect(card.querySelectorAll('img, b, script, iframe')).toHaveLength(0);
+  });
+
+  it('carries the theme for the stylesheet', () => {
+    expect(mount({ theme: 'dark' }).dataset.theme).toBe('dark');
+  });
+});

@@ -1,0 +1,234 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeMessage } from '../../src/core/messages';
+import type { TestPage } from './support/browsers';
+import { BROWSERS, useBrowser } from './support/suite';
+
+const DEMO = '/fixtures/demo/foundation-models.html';
+const HOSTILE = '/fixtures/card/hostile.html';
+
+interface CardInfo {
+  term: string;
+  definition: string;
+  box: { left: number; top: number; width: number; height: number };
+  /** Where the card was put (its box can be mid-animation). */
+  placed: string;
+}
+
+/** The open card as a reader sees it, read from the host's open shadow root. */
+function readCard(page: TestPage): Promise<CardInfo | null> {
+  return page.evaluate(() => {
+    const card = document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card');
+    if (!card) return null;
+    const r = card.getBoundingClientRect();
+    return {
+      term: card.querySelector('.term')?.textContent ?? '',
+      definition: card.querySelector('.definition')?.textContent ?? '',
+      box: { left: r.left, top: r.top, width: r.width, height: r.height },
+      placed: `${(card as HTMLElement).style.left},${(card as HTMLElement).style.top}`,
+    };
+  });
+}
+
+const waitForCard = (page: TestPage, timeoutMs = 3000) =>
+  page.waitFor(() => !!document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card'), undefined, timeoutMs);
+const waitForNoCard = (page: TestPage) =>
+  page.waitFor(() => !document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card'));
+
+/** Centre of the first place the page text reads `phrase` (inside `scope`), scrolled on screen. */
+function pointAt(page: TestPage, phrase: string, scope = 'body'): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ phrase, scope }) => {
+      const root = document.querySelector(scope)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.nodeValue ?? '').indexOf(phrase);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + phrase.length);
+        (n.parentElement as Element).scrollIntoView({ block: 'center', behavior: 'instant' });
+        const r = range.getClientRects()[0]!;
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      throw new Error(`no "${phrase}" on the page`);
+    },
+    { phrase, scope },
+  );
+}
+
+/** Opens a page and waits until the engine has marked its terms. */
+async function openPage(env: ReturnType<typeof useBrowser>, path: string): Promise<TestPage> {
+  const page = await env.browser.newPage();
+  await page.goto(env.server.origin + path);
+  await page.waitFor(() => {
+    let n = 0;
+    for (const [, h] of CSS.highlights) n += h.size;
+    return n > 0;
+  });
+  return page;
+}
+
+/** The page's markup without Termlight's host: what the page itself owns. */
+const pageMarkup = (page: TestPage) =>
+  page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as Element;
+    copy.querySelectorAll('termlight-host').forEach((h) => h.remove());
+    return copy.outerHTML;
+  });
+
+async function hoverUntilCard(page: TestPage, phrase: string, scope?: string): Promise<CardInfo> {
+  const p = await pointAt(page, phrase, scope);
+  await page.mouseMove(p.x, p.y);
+  await waitForCard(page);
+  return (await readCard(page))!;
+}
+
+describe.each(BROWSERS)('%s: the definition card', (name) => {
+  const env = useBrowser(name);
+
+  it('opens after the hover delay with the right definition, and not before', async () => {
+    const page = await openPage(env, DEMO);
+    const p = await pointAt(page, 'foundation model', 'main p');
+    // Times are taken inside the page: when the pointer arrived, and when the card first drew.
+    await page.evaluate(() => {
+      const w = window as unknown as { arrived?: number; shown?: number };
+      document.addEventListener('pointermove', () => (w.arrived ??= performance.now()), { once: true });
+      const check = () => {
+        if (document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card')) w.shown = performance.now();
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    await page.mouseMove(p.x, p.y);
+    await waitForCard(page);
+    const { arrived, shown } = await page.evaluate(() => {
+      const w = window as unknown as { arrived: number; shown: number };
+      return { arrived: w.arrived, shown: w.shown };
+    });
+    expect(shown - arrived).toBeGreaterThanOrEqual(280);
+    expect(shown - arrived).toBeLessThan(1500);
+    const card = (await readCard(page))!;
+    expect(card.term).toBe('foundation model');
+    expect(card.definition).toMatch(/^A very large AI model trained once/);
+    // Below the term, clear of it.
+    expect(card.box.top).toBeGreaterThan(p.y);
+    await page.close();
+  });
+
+  it('stays while the pointer moves into it, hides when the pointer leaves, closes on Escape', async () => {
+    const page = await openPage(env, DEMO);
+    const before = await pageMarkup(page);
+    const p = await pointAt(page, 'foundation model', 'main p');
+    await page.mouseMove(p.x, p.y);
+    await waitForCard(page);
+    const { box } = (await readCard(page))!;
+    const target = { x: box.left + 40, y: box.top + box.height / 2 };
+    for (let i = 1; i <= 6; i++) await page.mouseMove(p.x + ((target.x - p.x) * i) / 6, p.y + ((target.y - p.y) * i) / 6);
+    await new Promise((r) => setTimeout(r, 900));
+    expect((await readCard(page))?.term).toBe('foundation model');
+
+    await page.mouseMove(5, 5);
+    await waitForNoCard(page);
+
+    await hoverUntilCard(page, 'foundation model', 'main p');
+    await page.press('Escape');
+    await waitForNoCard(page);
+    // Everything the card did happened inside its own host.
+    expect(await pageMarkup(page)).toBe(before);
+    expect(await page.evaluate(() => document.querySelectorAll('termlight-host').length)).toBe(1);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to a related term from its button', async () => {
+    const page = await openPage(env, DEMO);
+    await hoverUntilCard(page, 'foundation model', 'main p');
+    const chip = await page.evaluate(() => {
+      const b = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.related button')!;
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, term: b.textContent };
+    });
+    await page.mouseMove(chip.x, chip.y);
+    await page.click(chip.x, chip.y);
+    await page.waitFor((term) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term, chip.term);
+    expect((await readCard(page))?.definition).not.toMatch(/^A very large AI model trained once/);
+    await page.close();
+  });
+
+  it('moves through the terms with the keyboard commands', async () => {
+    const page = await openPage(env, DEMO);
+    // The commands reach the page as the background sends them, here from an extension page.
+    const sender = await env.browser.newPage();
+    await sender.goto(env.browser.extensionUrl('options.html'));
+    await sender.waitFor(() => typeof chrome !== 'undefined' && !!chrome.tabs);
+    const navigate = (direction: 'next' | 'previous') =>
+      sender.evaluate(async (message) => {
+        const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome);
+        const tabs = await api.tabs.query({});
+        const answers = await Promise.all(tabs.map((t) => api.tabs.sendMessage(t.id!, message).catch(() => undefined)));
+        return answers.filter((a) => a !== undefined);
+      }, makeMessage('navigate-term', { direction }));
+
+    expect(await navigate('next')).toEqual([true]);
+    await waitForCard(page);
+    const first = (await readCard(page))!;
+    const live = () => page.evaluate(() => document.querySelector('termlight-host')!.shadowRoot!.querySelector('[aria-live]')!.textContent);
+    await page.waitFor(() => !!document.querySelector('termlight-host')!.shadowRoot!.querySelector('[aria-live]')!.textContent);
+    expect(await live()).toContain(first.definition);
+
+    // The same term can follow itself ("foundation model" twice), so the card's place tells too.
+    const at = (c: CardInfo | null) => c && `${c.term} @ ${c.placed}`;
+    expect(await navigate('next')).toEqual([true]);
+    const second = at(await readCard(page));
+    expect(second).not.toBe(at(first));
+    expect(await navigate('previous')).toEqual([true]);
+    expect(at(await readCard(page))).toBe(at(first));
+    // The reader's focus stays on the page.
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await sender.close();
+    await page.close();
+  });
+
+  it('shows a correct, visible card on a page with hostile CSS', async () => {
+    const page = await openPage(env, HOSTILE);
+    const before = await pageMarkup(page);
+    const card = await hoverUntilCard(page, 'foundation model', '#first');
+    expect(card.term).toBe('foundation model');
+    expect(card.definition).toMatch(/^A very large AI model trained once/);
+    expect(card.box.width).toBeGreaterThan(200);
+    expect(card.box.width).toBeLessThanOrEqual(362);
+    expect(card.box.height).toBeGreaterThan(80);
+    const onTop = await page.evaluate((b) => {
+      const vw = document.documentElement.clientWidth || innerWidth;
+      const vh = document.documentElement.clientHeight || innerHeight;
+      const inside = b.left >= 0 && b.top >= 0 && b.left + b.width <= vw && b.top + b.height <= vh;
+      const hit = document.elementFromPoint(b.left + b.width / 2, b.top + 20);
+      return inside && hit?.localName === 'termlight-host';
+    }, card.box);
+    expect(onTop).toBe(true);
+    // Let the fade-in finish, so the screenshot shows the card as it stays.
+    await page.waitFor(() =>
+      document.querySelector('termlight-host')!.shadowRoot!.querySelector('.card')!.getAnimations().every((a) => a.playState !== 'running'),
+    );
+    await page.screenshot(join(tmpdir(), `termlight-card-hostile-${name}.png`));
+    expect(await pageMarkup(page)).toBe(before);
+    await page.close();
+  });
+
+  it('is styled on a page whose Content-Security-Policy forbids inline styles', async () => {
+    const csp = encodeURIComponent("default-src 'none'; style-src 'none'; script-src 'none'");
+    const page = await openPage(env, `${DEMO}?csp=${csp}`);
+    // The policy is in force: the page's own <style> (body margin 0) was refused.
+    expect(await page.evaluate(() => getComputedStyle(document.body).marginTop)).toBe('8px');
+    await hoverUntilCard(page, 'foundation model', 'main p');
+    const look = await page.evaluate(() => {
+      const card = document.querySelector('termlight-host')!.shadowRoot!.querySelector('.card')!;
+      const style = getComputedStyle(card);
+      return { position: style.position, radius: style.borderTopLeftRadius, background: style.backgroundColor };
+    });
+    expect(look).toEqual({ position: 'fixed', radius: '8px', background: expect.stringMatching(/^rgb\(/) });
+    await page.close();
+  });
+});

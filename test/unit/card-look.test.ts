@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { CARD_PALETTE, cardCss } from '../../src/content/card/card-css';
+import { opaqueLuminance } from '../../src/content/card/theme';
+import { offsetToShow } from '../../src/content/card/reveal';
+
+function luminanceOf(hex: string): number {
+  const l = opaqueLuminance(`rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`);
+  if (l === null) throw new Error(`not a colour: ${hex}`);
+  return l;
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminanceOf(a), luminanceOf(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe.each(Object.keys(CARD_PALETTE) as (keyof typeof CARD_PALETTE)[])('the %s card', (theme) => {
+  const p = CARD_PALETTE[theme];
+
+  it.each([
+    ['text', p.text, p.bg],
+    ['secondary text', p.muted, p.bg],
+    ['buttons', p.accent, p.bg],
+    ['related-term buttons', p.chipText, p.chipBg],
+  ])('meets WCAG AA contrast for %s', (_what, fg, bg) => {
+    expect(contrast(fg, bg)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('has a focus ring visible against the card (3:1)', () => {
+    expect(contrast(p.accent, p.bg)).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the card stylesheet', () => {
+  it('turns animation off for readers who ask for reduced motion', () => {
+    expect(cardCss()).toMatch(/@media \(prefers-reduced-motion: reduce\) \{ \.card \{ animation: none; \} \}/);
+  });
+
+  it('keeps the card a readable width', () => {
+    expect(cardCss()).toMatch(/max-width: 360px/);
+  });
+});
+
+describe('reading page colours', () => {
+  it('reads opaque colours and ignores transparent ones', () => {
+    expect(opaqueLuminance('rgb(255, 255, 255)')).toBeCloseTo(1);
+    expect(opaqueLuminance('rgb(0 0 0)')).toBe(0);
+    expect(opaqueLuminance('rgba(0, 0, 0, 0)')).toBeNull();
+    expect(opaqueLuminance('rgba(20, 20, 20, 0.9)')).toBeLessThan(0.01);
+    expect(opaqueLuminance('color(srgb 1 1 1)')).toBeNull();
+  });
+});
+
+describe('scrolling a term into view', () => {
+  it('leaves a term that is already well inside alone', () => {
+    expect(offsetToShow(300, 20, 0, 800, 48)).toBe(0);
+  });
+
+  it('centres a term below, above or too near an edge', () => {
+    expect(offsetToShow(1200, 20, 0, 800, 48)).toBe(1200 - 390);
+    expect(offsetToShow(-300, 20, 0, 800, 48)).toBe(-300 - 390);
+    expect(offsetToShow(790, 20, 0, 800, 48)).toBe(790 - 390);
+  });
+
+  it('works inside a scrolled box that starts lower on the screen', () => {
+    expect(offsetToShow(650, 20, 400, 200, 48)).toBe(650 - 400 - 90);
+  });
+});
