@@ -37,14 +37,18 @@ Then open the demo page: test/fixtures/demo/foundation-models.html (served at ${
 Press Ctrl+C to stop.`);
 } else if (useFirefox || !chromiumPath) {
   const webExt = join(root, 'node_modules/.bin/web-ext');
+  const firefox = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
   const child = spawn(webExt, ['run', '--source-dir', join(root, 'dist/firefox'), '--start-url', demoUrl,
-    '--no-reload'], { stdio: 'inherit' });
+    '--no-reload', ...(firefox ? ['--firefox', firefox] : [])], { stdio: 'inherit' });
   child.on('exit', () => { server.close(); process.exit(0); });
 } else {
   const profile = mkdtempSync(join(tmpdir(), 'termlight-start-'));
   const ext = join(root, 'dist/chrome');
+  // Chromium refuses to run as root with its sandbox on.
+  const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   const child = spawn(chromiumPath, [`--user-data-dir=${profile}`, `--disable-extensions-except=${ext}`,
-    `--load-extension=${ext}`, '--no-first-run', '--no-default-browser-check', demoUrl], { stdio: 'inherit' });
+    `--load-extension=${ext}`, '--no-first-run', '--no-default-browser-check', ...rootOnly, demoUrl],
+  { stdio: 'inherit' });
   console.log(`Opened Chromium with Termlight on ${demoUrl}. Close the browser or press Ctrl+C to stop.`);
   child.on('exit', () => { server.close(); process.exit(0); });
 }
