@@ -167,7 +167,8 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     const control = track(await openControl(env));
     const tabId = await tabIdOf(control, url);
     const popup = track(await openPopup(env, tabId));
-    expect(await popup.evaluate(() => document.querySelector('.site .switch-label')!.textContent)).toBe('On 127.0.0.1');
+    // The site switch appears once the page has answered the popup.
+    expect(await popup.waitFor(() => document.querySelector('.site .switch-label')?.textContent)).toBe('On 127.0.0.1');
     await click(popup, '[data-testid=site-switch]');
     await page.waitFor(() => ![...CSS.highlights].some(([name, h]) => name.startsWith('termlight-') && h.size > 0));
     await popup.close();
