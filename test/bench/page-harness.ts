@@ -1,0 +1,199 @@
+/*
+ * The in-page side of `npm run bench`, bundled into one script and evaluated in each freshly
+ * loaded page. It runs the very modules the content script runs (matcher, term engine,
+ * content CSS) and times one approach per page load with `performance.now()`.
+ */
+import Mark from 'mark.js';
+import { contentCss } from '../../src/content/content-css';
+import { createTermEngine, type EngineOptions } from '../../src/content/engine';
+import type { GlossaryPack } from '../../src/core/glossary/types';
+import { compileMatcher } from '../../src/core/matcher';
+import { defaults } from '../../src/core/settings/defaults';
+import { keywordSets, LIMITERS, oneRegExp } from './page-forms';
+import { engineSpans, markSpans, timeHitTests, type HitTimes, type Span } from './page-spans';
+
+export type Approach = 'floor' | 'termlight' | 'mark' | 'regexp';
+
+export interface RunRequest {
+  approach: Approach;
+  glossary: string;
+  /** Also return where terms were marked (untimed, after the run). */
+  collect: boolean;
+  /** Termlight only: how many hit tests to time afterwards (0 = none). */
+  hitSamples: number;
+  /** mark.js keyword API: stop after this long (default 2 s). */
+  capMs?: number;
+}
+
+export interface RunResult {
+  ok: boolean;
+  error?: string;
+  ms: number;
+  /** Stopped at the cap: `ms` is a lower bound. */
+  capped?: boolean;
+  /** Work done once per glossary, outside the timed region: compiling the matcher or the regex. */
+  prepMs?: number;
+  /** Termlight: compiling the same glossary a second time in the page. */
+  warmPrepMs?: number;
+  textChars: number;
+  marked: number;
+  /** Termlight: terms found, painted or not (context-gated ones on a page not about AI). */
+  found?: number;
+  longestSliceMs?: number;
+  busyMs?: number;
+  slices?: number;
+  longTasksMs?: number[];
+  spans?: Span[];
+  hits?: HitTimes;
+}
+
+/** A new user's settings, in the engine's terms. */
+const OPTIONS: EngineOptions = {
+  occurrences: defaults.occurrences,
+  contextThreshold: defaults.contextGate.enabled ? defaults.contextGate.threshold : 0,
+  skipCode: defaults.skipCode,
+  appearance: { style: defaults.highlightStyle, color: defaults.highlightColor },
+};
+
+const MARK_OPTIONS = {
+  separateWordSearch: false,
+  diacritics: false,
+  accuracy: { value: 'exactly' as const, limiters: LIMITERS },
+  // Keywords run longest first; skipping text already marked keeps marks from nesting, so
+  // "reinforcement learning from human feedback" is not marked again as "human feedback".
+  // A filter costs a call per match; `exclude` would cost a selector match per text node per
+  // keyword (twice the time on news pages).
+  filter: (node: Text) => !(node.parentNode as Element | null)?.hasAttribute?.('data-markjs'),
+};
+
+/**
+ * mark.js's keyword API takes many seconds on long pages. It is stopped after this long and its
+ * time reported as "at least": a lower bound, which can only understate how much slower it is.
+ */
+const MARK_CAP_MS = 2000;
+
+class Stopped extends Error {}
+
+const packs = new Map<string, GlossaryPack>();
+let styled = false;
+const nextTask = () => new Promise<void>((ok) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => ok();
+  channel.port2.postMessage(null);
+});
+
+/** Every approach starts from the same quiet page: styles and layout done, garbage collected, a frame drawn. */
+async function settle(): Promise<void> {
+  if (!styled) {
+    // The content script's stylesheet, as the manifest would add it, for every approach alike.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(contentCss());
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    styled = true;
+  }
+  document.documentElement.getBoundingClientRect();
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((ok) => requestAnimationFrame(ok));
+  await nextTask();
+}
+
+function floor(): { ms: number; textChars: number } {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  let textChars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) textChars += (node as Text).data.length;
+  return { ms: performance.now() - t0, textChars };
+}
+
+async function termlight(pack: GlossaryPack, req: RunRequest): Promise<RunResult> {
+  const c0 = performance.now();
+  const matcher = compileMatcher([pack]);
+  const prepMs = performance.now() - c0;
+  await settle();
+  const longTasks: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  const t0 = performance.now();
+  const engine = createTermEngine(document, matcher, OPTIONS, new AbortController().signal);
+  await engine.ready;
+  const ms = performance.now() - t0;
+  await new Promise((ok) => requestAnimationFrame(ok));
+  observer.disconnect();
+  const stats = engine.stats();
+  // Compiled again (once per page), now that its code is warm: the first figure is what a
+  // fresh page pays.
+  let warmPrepMs: number | undefined;
+  if (req.collect) {
+    const c1 = performance.now();
+    compileMatcher([pack]);
+    warmPrepMs = performance.now() - c1;
+  }
+  return {
+    ok: true, ms, prepMs, warmPrepMs,
+    textChars: stats.textChars, marked: stats.painted, found: stats.matches,
+    longestSliceMs: stats.longestSliceMs, busyMs: stats.totalMs, slices: stats.slices,
+    longTasksMs: longTasks.filter((e) => e.startTime >= t0 && e.startTime <= t0 + ms).map((e) => e.duration),
+    spans: req.collect ? engineSpans(document, engine.occurrences()) : undefined,
+    hits: req.hitSamples ? await timeHitTests(engine, req.hitSamples, 3) : undefined,
+  };
+}
+
+async function markJs(pack: GlossaryPack, req: RunRequest): Promise<RunResult> {
+  const regex = req.approach === 'regexp' ? oneRegExp([pack]) : null;
+  const sets = regex ? null : keywordSets([pack]);
+  // V8 compiles a regex on first use: do that here, outside the timed region, as for the matcher.
+  regex?.exec('x');
+  if (regex) regex.lastIndex = 0;
+  await settle();
+  let marked = 0;
+  const done = (n: number) => { marked += n; };
+  const t0 = performance.now();
+  // Checked between keywords and at each match: mark.js offers no other way to stop.
+  const check = () => {
+    if (performance.now() - t0 > (req.capMs ?? MARK_CAP_MS)) throw new Stopped();
+  };
+  const keywordOptions = {
+    ...MARK_OPTIONS,
+    done,
+    noMatch: check,
+    filter: (node: Text) => (check(), MARK_OPTIONS.filter(node)),
+  };
+  const mark = new Mark(document.body);
+  let capped = false;
+  try {
+    if (regex) mark.markRegExp(regex, { done });
+    if (sets?.anyCase.length) mark.mark(sets.anyCase, { ...keywordOptions, caseSensitive: false });
+    if (sets?.exactCase.length) mark.mark(sets.exactCase, { ...keywordOptions, caseSensitive: true });
+  } catch (err) {
+    if (!(err instanceof Stopped)) throw err;
+    capped = true;
+  }
+  const ms = performance.now() - t0;
+  if (capped) return { ok: true, ms, capped, textChars: 0, marked: document.querySelectorAll('mark[data-markjs]').length };
+  const spans = req.collect ? markSpans(document, compileMatcher([pack])) : undefined;
+  return { ok: true, ms, textChars: 0, marked, spans };
+}
+
+async function run(req: RunRequest): Promise<RunResult> {
+  const pack = packs.get(req.glossary);
+  try {
+    if (req.approach === 'floor') {
+      await settle();
+      return { ok: true, ...floor(), marked: 0 };
+    }
+    if (!pack) throw new Error(`no glossary "${req.glossary}" given to the page`);
+    return req.approach === 'termlight' ? await termlight(pack, req) : await markJs(pack, req);
+  } catch (err) {
+    let error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    // mark.js puts its whole expression in the message; the start and the end say enough.
+    if (error.length > 160) error = `${error.slice(0, 100)} … ${error.slice(-40)}`;
+    return { ok: false, error, ms: NaN, textChars: 0, marked: 0 };
+  }
+}
+
+Object.assign(globalThis, {
+  termlightBench: {
+    addPack: (name: string, pack: GlossaryPack) => void packs.set(name, pack),
+    run,
+  },
+});

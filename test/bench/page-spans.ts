@@ -1,0 +1,135 @@
+import { classify } from '../../src/content/engine/dom-rules';
+import type { Matcher } from '../../src/core/matcher';
+import type { Occurrence, TermEngine } from '../../src/content/engine';
+
+/*
+ * Where each approach marked terms, as offsets into the page's text (every text node of the
+ * document, in order). mark.js splits text nodes but never changes the text, so offsets taken
+ * in different loads of the same page compare directly.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+  /** The characters just outside the span, for explaining word-edge differences. */
+  before: string;
+  after: string;
+  /** A few words around it, for the examples the report prints. */
+  context: string;
+  /** The term runs over more than one text node ("foundation <em>model</em>"). */
+  split?: boolean;
+  /** Inside something Termlight never reads (code, hidden, editable, ...). */
+  skipped?: boolean;
+  /** The matcher reads this text as a context-gated form. */
+  gated?: boolean;
+}
+
+function textOffsets(doc: Document): { starts: Map<Node, number>; text: string } {
+  const starts = new Map<Node, number>();
+  const parts: string[] = [];
+  let length = 0;
+  const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    starts.set(node, length);
+    parts.push((node as Text).data);
+    length += (node as Text).data.length;
+  }
+  return { starts, text: parts.join('') };
+}
+
+function inSkippedRegion(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    if (classify(el, true) === 'skip') return true;
+  }
+  return false;
+}
+
+function span(text: string, start: number, end: number): Span {
+  const context = text.slice(Math.max(0, start - 30), end + 30).replace(/\s+/g, ' ');
+  return { start, end, text: text.slice(start, end), before: text.charAt(start - 1), after: text.charAt(end), context };
+}
+
+/** Spans of the terms Termlight painted (terms inside shadow roots have no offset and are left out). */
+export function engineSpans(doc: Document, occurrences: readonly Occurrence[]): Span[] {
+  const { starts, text } = textOffsets(doc);
+  const spans: Span[] = [];
+  for (const occ of occurrences) {
+    const range = occ.range();
+    const a = starts.get(range.startContainer);
+    const b = starts.get(range.endContainer);
+    if (a === undefined || b === undefined) continue;
+    spans.push({ ...span(text, a + range.startOffset, b + range.endOffset), split: range.startContainer !== range.endContainer });
+  }
+  return spans;
+}
+
+/** Spans of mark.js's `<mark data-markjs>` elements, with what Termlight would make of each. */
+export function markSpans(doc: Document, matcher: Matcher): Span[] {
+  const { starts, text } = textOffsets(doc);
+  const spans: Span[] = [];
+  for (const mark of doc.querySelectorAll('mark[data-markjs]')) {
+    const first = mark.firstChild;
+    const at = first ? starts.get(first) : undefined;
+    if (at === undefined) continue;
+    const s = span(text, at, at + (mark.textContent ?? '').length);
+    const found = matcher.scan(s.text);
+    spans.push({ ...s, skipped: inSkippedRegion(mark), gated: found.length === 1 && found[0]!.gated });
+  }
+  return spans;
+}
+
+type CaretDocument = Document & { caretPositionFromPoint?(x: number, y: number): unknown };
+
+function caretAt(x: number, y: number): unknown {
+  const doc = document as CaretDocument;
+  return doc.caretPositionFromPoint ? doc.caretPositionFromPoint(x, y) : doc.caretRangeFromPoint(x, y);
+}
+
+const nextFrame = () => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())));
+
+export interface HitTimes {
+  /** Microseconds per `hitTest` call. */
+  us: number[];
+  /** Microseconds of the browser's own caret lookup at the same points: what any hit test costs at least. */
+  caretUs: number[];
+  /** Calls that returned the occurrence aimed at. */
+  hits: number;
+}
+
+/**
+ * Times `engine.hitTest` at the centre of painted terms. Terms are visited in page order and
+ * the page scrolls (a few times at most) to bring them on screen, as a reader's pointer would.
+ */
+export async function timeHitTests(engine: TermEngine, samples: number, maxScrolls: number): Promise<HitTimes> {
+  const all = engine.occurrences();
+  const picked: Occurrence[] = [];
+  for (let i = 0; i < samples && i < all.length; i++) picked.push(all[Math.floor((i * all.length) / Math.min(samples, all.length))]!);
+  const result: HitTimes = { us: [], caretUs: [], hits: 0 };
+  // The card asks on every pointer move, so by the time a reader rests on a term the code is
+  // compiled and warm: one untimed call first keeps that first-call cost out of the figures.
+  engine.hitTest(innerWidth / 2, innerHeight / 2);
+  let scrolls = 0;
+  for (const occ of picked) {
+    let rect = occ.rects()[0];
+    if (!rect) continue;
+    if (rect.top < 0 || rect.bottom > innerHeight) {
+      if (scrolls++ >= maxScrolls) break;
+      scrollBy(0, rect.top - innerHeight / 2);
+      await nextFrame();
+      rect = occ.rects()[0];
+      if (!rect) continue;
+    }
+    const x = (rect.left + rect.right) / 2;
+    const y = (rect.top + rect.bottom) / 2;
+    if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+    const t0 = performance.now();
+    const hit = engine.hitTest(x, y);
+    result.us.push((performance.now() - t0) * 1000);
+    if (hit && hit.text === occ.text && hit.range().compareBoundaryPoints(Range.START_TO_START, occ.range()) === 0) result.hits++;
+    const t1 = performance.now();
+    caretAt(x, y);
+    result.caretUs.push((performance.now() - t1) * 1000);
+  }
+  return result;
+}

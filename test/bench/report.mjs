@@ -1,0 +1,224 @@
+// Turns the raw runs into per-page figures, the summary and the targets, and prints them.
+import { REASONS } from './agreement.mjs';
+
+/** `performance.now()` ticks in 5 µs in an isolated page: a shorter floor reads as one tick. */
+const TICK_MS = 0.005;
+
+export function median(values) {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+export function p95(values) {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return v.length ? v[Math.ceil(v.length * 0.95) - 1] : null;
+}
+
+const METHOD = [
+  'Headless Chromium; each corpus page served from 127.0.0.1 with a CSP that blocks all page scripts and every ' +
+    'resource not from that server (so the DOM is the saved page and nothing else runs), and with COOP/COEP so ' +
+    'that performance.now() ticks in 5 µs. Every other request is aborted.',
+  'One approach per fresh page load; before timing, styles and layout are done, garbage is collected and a frame ' +
+    'is drawn. The order of approaches rotates from one round to the next.',
+  'floor: a TreeWalker (SHOW_TEXT) over the body reading every text node\'s data, timed first in the mark.js loads.',
+  'Termlight: createTermEngine(document, matcher, default settings) until `ready`, the matcher compiled beforehand; ' +
+    'longest task = the engine\'s longest slice of the first pass.',
+  'mark.js 8.11.1 keyword API: every form the matcher compiles (plurals included), split by case rule into two ' +
+    'mark() calls, accuracy "exactly" with punctuation limiters, no diacritics, no nesting; stopped after 2 s.',
+  'markRegExp: one regex of all forms, longest first, Unicode word edges, the matcher\'s separator folding and case ' +
+    'rules; compiled before timing.',
+  'Hit test: engine.hitTest at the centre of up to 20 painted terms per page (one untimed call first).',
+];
+
+const ratio = (a, b) => (a == null || b == null ? null : a / Math.max(b, TICK_MS));
+const round = (x, digits = 3) => (x == null ? null : Number(x.toFixed(digits)));
+
+function lane(runs) {
+  if (!runs?.length) return null;
+  const ok = runs.filter((r) => r.ok);
+  const first = runs[0];
+  if (!ok.length) return { error: first.error ?? 'failed' };
+  const out = { ms: round(median(ok.map((r) => r.ms))), runsMs: ok.map((r) => round(r.ms)), marked: ok[0].marked };
+  if (ok.some((r) => r.capped)) out.capped = true;
+  if (first.found !== undefined) {
+    Object.assign(out, {
+      found: first.found,
+      textChars: first.textChars,
+      compileMs: round(median(ok.map((r) => r.prepMs))),
+      busyMs: round(median(ok.map((r) => r.busyMs))),
+      slices: first.slices,
+      longestSliceMs: round(median(ok.map((r) => r.longestSliceMs))),
+      worstSliceMs: round(Math.max(...ok.map((r) => r.longestSliceMs))),
+      longTasksMs: ok.flatMap((r) => r.longTasksMs ?? []),
+    });
+  }
+  return out;
+}
+
+function pageFigures({ page, runs }) {
+  const floor = lane(runs.floor);
+  const fig = (glossary) => {
+    const termlight = lane(runs[`termlight:${glossary}`]);
+    const regexp = lane(runs[`regexp:${glossary}`]);
+    const mark = lane(runs[`mark:${glossary}`]);
+    return {
+      termlight, regexp, mark,
+      ratios: {
+        termlightToFloor: round(ratio(termlight?.ms, floor?.ms), 2),
+        termlightBusyToFloor: round(ratio(termlight?.busyMs, floor?.ms), 2),
+        markToTermlight: round(ratio(mark?.ms, termlight?.ms), 1),
+        regexpToTermlight: round(ratio(regexp?.ms, termlight?.ms), 2),
+      },
+    };
+  };
+  return { page, textChars: runs.floor?.[0]?.textChars ?? null, floor, bundled: fig('bundled'), large: fig('large') };
+}
+
+function spread(pages, glossary, key) {
+  const values = pages.map((p) => p[glossary].ratios[key]).filter((v) => v != null);
+  return values.length ? { median: round(median(values), 2), p95: round(p95(values), 2), pages: values.length } : null;
+}
+
+function glossarySummary(results, pages, glossary) {
+  const key = `termlight:${glossary}`;
+  const runs = results.flatMap((r) => r.runs[key] ?? []).filter((r) => r.ok);
+  const hits = runs.flatMap((r) => (r.hits ? [r.hits] : []));
+  const us = hits.flatMap((h) => h.us);
+  let worst = { ms: 0, page: null };
+  for (const p of pages) if ((p[glossary].termlight?.longestSliceMs ?? 0) > worst.ms) worst = { ms: p[glossary].termlight.longestSliceMs, page: p.page };
+  return {
+    termlightToFloor: spread(pages, glossary, 'termlightToFloor'),
+    /** The same with the engine's working time only, without its yields to the page between slices. */
+    termlightBusyToFloor: spread(pages, glossary, 'termlightBusyToFloor'),
+    markToTermlight: spread(pages, glossary, 'markToTermlight'),
+    markStoppedAtCap: pages.filter((p) => p[glossary].mark?.capped).map((p) => p.page),
+    regexpToTermlight: spread(pages, glossary, 'regexpToTermlight'),
+    compileMs: { median: round(median(runs.map((r) => r.prepMs))), warmMedian: round(median(runs.map((r) => r.warmPrepMs))) },
+    longestTaskMs: { max: round(worst.ms), page: worst.page, median: round(median(pages.map((p) => p[glossary].termlight?.longestSliceMs))) },
+    longTasksOver50Ms: runs.reduce((n, r) => n + (r.longTasksMs?.length ?? 0), 0),
+    hitTestUs: {
+      p95: round(p95(us), 1),
+      median: round(median(us), 1),
+      caretLookupP95: round(p95(hits.flatMap((h) => h.caretUs)), 1),
+      samples: us.length,
+      foundTheTermAimedAt: hits.reduce((n, h) => n + h.hits, 0),
+    },
+  };
+}
+
+function targets(summary) {
+  const b = summary.bundled;
+  const l = summary.large;
+  const check = (name, value, op, limit, aim) => ({
+    name, value, target: `${op} ${limit}${aim ? ` (aim ${aim})` : ''}`,
+    pass: value == null ? false : op === '≤' ? value <= limit : value >= limit,
+  });
+  return [
+    check('Termlight / floor, bundled glossary, median', b.termlightToFloor?.median, '≤', 2, 1.5),
+    check('mark.js keyword API / Termlight, bundled glossary, median', b.markToTermlight?.median, '≥', 25),
+    check('markRegExp / Termlight, bundled glossary, median', b.regexpToTermlight?.median, '≥', 2),
+    check('Termlight / floor, 5,000 terms, median', l.termlightToFloor?.median, '≤', 3, 2.5),
+    check('compile ms, 5,000 terms, first in a fresh page (median)', l.compileMs.median, '≤', 15),
+    check('longest Termlight task ms, worst page, bundled glossary', b.longestTaskMs.max, '≤', 10),
+    check('longest Termlight task ms, worst page, 5,000 terms', l.longestTaskMs.max, '≤', 10),
+    check('hit test µs, p95, bundled glossary', b.hitTestUs.p95, '≤', 50),
+    check('hit test µs, p95, 5,000 terms', l.hitTestUs.p95, '≤', 50),
+  ];
+}
+
+export function summarise(results, { markLarge, agreement, env, largeTerms }) {
+  const pages = results.map(pageFigures);
+  const floors = pages.filter((p) => p.floor?.ms != null && p.textChars);
+  const summary = {
+    floor: {
+      medianMs: round(median(floors.map((p) => p.floor.ms))),
+      msPerMillionChars: round((floors.reduce((n, p) => n + p.floor.ms, 0) / floors.reduce((n, p) => n + p.textChars, 0)) * 1e6, 1),
+    },
+    bundled: glossarySummary(results, pages, 'bundled'),
+    large: glossarySummary(results, pages, 'large'),
+  };
+  summary.large.markToTermlight = markLarge.ok
+    ? { note: `ran once, on ${markLarge.page}: ${markLarge.capped ? 'stopped after ' : ''}${round(markLarge.ms)} ms` }
+    : { note: `n/a: mark.js failed on ${markLarge.page}: ${markLarge.error}` };
+  return {
+    about: 'Times in ms, medians over fresh page loads. Ratios per page from those medians; summary over pages.',
+    method: METHOD,
+    env: { ...env, largeGlossaryTerms: largeTerms },
+    summary,
+    targets: targets(summary),
+    agreement,
+    pages,
+  };
+}
+
+const fmt = (x, digits = 1) => (x == null ? 'n/a' : Number(x).toFixed(digits));
+const times = (x, digits = 1) => (x == null ? 'n/a' : `${Number(x).toFixed(digits)}×`);
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+function markCell(l) {
+  return l?.error ? 'error' : `${l?.capped ? '≥' : ''}${fmt(l?.ms)}`;
+}
+
+export function printReport(report) {
+  const { pages, summary, env } = report;
+  console.log(`\nTermlight bench: ${pages.length} pages, Chromium ${env.chromium}, ${env.reps} load(s) per Termlight figure; ` +
+    `${env.seconds} s (${env.pageLoads} page loads: ${env.secondsLoading} s loading, ${env.secondsMeasuring} s measuring); ` +
+    `load average ${fmt(env.loadAverageAtStart, 2)} → ${fmt(env.loadAverageAtEnd, 2)}`);
+  if (Math.max(env.loadAverageAtStart, env.loadAverageAtEnd) > env.cores * 0.75) {
+    console.log('  Other work was running on this machine: absolute times and the longest tasks read high; ratios less so.');
+  }
+  console.log('\nBundled glossary (marks: Termlight / mark.js / markRegExp)');
+  table(['page', 'text chars', 'marks', 'floor ms', 'Termlight ms', 'mark.js ms', 'regex ms', 'TL/floor', 'mark.js/TL', 'regex/TL', 'slice ms'],
+    pages.map((p) => [p.page, p.textChars ?? 'n/a',
+      `${p.bundled.termlight?.marked ?? '-'}/${p.bundled.mark?.marked ?? '-'}/${p.bundled.regexp?.marked ?? '-'}`,
+      fmt(p.floor?.ms, 2), fmt(p.bundled.termlight?.ms, 2), markCell(p.bundled.mark), fmt(p.bundled.regexp?.ms),
+      times(p.bundled.ratios.termlightToFloor), times(p.bundled.ratios.markToTermlight, 0), times(p.bundled.ratios.regexpToTermlight),
+      fmt(p.bundled.termlight?.longestSliceMs)]));
+  console.log(`\n${env.largeGlossaryTerms.toLocaleString('en')} terms (marks: Termlight / markRegExp; mark.js keyword API: ${summary.large.markToTermlight.note})`);
+  table(['page', 'marks', 'Termlight ms', 'regex ms', 'TL/floor', 'regex/TL', 'slice ms'],
+    pages.map((p) => [p.page, `${p.large.termlight?.marked ?? '-'}/${p.large.regexp?.marked ?? '-'}`,
+      fmt(p.large.termlight?.ms, 2), fmt(p.large.regexp?.ms), times(p.large.ratios.termlightToFloor),
+      times(p.large.ratios.regexpToTermlight), fmt(p.large.termlight?.longestSliceMs)]));
+
+  console.log('\nSummary (median / p95 over pages)');
+  console.log(`  floor: ${fmt(summary.floor.medianMs, 2)} ms per page (median), ${fmt(summary.floor.msPerMillionChars)} ms per million characters`);
+  for (const [label, s] of [['bundled glossary', summary.bundled], ['5,000 terms', summary.large]]) {
+    console.log(`  ${label}: Termlight/floor ${times(s.termlightToFloor?.median, 2)} / ${times(s.termlightToFloor?.p95, 2)}` +
+      (s.markToTermlight?.median != null ? `, mark.js/Termlight ${times(s.markToTermlight.median, 0)} / ${times(s.markToTermlight.p95, 0)}` : '') +
+      `, markRegExp/Termlight ${times(s.regexpToTermlight?.median, 2)} / ${times(s.regexpToTermlight?.p95, 2)}` +
+      `; Termlight working time (no yields)/floor ${times(s.termlightBusyToFloor?.median, 2)} / ${times(s.termlightBusyToFloor?.p95, 2)}`);
+    console.log(`    compile ${fmt(s.compileMs.median, 2)} ms in a fresh page, ${fmt(s.compileMs.warmMedian, 2)} ms again (warm); longest task ${fmt(s.longestTaskMs.max, 2)} ms ` +
+      `(${s.longestTaskMs.page}), median page ${fmt(s.longestTaskMs.median, 2)} ms; tasks ≥ 50 ms: ${s.longTasksOver50Ms}; ` +
+      `hit test p95 ${fmt(s.hitTestUs.p95)} µs, median ${fmt(s.hitTestUs.median)} µs over ${s.hitTestUs.samples} ` +
+      `(${s.hitTestUs.foundTheTermAimedAt} found the term aimed at; the browser's caret lookup alone: p95 ${fmt(s.hitTestUs.caretLookupP95)} µs)`);
+  }
+  if (summary.bundled.markStoppedAtCap.length) {
+    console.log(`  mark.js keyword API stopped at its cap (time and ratio are lower bounds) on ${summary.bundled.markStoppedAtCap.length} pages: ` +
+      summary.bundled.markStoppedAtCap.join(', '));
+  }
+  console.log(`  mark.js keyword API with ${env.largeGlossaryTerms.toLocaleString('en')} terms: ${summary.large.markToTermlight.note}`);
+
+  console.log('\nTargets');
+  for (const t of report.targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${fmt(t.value, 2)} (target ${t.target})`);
+
+  console.log('\nWhere the counts differ (Termlight-only / other-only marks; the rest agree)');
+  for (const [pair, a] of Object.entries(report.agreement)) {
+    if (pair === 'reasons') continue;
+    console.log(`  ${pair} (${a.pages} pages): Termlight ${a.termlight}, other ${a.other}, same ${a.same}`);
+    for (const [reason, n] of Object.entries(a.reasons)) {
+      const ex = a.examples[reason]?.[0];
+      console.log(`    ${reason}: ${n.termlightOnly} / ${n.otherOnly}${ex ? `  e.g. "${ex.text}" in …${ex.context}… (${ex.page})` : ''}`);
+    }
+  }
+  console.log('\nWhy they differ:');
+  for (const [reason, text] of Object.entries(REASONS)) console.log(`  ${reason}: ${text}`);
+}
