@@ -62,6 +62,33 @@ describe('blocks: what reads as one piece of text', () => {
   });
 });
 
+describe('shadow roots, run edges and invisible characters', () => {
+  it('finds terms in open shadow roots of a page whose own text has none', async () => {
+    document.body.innerHTML = '<p>plain words</p><div id="host"></div><div hidden><div id="hidden-host"></div></div>';
+    const attach = (id: string, html: string) => {
+      (document.getElementById(id) as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = html;
+    };
+    attach('host', '<p>a foundation model inside</p>');
+    attach('hidden-host', '<p>RLHF under a hidden block</p>');
+    const controller = new AbortController();
+    const engine = createTermEngine(document, testMatcher, baseOptions, controller.signal);
+    await engine.ready;
+    expect(engine.occurrences().map((o) => o.text)).toEqual(['foundation model']);
+    controller.abort();
+  });
+
+  it('finds a term only where its words are in one run, whatever the text around it', async () => {
+    expect(await texts('<p>foundation</p><p>model RLHF</p><p>xRLHF <b>LLM</b>s</p>')).toEqual(['RLHF', 'LLMs']);
+  });
+
+  it('reads text with soft hyphens and zero-width spaces as before', async () => {
+    expect(await texts('<p>a foun\u00ADdation model</p><p>zero\u200Bwidth and RLHF</p>')).toEqual([
+      'foun\u00ADdation model',
+      'RLHF',
+    ]);
+  });
+});
+
 describe('skipped text', () => {
   it('leaves scripts, styles, form fields and editable regions alone', async () => {
     const html = [
