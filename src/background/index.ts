@@ -6,6 +6,7 @@ import { loadSettings, watchSettings } from '../platform/settings-store';
 import { forgetTab, recordFrameCount, repaintAllBadges } from './badge';
 import { runCommand } from './commands';
 import { createMenus, onMenuClicked } from './context-menu';
+import { injectIntoOpenTabs } from './inject-open-tabs';
 
 handleMessages<'background'>({
   'page-terms-changed': async ({ count }, sender) => {
@@ -20,7 +21,10 @@ handleMessages<'background'>({
 
 browser.commands.onCommand.addListener((command) => void runCommand(command));
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
-browser.runtime.onInstalled.addListener(() => createMenus());
+browser.runtime.onInstalled.addListener(() => {
+  createMenus();
+  void injectIntoOpenTabs().catch((err) => console.warn('[Termlight] could not reach the open tabs', err));
+});
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void forgetTab(tabId);
