@@ -105,6 +105,18 @@ describe('skipped text', () => {
     expect(await texts(html)).toEqual(['RLHF']);
   });
 
+  it('leaves code editors alone, however they draw their lines', async () => {
+    const html = [
+      '<div class="monaco-editor vs"><div class="view-line"><span>RLHF</span></div></div>',
+      '<div class="ace_editor"><div class="ace_line">LLM</div></div>',
+      '<div class="cm-editor"><div class="cm-line">pre-training</div></div>',
+      '<div role="code"><div>foundation model</div></div>',
+      '<div role="textbox"><div>RLHF</div></div>',
+      '<p class="not-an-editor-monaco-editorial">kept: LLM</p>',
+    ].join('');
+    expect(await texts(html)).toEqual(['LLM']);
+  });
+
   it('reads contenteditable="false" like any text', async () => {
     expect(await texts('<div contenteditable="false">RLHF</div>')).toEqual(['RLHF']);
   });

@@ -205,12 +205,8 @@ describe.each(BROWSERS)('%s: hostile and odd pages', (name) => {
     await page.close();
   });
 
-  // Known bug: the text model skips editors that are contenteditable or built on <pre>/<textarea>,
-  // but Monaco and Ace draw their lines as plain <div>/<span> (the input is a hidden textarea),
-  // so source code in them is painted. `dom-rules.ts` needs a rule for such editors (e.g. skip
-  // `[role="code"]`, `.monaco-editor`, `.ace_editor`, or any subtree holding a focusable
-  // textarea that is visually hidden). Remove `.fails` once fixed.
-  it.fails('never paints code in Monaco- or Ace-like editors', async () => {
+  // Monaco and Ace draw their lines as plain <div>/<span> (the input is a hidden textarea).
+  it('never paints code in Monaco- or Ace-like editors', async () => {
     const page = await openPainted(sweep, `${DIR}/fields.html`, 2);
     expect(await paintedIn(page, '#monaco, #ace')).toEqual([]);
     await page.close();

@@ -55,8 +55,20 @@ export function classify(el: Element, skipCode: boolean): ElementKind {
   return BREAK_TAGS.has(tag) ? 'break' : 'inline';
 }
 
+/**
+ * Code editors that draw their lines as plain <div>s and take input through a hidden textarea
+ * (Monaco, Ace, CodeMirror): their text is the reader's code, not prose. ARIA's `code` and
+ * `textbox` roles say the same of any other widget.
+ */
+const EDITOR_CLASS = /(?:^|\s)(?:monaco-editor|ace_editor|CodeMirror|cm-editor)(?:\s|$)/;
+const EDITOR_ROLES = new Set(['code', 'textbox', 'searchbox']);
+
 function isSkippedBlock(el: HTMLElement): boolean {
   if (el.hidden) return true;
+  const cls = el.className;
+  if (typeof cls === 'string' && cls !== '' && EDITOR_CLASS.test(cls)) return true;
+  const role = el.getAttribute('role');
+  if (role !== null && EDITOR_ROLES.has(role)) return true;
   // `contentEditable` reflects the attribute: "inherit" when absent.
   const editable = el.contentEditable;
   if (editable !== undefined && editable !== 'inherit' && editable !== 'false') return true;

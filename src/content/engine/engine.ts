@@ -127,11 +127,18 @@ export function createTermEngine(
     const root = doc.documentElement;
     if (!root || doc.designMode === 'on') return;
     let visibleDone = false;
+    // Asking what is on screen before the browser has laid the page out makes that first layout
+    // happen inside our task (over 50 ms on a 5 MB page): wait until a frame has been drawn. A
+    // page read before then, or in a background tab that draws none, needs no screen-first step.
+    let framed = false;
+    const view = doc.defaultView;
+    if (view?.requestAnimationFrame) view.requestAnimationFrame(() => void (framed = true));
+    else framed = true;
     await pass(
       (q) => q.add(root),
       firstPass,
       (q) => {
-        if (visibleDone) return;
+        if (visibleDone || !framed) return;
         visibleDone = true;
         const at = q.position;
         for (const owner of guarded(() => visibleOwners(doc, opts.skipCode), [])) {
