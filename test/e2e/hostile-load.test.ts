@@ -92,7 +92,7 @@ describe.each(BROWSERS)('%s: pages that load the machine', (name) => {
   // frame, and the longest task measures 40-52 ms on a quiet machine: at the limit, not safely
   // under it. Until it is, this runs only when asked (TERMLIGHT_STRICT_TIMING=1), so a run that
   // lands a few ms over does not block everything else; `npm run test:corpus -- --full` reports it.
-(name === 'chromium' && process.env.TERMLIGHT_STRICT_TIMING === '1' ? it : it.skip)(`keeps every Termlight task on a huge page under ${TASK_LIMIT_MS} ms`, () => {
+  (name === 'chromium' && process.env.TERMLIGHT_STRICT_TIMING === '1' ? it : it.skip)(`keeps every Termlight task on a huge page under ${TASK_LIMIT_MS} ms`, () => {
     expect(hugeReport?.longestTaskMs).not.toBeNull();
     expect(limitProblems(huge, hugeReport!)).toEqual([]);
   });
