@@ -163,13 +163,19 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     const sender = await env.browser.newPage();
     await sender.goto(env.browser.extensionUrl('options.html'));
     await sender.waitFor(() => typeof chrome !== 'undefined' && !!chrome.tabs);
+    // Only to the demo page's tab, as the background sends a command to the active tab: pages
+    // other tests left open would answer too.
+    const url = await page.evaluate(() => location.href);
     const navigate = (direction: 'next' | 'previous') =>
-      sender.evaluate(async (message) => {
+      sender.evaluate(async ({ message, ask, url }) => {
         const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome);
-        const tabs = await api.tabs.query({});
-        const answers = await Promise.all(tabs.map((t) => api.tabs.sendMessage(t.id!, message).catch(() => undefined)));
-        return answers.filter((a) => a !== undefined);
-      }, makeMessage('navigate-term', { direction }));
+        const answers = [];
+        for (const tab of await api.tabs.query({})) {
+          const report = await api.tabs.sendMessage(tab.id!, ask, { frameId: 0 }).catch(() => null);
+          if (report?.url === url) answers.push(await api.tabs.sendMessage(tab.id!, message, { frameId: 0 }));
+        }
+        return answers;
+      }, { message: makeMessage('navigate-term', { direction }), ask: makeMessage('get-page-terms', {}), url });
 
     expect(await navigate('next')).toEqual([true]);
     await waitForCard(page);
