@@ -55,6 +55,25 @@ const entries = {
 };
 const pages = ['popup', 'options', 'glossary'];
 
+/** Every extension page is the same shell around its own bundle and stylesheet. */
+function pageShell(page) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Termlight</title>
+<link rel="stylesheet" href="${page}.css">
+</head>
+<body>
+<div id="app"></div>
+<script src="${page}.js"></script>
+</body>
+</html>
+`;
+}
+
 function esbuildOptions(target) {
   return {
     entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, join(root, v)])),
@@ -88,9 +107,7 @@ async function writeStatic(target) {
   await cp(join(root, 'src/_locales'), join(out, '_locales'), { recursive: true });
   const { contentCss } = await importTs('src/content/content-css.ts');
   await writeFile(join(out, 'content.css'), contentCss());
-  for (const page of pages) {
-    await cp(join(root, `src/ui/pages/${page}.html`), join(out, `${page}.html`));
-  }
+  for (const page of pages) await writeFile(join(out, `${page}.html`), pageShell(page));
 }
 
 async function buildOnce() {

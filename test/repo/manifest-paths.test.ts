@@ -22,7 +22,7 @@ describe('the manifest', () => {
       const base = file.replace(/\.(js|css|html)$/, '');
       const fromIcons = file.startsWith('icons/') && existsSync(join(root, file));
       const fromEntry = new RegExp(`\\b${base}: 'src/`).test(build);
-      const fromPage = file.endsWith('.html') && existsSync(join(root, 'src/ui/pages', file));
+      const fromPage = file.endsWith('.html') && new RegExp(`'${base}'`).test(/const pages = \[[^\]]*\]/.exec(build)?.[0] ?? '');
       const fromCss = file === 'content.css' && existsSync(join(root, 'src/content/content-css.ts'));
       expect(fromIcons || fromEntry || fromPage || fromCss, file).toBe(true);
     }
