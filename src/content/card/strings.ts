@@ -1,3 +1,4 @@
+import { CATEGORY_LABEL_KEYS } from '../../core/glossary/categories';
 import type { Category } from '../../core/glossary/types';
 
 /**
@@ -41,17 +42,6 @@ export interface CardStrings {
   category(category: Category): string;
 }
 
-const CATEGORY_KEYS: Record<Category, CardMessageKey> = {
-  concept: 'glossaryCategoryConcept',
-  technique: 'glossaryCategoryTechnique',
-  model: 'glossaryCategoryModel',
-  'model-family': 'glossaryCategoryModelFamily',
-  organisation: 'glossaryCategoryOrganisation',
-  resource: 'glossaryCategoryResource',
-  safety: 'glossaryCategorySafety',
-  benchmark: 'glossaryCategoryBenchmark',
-};
-
 export function createCardStrings(getMessage?: GetMessage): CardStrings {
   const text = (key: CardMessageKey, ...substitutions: string[]): string => {
     let translated = '';
@@ -65,6 +55,6 @@ export function createCardStrings(getMessage?: GetMessage): CardStrings {
   };
   return {
     text,
-    category: (category) => text(CATEGORY_KEYS[category] ?? 'glossaryCategoryConcept'),
+    category: (category) => text(CATEGORY_LABEL_KEYS[category] ?? 'glossaryCategoryConcept'),
   };
 }
