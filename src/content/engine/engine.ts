@@ -1,4 +1,5 @@
 import type { Matcher } from '../../core/matcher';
+import type { Block } from './blocks';
 import { hitTest } from './hit-test';
 import { guarded, logError } from './log';
 import type { TermOccurrence } from './occurrence';
@@ -6,10 +7,24 @@ import { watchPage } from './observer';
 import { PageText } from './page-text';
 import { PaintQueue } from './paint-queue';
 import { createYield, runSliced, type SliceStats } from './scheduler';
-import { ownersToRead, visibleOwners } from './scope';
+import { ownersToRead, VisibleOwners } from './scope';
 import { TextWalk, type WalkHooks } from './text-model';
 import type { EngineOptions, EngineStats, EngineTuning, TermEngine } from './types';
 import { WalkQueue } from './walk-queue';
+
+/** During a long first read, how often paint kept off screen is shown. */
+const REVEAL_EVERY_MS = 1000;
+
+/** What the first pass adds to an ordinary one. */
+interface FirstPass {
+  stats: SliceStats;
+  /** Before each slice but the first. */
+  before(q: WalkQueue, deadline: number): void;
+  /** True while nothing may be painted yet. */
+  holdPaint(): boolean;
+  /** After each slice's paint; `done` when the pass is over. */
+  after(done: boolean): void;
+}
 
 const DEFAULTS: Required<Omit<EngineTuning, 'painter'>> = {
   sliceMs: 8,
@@ -92,10 +107,10 @@ export function createTermEngine(
   }
 
   /**
-   * One pass: reads the queued roots in slices and paints after each. `prepare` fills the queue
-   * (and may do more before the first slice). A failing slice is logged and ends the pass.
+   * One pass: reads the queued roots in slices and paints after each. `prepare` fills the queue.
+   * A failing slice is logged and ends the pass.
    */
-  async function pass(prepare: (q: WalkQueue) => void, stats?: SliceStats, before?: (q: WalkQueue) => void): Promise<void> {
+  async function pass(prepare: (q: WalkQueue) => void, first?: FirstPass): Promise<void> {
     const mine = generation;
     const q = new WalkQueue(page, hooks, () => paints.current);
     let prepared = false;
@@ -107,26 +122,32 @@ export function createTermEngine(
           prepared = true;
           prepare(q);
         } else {
-          before?.(q);
+          first?.before(q, deadline);
         }
         // Reading can drop old paint: with wrappers, that changes the DOM.
         const read = quietly(() => q.run(deadline));
-        return commit(false, deadline) && read;
+        if (!read && first?.holdPaint()) return false;
+        const done = commit(false, deadline) && read;
+        first?.after(done);
+        return done;
       } catch (err) {
         logError(err);
         return true;
       }
     };
     const yieldNow = () => (yieldToPage ??= createYield(signal))();
-    await runSliced(step, tune.sliceMs, yieldNow, signal, stats ?? { slices: 0, longestSliceMs: 0, busyMs: 0 });
+    await runSliced(step, tune.sliceMs, yieldNow, signal, first?.stats ?? { slices: 0, longestSliceMs: 0, busyMs: 0 });
   }
 
-  /** The first pass: the whole page in order; if it takes more than a slice, what is on screen next. */
+  /**
+   * The first pass: the whole page in order. If that takes more than a slice, what is on screen
+   * is read and painted next, and the rest of the paint is shown about once a second.
+   */
   async function readPage(): Promise<void> {
     const began = performance.now();
     const root = doc.documentElement;
     if (!root || doc.designMode === 'on') return;
-    let visibleDone = false;
+    let visible: VisibleOwners | null = null;
     // Asking what is on screen before the browser has laid the page out makes that first layout
     // happen inside our task (over 50 ms on a 5 MB page): wait until a frame has been drawn. A
     // page read before then, or in a background tab that draws none, needs no screen-first step.
@@ -134,20 +155,38 @@ export function createTermEngine(
     const view = doc.defaultView;
     if (view?.requestAnimationFrame) view.requestAnimationFrame(() => void (framed = true));
     else framed = true;
-    await pass(
-      (q) => q.add(root),
-      firstPass,
-      (q) => {
-        if (visibleDone || !framed) return;
-        visibleDone = true;
+    let shownAt = 0;
+    await pass((q) => q.add(root), {
+      stats: firstPass,
+      before(q, deadline) {
+        if (!framed || visible?.done) return;
+        const sampler = (visible ??= new VisibleOwners(doc, opts.skipCode));
         const at = q.position;
-        for (const owner of guarded(() => visibleOwners(doc, opts.skipCode), [])) {
+        const onScreen: Block[] = [];
+        const read = hooks();
+        const add = read.onBlock;
+        read.onBlock = (block) => (add(block), onScreen.push(block));
+        for (const owner of guarded(() => sampler.take(deadline), [])) {
           // A container the walk is inside of is the walk's to finish.
           if (page.isKnown(owner) || (at && owner.contains(at))) continue;
-          new TextWalk(owner, hooks()).run(Infinity);
+          new TextWalk(owner, read).run(Infinity);
         }
+        paints.prioritise(onScreen);
       },
-    );
+      // New paint makes the browser check every highlight before it can hit-test a point (25 ms
+      // on a 5 MB page, in whichever task asks first): hold it until the screen is sampled.
+      holdPaint: () => !visible?.done,
+      after(done) {
+        const now = performance.now();
+        if (done || now - shownAt > REVEAL_EVERY_MS) {
+          paints.reveal();
+          shownAt = now;
+        }
+        paints.staging = !done && !!visible?.done;
+      },
+    });
+    paints.staging = false;
+    paints.reveal();
     counts.wallMs = performance.now() - began;
   }
 

@@ -15,6 +15,10 @@ import type { EngineOptions, EngineTuning } from './types';
 export class PaintQueue {
   private painter: Painter | null = null;
   private pending: Block[] = [];
+  /** Blocks to paint before the rest, and on screen at once: what the reader is looking at. */
+  private urgent: Block[] = [];
+  /** While set, paint other than `urgent` is kept off screen until `reveal()` (see the painter). */
+  staging = false;
 
   constructor(
     private readonly doc: Document,
@@ -30,6 +34,15 @@ export class PaintQueue {
     return this.painter;
   }
 
+  prioritise(blocks: readonly Block[]): void {
+    this.urgent.push(...blocks);
+  }
+
+  /** Shows paint kept off screen. */
+  reveal(): void {
+    if (this.painter) guarded(() => this.painter?.reveal(), undefined);
+  }
+
   /**
    * Paints until `deadline`. Returns whether nothing is left to paint and whether what is
    * painted changed.
@@ -43,26 +56,32 @@ export class PaintQueue {
       page.ungatedChanged = false;
       this.pending = [];
       const want = selectMatches(page.ordered, opts, page.ungated);
+      this.urgent = [];
       page.ordered.forEach((block, i) => {
-        if (this.paintBlock(block, want[i] ?? [])) changed = true;
+        if (this.paintBlock(block, want[i] ?? [], this.staging)) changed = true;
       });
       return { done: true, changed };
     }
     this.pending.push(...fresh);
+    // A screenful, painted whole; painting a block twice finds nothing to change the second time.
+    for (const block of this.urgent) {
+      if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated), false)) changed = true;
+    }
+    this.urgent = [];
     let i = 0;
     for (; i < this.pending.length; i++) {
       if (i % 16 === 15 && performance.now() > deadline) break;
       const block = this.pending[i] as Block;
-      if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated))) changed = true;
+      if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated), this.staging)) changed = true;
     }
     this.pending = this.pending.slice(i);
     return { done: this.pending.length === 0, changed };
   }
 
-  private paintBlock(block: Block, want: readonly boolean[]): boolean {
+  private paintBlock(block: Block, want: readonly boolean[], later: boolean): boolean {
     if (!differs(block, want)) return false;
     const painter = this.make();
-    this.quietly(painter, () => painter.paintBlock(block, want));
+    this.quietly(painter, () => painter.paintBlock(block, want, later));
     return true;
   }
 

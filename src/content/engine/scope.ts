@@ -35,30 +35,59 @@ export function ownerToRescan(node: Node, skipCode: boolean, isKnown: (n: Node) 
   return null;
 }
 
+/** Points sampled for what is on screen, as fractions of the viewport: rows top to bottom. */
+const SAMPLES: ReadonlyArray<readonly [number, number]> = [0.05, 0.25, 0.45, 0.65, 0.85].flatMap(
+  (fy) => [[0.3, fy], [0.6, fy]] as const,
+);
+
 /**
- * Containers on screen now, to read before the rest of the page. Sampled at a few points:
- * only containers about a screen tall or less are taken, so a wrapper holding the whole page
- * does not turn this into reading everything at once.
+ * Containers on screen now, to read before the rest of the page, found by sampling a few points.
+ * Only containers about a screen tall or less are taken, so a wrapper holding the whole page
+ * does not turn this into reading everything at once. Hit testing one point costs milliseconds
+ * on a page with tens of thousands of blocks, so `take` samples only until its deadline and the
+ * next slice goes on from there.
  */
-export function visibleOwners(doc: Document, skipCode: boolean): Element[] {
-  const view = doc.defaultView;
-  if (!view || typeof doc.elementFromPoint !== 'function') return [];
-  const w = view.innerWidth;
-  const h = view.innerHeight;
-  const found: Element[] = [];
-  for (const fy of [0.05, 0.25, 0.45, 0.65, 0.85]) {
-    for (const fx of [0.3, 0.6]) {
-      const el = doc.elementFromPoint(w * fx, h * fy);
-      if (!el) continue;
-      const owner = ownerToRescan(el, skipCode, () => false);
-      if (!owner || owner.nodeType !== 1 || found.includes(owner as Element)) continue;
-      const ownerEl = owner as Element;
-      if (ownerEl === doc.body || ownerEl === doc.documentElement) continue;
-      if (ownerEl.getBoundingClientRect().height > h) continue;
-      found.push(ownerEl);
-    }
+export class VisibleOwners {
+  private next = 0;
+  private readonly found: Element[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly skipCode: boolean,
+  ) {
+    if (!doc.defaultView || typeof doc.elementFromPoint !== 'function') this.next = SAMPLES.length;
   }
-  return found;
+
+  get done(): boolean {
+    return this.next >= SAMPLES.length;
+  }
+
+  /** Samples at least one point, then more until `deadline`; returns the new containers found. */
+  take(deadline: number): Element[] {
+    const { doc } = this;
+    const view = doc.defaultView;
+    const fresh: Element[] = [];
+    while (view && !this.done) {
+      const [fx, fy] = SAMPLES[this.next++] as readonly [number, number];
+      const owner = this.ownerAt(view.innerWidth * fx, view.innerHeight * fy, view.innerHeight);
+      if (owner) {
+        this.found.push(owner);
+        fresh.push(owner);
+      }
+      if (performance.now() > deadline) break;
+    }
+    return fresh;
+  }
+
+  private ownerAt(x: number, y: number, screen: number): Element | null {
+    const el = this.doc.elementFromPoint(x, y);
+    if (!el) return null;
+    const owner = ownerToRescan(el, this.skipCode, () => false);
+    if (!owner || owner.nodeType !== 1 || this.found.includes(owner as Element)) return null;
+    const ownerEl = owner as Element;
+    if (ownerEl === this.doc.body || ownerEl === this.doc.documentElement) return null;
+    return ownerEl.getBoundingClientRect().height > screen ? null : ownerEl;
+  }
 }
 
 /**
