@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { defaults } from '../core/settings/defaults';
 import { exportSettings, parseSettingsImport } from '../core/settings/import-export';
+import { warningPhrase } from '../core/settings/validate';
 import { useApi } from '../ui/api';
 import { downloadText, type ChosenFile } from '../ui/files';
+import { localize } from '../ui/problem-text';
 import { ImportButton } from './ImportButton';
 import { OutcomeView, type Outcome } from './Outcome';
 import { Section } from './Section';
@@ -20,11 +22,13 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
   const onFile = async (file: ChosenFile) => {
     const result = parseSettingsImport(file.text);
     if (!result.ok) {
-      setOutcome({ kind: 'error', text: t('optImportRefused', file.name), lines: [result.error] });
+      const lines = result.reasons.map((reason) => localize(t, reason));
+      setOutcome({ kind: 'error', text: t('optImportRefused', file.name), lines });
       return;
     }
     await api.replaceSettings(result.settings);
-    setOutcome({ kind: 'done', text: t('optImportDone', file.name), lines: result.warnings });
+    const lines = result.warnings.map((problem) => localize(t, warningPhrase(problem)));
+    setOutcome({ kind: 'done', text: t('optImportDone', file.name), lines });
   };
 
   const reset = async () => {

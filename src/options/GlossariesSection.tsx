@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { bundledPacks } from '../core/glossary/bundled';
 import type { GlossaryPack } from '../core/glossary/types';
+import type { PackError } from '../core/glossary/validate';
 import { useApi } from '../ui/api';
 import type { ChosenFile } from '../ui/files';
+import { packProblemText } from '../ui/problem-text';
 import { Switch } from '../ui/Switch';
 import { importUserPack } from '../ui/user-packs';
 import { ImportButton } from './ImportButton';
@@ -22,6 +24,7 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const disabled = settings.disabledGlossaries;
 
+  const problemLines = (problems: PackError[]) => problems.map((problem) => packProblemText(t, problem));
   const setOn = (id: string, on: boolean) =>
     update({ disabledGlossaries: on ? disabled.filter((d) => d !== id) : [...disabled, id] });
 
@@ -31,13 +34,13 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
     if (!result.ok) {
       setOutcome(result.reason === 'bundled-id'
         ? { kind: 'error', text: t('optGlossaryBundledId', result.id), lines: [] }
-        : { kind: 'error', text: t('optGlossaryInvalid', file.name), lines: result.errors });
+        : { kind: 'error', text: t('optGlossaryInvalid', file.name), lines: problemLines(result.errors) });
       return;
     }
     await api.saveUserGlossaries(result.packs);
     const count = String(result.pack.entries.length);
     const text = t(result.replaced ? 'optGlossaryReplaced' : 'optGlossaryAdded', [result.pack.name, count]);
-    setOutcome({ kind: 'done', text, lines: result.warnings });
+    setOutcome({ kind: 'done', text, lines: problemLines(result.warnings) });
   };
 
   const remove = async (pack: GlossaryPack) => {

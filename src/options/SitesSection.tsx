@@ -3,6 +3,7 @@ import { SITE_RULE_MODES, type SiteRuleMode } from '../core/settings/defaults';
 import { normalizeSitePattern } from '../core/settings/site-rules';
 import { useT } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { localize } from '../ui/problem-text';
 import { Section } from './Section';
 import type { SectionProps } from './section-props';
 
@@ -20,8 +21,7 @@ export function SitesSection({ settings, update }: SectionProps) {
     event.preventDefault();
     const result = normalizeSitePattern(draft);
     if (!result.ok) {
-      // The core's reasons are English sentences made for this box; show them as they are.
-      setError(result.error);
+      setError(localize(t, result.error));
       return;
     }
     if (rules.patterns.includes(result.pattern)) {

@@ -1,10 +1,10 @@
 import type { GlossaryPack } from '../core/glossary/types';
-import { formatPackError, validatePack } from '../core/glossary/validate';
+import { validatePack, type PackError } from '../core/glossary/validate';
 
+/** Problems and warnings come located and coded: `packProblemText` words them for the page. */
 export type PackImport =
-  | { ok: true; packs: GlossaryPack[]; pack: GlossaryPack; replaced: boolean; warnings: string[] }
-  /** `errors`: one line each, with file, line, column, entry and field. */
-  | { ok: false; reason: 'invalid'; errors: string[] }
+  | { ok: true; packs: GlossaryPack[]; pack: GlossaryPack; replaced: boolean; warnings: PackError[] }
+  | { ok: false; reason: 'invalid'; errors: PackError[] }
   | { ok: false; reason: 'bundled-id'; id: string };
 
 /**
@@ -19,8 +19,8 @@ export function importUserPack(
   bundledIds: readonly string[],
 ): PackImport {
   const result = validatePack(text, fileName);
-  if (!result.ok) return { ok: false, reason: 'invalid', errors: result.errors.map((e) => formatPackError(e, fileName)) };
-  const { pack, warnings } = result;
+  if (!result.ok) return { ok: false, reason: 'invalid', errors: result.errors };
+  const { pack, warningProblems: warnings } = result;
   if (bundledIds.includes(pack.id)) return { ok: false, reason: 'bundled-id', id: pack.id };
   const at = existing.findIndex((p) => p.id === pack.id);
   const packs = at < 0 ? [...existing, pack] : existing.map((p, i) => (i === at ? pack : p));

@@ -14,6 +14,9 @@ async function openOptions(init: Partial<MemoryState> = {}) {
   return { api, root, replace, save };
 }
 
+const problemsIn = (root: Element) =>
+  [...byTestId(root, 'backup-outcome').querySelectorAll('.problems li')].map((li) => li.textContent);
+
 const buttonNamed = (root: Element, name: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
 
@@ -30,7 +33,9 @@ describe('importing settings', () => {
     const outcome = byTestId(root, 'backup-outcome');
     expect(outcome.getAttribute('role')).toBe('alert');
     expect(outcome.textContent).toContain('“backup.json” was not imported. Your settings are unchanged.');
-    expect(outcome.textContent).toMatch(/line 4, column \d+/);
+    expect(problemsIn(root)).toEqual([
+      'This file is not valid JSON: line 4, column 33: trailing comma: remove the "," before the closing bracket.',
+    ]);
     expect(replace).not.toHaveBeenCalled();
     expect(save).not.toHaveBeenCalled();
     expect(api.state.sync).toEqual(sync);
@@ -40,9 +45,34 @@ describe('importing settings', () => {
     const { api, root, replace } = await openOptions();
     const text = JSON.stringify({ termlight: 'settings', version: 1, settings: { enabled: false, highlightStyle: 'wavy' } });
     await chooseFile(byTestId(root, 'settings-file'), 'mine.json', text);
-    expect(byTestId(root, 'backup-outcome').textContent).toContain('highlightStyle');
+    expect(problemsIn(root)).toEqual(['Setting "highlightStyle" should be one of "dotted", "solid", "tint", "none", not "wavy"']);
     expect(replace).not.toHaveBeenCalled();
     expect(api.state.sync).toEqual({});
+  });
+
+  it('words each problem from the message catalogue, with the setting and the value as text', async () => {
+    // A stand-in translation that shows which message a line came from and what filled it.
+    const api = { ...createMemoryApi(), t: (key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join('|')})` };
+    const root = await renderPage(api, <Options />);
+    const settings = { enabled: 'no', siteRules: { mode: 'only', patterns: ['<img src=x onerror=alert(1)>'] } };
+    await chooseFile(byTestId(root, 'settings-file'), 'mine.json', JSON.stringify({ termlight: 'settings', version: 1, settings }));
+    expect(problemsIn(root)).toEqual([
+      'settingWrong(enabled|settingNotTrueOrFalse("no"))',
+      'settingWrong(siteRules.patterns[0]|settingNotSite("<img src=x onerror=alert(1)>"|siteBadCharacters()))',
+    ]);
+    expect(byTestId(root, 'backup-outcome').querySelector('img')).toBeNull();
+  });
+
+  it('lists the small fixes made to a file it imports', async () => {
+    const { api, root } = await openOptions();
+    const settings = { hideDelayMs: 99999, siteRules: { mode: 'only', patterns: ['https://ArXiv.org/abs/1'] } };
+    await chooseFile(byTestId(root, 'settings-file'), 'mine.json', JSON.stringify({ termlight: 'settings', version: 1, settings }));
+    expect(byTestId(root, 'backup-outcome').getAttribute('role')).toBe('status');
+    expect(problemsIn(root)).toEqual([
+      'Setting "siteRules.patterns[0]" was "https://ArXiv.org/abs/1": stored "arxiv.org"',
+      'Setting "hideDelayMs" was 99999, more than 2000: used 2000',
+    ]);
+    expect(api.state.sync).toMatchObject({ hideDelayMs: 2000, siteRules: { mode: 'only', patterns: ['arxiv.org'] } });
   });
 
   it('imports a good file whole, and the page shows it', async () => {

@@ -1,6 +1,6 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GlossaryPack } from '../../src/core/glossary/types';
+import type { GlossaryEntry, GlossaryPack } from '../../src/core/glossary/types';
 import { Options } from '../../src/options/Options';
 import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
 import { chooseFile, renderPage, settle, unmountPages } from './page-harness';
@@ -27,6 +27,8 @@ async function importFile(root: Element, name: string, text: string) {
   await chooseFile(root.querySelector<HTMLInputElement>('[data-testid=glossary-file]')!, name, text);
   return root.querySelector('[data-testid=glossary-outcome]');
 }
+
+const problemsIn = (outcome: Element | null) => [...(outcome?.querySelectorAll('.problems li') ?? [])].map((li) => li.textContent);
 
 const packNames = (root: Element) =>
   [...root.querySelectorAll('[data-testid=pack-list] .switch-label')].map((l) => l.textContent);
@@ -57,14 +59,29 @@ describe('importing a glossary', () => {
     expect(packSwitch(root, 'my-team').getAttribute('aria-checked')).toBe('true');
   });
 
+  it('adds a pack with warnings, and lists them with line and field', async () => {
+    const { api, root } = await openOptions();
+    const [harness, golden] = MY_PACK.entries as [GlossaryEntry, GlossaryEntry];
+    const text = JSON.stringify({ ...MY_PACK, entries: [harness, { ...golden, related: ['golden-set'] }] }, null, 2);
+    const outcome = await importFile(root, 'my-team.json', text);
+    expect(outcome?.getAttribute('role')).toBe('status');
+    const line = text.split('\n').findIndex((l) => l.trim() === '"golden-set"') + 1;
+    expect(problemsIn(outcome)).toEqual([
+      `Line ${line}, field entries[1].related[0] (entry “golden-set”): an entry need not list itself as related`,
+    ]);
+    expect(api.state.userGlossaries).toHaveLength(1);
+  });
+
   it('refuses a broken pack with line and field, and changes nothing', async () => {
     const { api, root, savePacks } = await openOptions({ userGlossaries: [MY_PACK] });
     const broken = JSON.stringify({ ...MY_PACK, version: '2.0.0', entries: [{ ...MY_PACK.entries[0], definition: '' }] }, null, 2);
     const outcome = await importFile(root, 'my-team.json', broken);
     expect(outcome?.getAttribute('role')).toBe('alert');
     expect(outcome?.textContent).toContain('“my-team.json” was not imported: it has problems. Nothing was changed.');
-    const problem = outcome?.querySelector('.problems li')?.textContent ?? '';
-    expect(problem).toMatch(/^my-team\.json:\d+:\d+ entries\[0\] \(id "eval-harness"\) field "definition": /);
+    const line = broken.split('\n').findIndex((l) => l.includes('"definition": ""')) + 1;
+    expect(problemsIn(outcome)).toEqual([
+      `Line ${line}, field entries[0].definition (entry “eval-harness”): must be a non-empty string`,
+    ]);
     expect(savePacks).not.toHaveBeenCalled();
     expect(api.state.userGlossaries).toEqual([MY_PACK]);
   });
@@ -72,8 +89,32 @@ describe('importing a glossary', () => {
   it('refuses a file that is not JSON, naming the line', async () => {
     const { api, root } = await openOptions();
     const outcome = await importFile(root, 'notes.json', '{\n  "id": "x",\n  oops\n}');
-    expect(outcome?.querySelector('.problems li')?.textContent).toMatch(/^notes\.json:3:\d+ JSON syntax/);
+    expect(problemsIn(outcome)).toEqual([expect.stringMatching(/^Line 3, column 3: JSON syntax: /)]);
     expect(api.state.userGlossaries).toEqual([]);
+  });
+
+  it('words each problem from the message catalogue, by its code, line and field', async () => {
+    // A stand-in translation that shows which message a line came from and what filled it.
+    const api = { ...createMemoryApi(), t: (key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join('|')})` };
+    const root = await renderPage(api, <Options />);
+    const [harness, golden] = MY_PACK.entries as [GlossaryEntry, GlossaryEntry];
+    const entries = [
+      { ...harness, definition: 42 },
+      { ...golden, term: '<b>golden</b>' },
+      { ...harness, id: 'gold', term: '<b>golden</b>' },
+    ];
+    const text = JSON.stringify({ ...MY_PACK, entries }, null, 2);
+    const outcome = await importFile(root, 'my-team.json', text);
+    const lineOf = (needle: string, nth = 1) => {
+      let seen = 0;
+      return text.split('\n').findIndex((line) => line.includes(needle) && ++seen === nth) + 1;
+    };
+    expect(problemsIn(outcome)).toEqual([
+      `optPackProblemInEntry(${lineOf('"definition": 42')}|entries[0].definition|eval-harness|packNotText(packKindNumber()))`,
+      `optPackProblemInEntry(${lineOf('<b>golden</b>', 2)}|entries[2].term|gold|packFormTakenById(<b>golden</b>|entries[1]|golden-set))`,
+    ]);
+    // Text from the file stays text.
+    expect(outcome?.querySelector('b')).toBeNull();
   });
 
   it('replaces an earlier import of the same glossary', async () => {

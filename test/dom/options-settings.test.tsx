@@ -104,10 +104,19 @@ describe('site rules', () => {
   it('explains what is wrong with a pattern and stores nothing', async () => {
     const { api, root, save } = await openOptions();
     const form = await addSite(root, 'ftp://files.example.com');
-    expect(form.querySelector('[role=alert]')?.textContent).toMatch(/http and https/);
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('Termlight runs only on http and https pages, not on ftp: ones');
     expect(form.querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
     expect(save).not.toHaveBeenCalled();
     expect(api.state.sync).toEqual({});
+  });
+
+  it('says what is wrong through the message catalogue', async () => {
+    const api = { ...createMemoryApi(), t: (key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join('|')})` };
+    const root = await renderPage(api, <Options />);
+    const form = await addSite(root, 'FTP://files.example.com');
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('siteScheme(ftp)');
+    await addSite(root, '*.*');
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('siteTooBroad()');
   });
 
   it('removes one site and keeps the others', async () => {

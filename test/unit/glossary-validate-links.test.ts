@@ -19,6 +19,8 @@ describe('validatePack: links between entries', () => {
         column: 13, // the value, after `      "id": `
         path: 'entries[2].id',
         entryId: 'rlhf',
+        code: 'packIdTaken',
+        params: ['entries[0]'],
         message: 'is already used by entries[0]',
       },
     ]);
@@ -46,9 +48,11 @@ describe('validatePack: links between entries', () => {
       { line: lineOf(text, '"Pre Training"'), path: 'entries[1].aliases[0]', entryId: 'pretraining-phase' },
       { line: lineOf(text, '"llm"'), path: 'entries[1].aliases[1]', entryId: 'pretraining-phase' },
     ]);
-    expect(errors[0]?.message).toBe(
-      '"Pre Training" is already a form of entries[0] (id "pre-training"); a form can belong to one entry only',
-    );
+    expect(errors[0]).toMatchObject({
+      code: 'packFormTakenById',
+      params: ['Pre Training', 'entries[0]', 'pre-training'],
+      message: '"Pre Training" is already a form of entries[0] (id "pre-training"); a form can belong to one entry only',
+    });
   });
 
   it('keeps closed forms distinct from spaced ones', () => {

@@ -9,7 +9,7 @@ describe('validatePack: a good pack', () => {
       entry('fine-tuning'),
     ]);
     const result = validatePack(text);
-    expect(result).toEqual({ ok: true, pack: JSON.parse(text), warnings: [] });
+    expect(result).toEqual({ ok: true, pack: JSON.parse(text), warnings: [], warningProblems: [] });
   });
 
   it('accepts a file saved with a byte order mark', () => {
@@ -25,14 +25,15 @@ describe('validatePack: a good pack', () => {
 describe('validatePack: JSON syntax', () => {
   it('points at a trailing comma', () => {
     const text = '{\n  "id": "x",\n  "entries": [1, 2,]\n}';
-    const message = expect.stringMatching(/trailing comma/);
-    expect(errorsOf(text)).toEqual([{ ...at(text, ',]'), path: '', message }]);
+    const detail = expect.stringMatching(/^trailing comma/);
+    const message = expect.stringMatching(/^JSON syntax: trailing comma/);
+    expect(errorsOf(text)).toEqual([{ ...at(text, ',]'), path: '', code: 'packJsonSyntax', params: [detail], message }]);
   });
 
   it('refuses comments on the line they are written', () => {
     const text = '{\n  "id": "x", // the id\n  "name": "y"\n}';
     const message = expect.stringMatching(/comments are not allowed/);
-    expect(errorsOf(text)).toEqual([{ ...at(text, '//'), path: '', message }]);
+    expect(errorsOf(text)).toEqual([{ ...at(text, '//'), path: '', code: 'packJsonSyntax', params: [expect.any(String)], message }]);
   });
 
   it('names a missing comma where the next item starts', () => {
@@ -63,7 +64,14 @@ describe('validatePack: fields', () => {
     const text = packText([{ id: 'rlhf', term: 'RLHF', category: 'technique' }]);
     const errors = errorsOf(text);
     expect(errors).toEqual([
-      { ...at(text, '{', 2), path: 'entries[0].definition', entryId: 'rlhf', message: 'is required but missing' },
+      {
+        ...at(text, '{', 2),
+        path: 'entries[0].definition',
+        entryId: 'rlhf',
+        code: 'packMissingField',
+        params: [],
+        message: 'is required but missing',
+      },
     ]);
   });
 
@@ -74,6 +82,8 @@ describe('validatePack: fields', () => {
         ...at(text, '42'),
         path: 'entries[1].definition',
         entryId: 'rlhf',
+        code: 'packNotText',
+        params: [{ code: 'packKindNumber', params: [] }],
         message: 'must be a non-empty string, not a number',
       },
     ]);
@@ -81,18 +91,19 @@ describe('validatePack: fields', () => {
 
   it('reports unknown fields at their key, in entries and at the top', () => {
     const text = packText([entry('rlhf', { defintion: 'typo' })], { author: 'me' });
-    const unknown = expect.stringMatching(/^unknown field/);
+    const unknown = { code: 'packUnknownField', params: [expect.any(String)], message: expect.stringMatching(/^unknown field/) };
     expect(errorsOf(text)).toEqual([
-      { ...at(text, '"defintion"'), path: 'entries[0].defintion', entryId: 'rlhf', message: unknown },
-      { ...at(text, '"author"'), path: 'author', message: unknown },
+      { ...at(text, '"defintion"'), path: 'entries[0].defintion', entryId: 'rlhf', ...unknown },
+      { ...at(text, '"author"'), path: 'author', ...unknown },
     ]);
+    expect(errorsOf(text)[1]?.params).toEqual(['$schema, id, name, version, language, description, source, entries']);
   });
 
   it('checks id format, leaving the entry unnamed when its id is unusable', () => {
     const text = packText([entry('Pre_Training')]);
     const [error] = errorsOf(text);
     const message = expect.stringMatching(/kebab-case/);
-    expect(error).toEqual({ ...at(text, '"Pre_Training"'), path: 'entries[0].id', message });
+    expect(error).toEqual({ ...at(text, '"Pre_Training"'), path: 'entries[0].id', code: 'packNotKebabId', params: [], message });
   });
 
   it('checks category, match flags, aliases and language', () => {

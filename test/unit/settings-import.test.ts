@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SETTINGS_VERSION, defaults, exportSettings, parseSettingsImport } from '../../src/core/settings';
 import type { Settings } from '../../src/core/settings';
+import { formatWarning } from '../../src/core/settings/validate';
 
 const file = (settings: unknown, version = SETTINGS_VERSION) =>
   JSON.stringify({ termlight: 'settings', version, settings });
@@ -31,35 +32,55 @@ describe('parseSettingsImport', () => {
   it('names the line and column of a syntax error', () => {
     const text = '{\n  "termlight": "settings",\n  "version": 1,\n  "settings": { "theme": "dark", }\n}';
     const result = parseSettingsImport(text);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/line 4, column 32: trailing comma: remove the "," before the closing bracket\.$/);
+    expect(result).toEqual({
+      ok: false,
+      reasons: [{ code: 'settingsFileSyntax', params: [4, 32, expect.stringMatching(/^trailing comma/)] }],
+      error: 'This file is not valid JSON: line 4, column 32: trailing comma: remove the "," before the closing bracket.',
+    });
   });
 
   it('refuses empty files and files of another kind', () => {
-    expect(parseSettingsImport('  \n')).toEqual({ ok: false, error: 'The file is empty.' });
+    const empty = { code: 'settingsFileEmpty', params: [] };
+    expect(parseSettingsImport('  \n')).toEqual({ ok: false, reasons: [empty], error: 'The file is empty.' });
     const glossary = parseSettingsImport(JSON.stringify({ id: 'ai-core', entries: [] }));
-    expect(glossary).toEqual({ ok: false, error: expect.stringContaining('not a Termlight settings file') });
+    expect(glossary).toMatchObject({ ok: false, reasons: [{ code: 'settingsFileOtherKind', params: [] }] });
+    expect(glossary).toMatchObject({ error: expect.stringContaining('not a Termlight settings file') });
     expect(parseSettingsImport('[1, 2]').ok).toBe(false);
   });
 
   it('refuses a wrong-typed setting, naming it, instead of falling back', () => {
     const result = parseSettingsImport(file({ theme: 'dark', hoverDelayMs: 'slow' }));
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
-      error: 'Nothing was imported. Setting "hoverDelayMs" should be a number from 0 to 2000, not "slow".',
+      reasons: [
+        {
+          code: 'settingWrong',
+          params: ['hoverDelayMs', { code: 'settingNotInRange', params: [0, 2000, '"slow"'] }],
+        },
+      ],
+      error: 'Setting "hoverDelayMs" should be a number from 0 to 2000, not "slow"',
     });
   });
 
   it('names a bad item inside a list', () => {
     const siteRules = { mode: 'only', patterns: ['arxiv.org', 'ftp://x.org'] };
     const result = parseSettingsImport(file({ siteRules }));
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('"siteRules.patterns[1]"') });
+    expect(result).toMatchObject({
+      ok: false,
+      error:
+        'Setting "siteRules.patterns[1]" should be a site such as example.com, not "ftp://x.org" ' +
+        '(Termlight runs only on http and https pages, not on ftp: ones)',
+    });
   });
 
   it('lists several errors at once', () => {
     const wrong = { enabled: 1, theme: 2, trigger: 3, occurrences: 4, skipCode: 5 };
     const result = parseSettingsImport(file(wrong));
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/5 settings are wrong.*and 2 more/) });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reasons.map((reason) => reason.params[0])).toEqual(Object.keys(wrong));
+      expect(result.error.split('\n')).toHaveLength(5);
+    }
   });
 
   it('accepts small fixes with warnings', () => {
@@ -67,7 +88,10 @@ describe('parseSettingsImport', () => {
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.settings.hideDelayMs).toBe(2000);
-      expect(result.warnings).toHaveLength(2);
+      expect(result.warnings.map(formatWarning)).toEqual([
+        'Setting "hideDelayMs" was 99999, more than 2000: used 2000',
+        'Setting "futureSetting" is not a Termlight setting: ignored it',
+      ]);
     }
   });
 
@@ -78,7 +102,10 @@ describe('parseSettingsImport', () => {
       warnings: [],
     });
     const newer = parseSettingsImport(file({}, SETTINGS_VERSION + 1));
-    expect(newer).toEqual({ ok: false, error: expect.stringContaining('newer Termlight') });
+    expect(newer).toMatchObject({
+      reasons: [{ code: 'settingsFileNewer', params: [SETTINGS_VERSION + 1, SETTINGS_VERSION] }],
+      error: expect.stringContaining('newer Termlight'),
+    });
     expect(parseSettingsImport(JSON.stringify({ termlight: 'settings', settings: {} })).ok).toBe(false);
     expect(parseSettingsImport(file([])).ok).toBe(false);
   });

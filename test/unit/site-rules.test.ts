@@ -28,20 +28,20 @@ describe('normalizeSitePattern', () => {
   });
 
   it.each([
-    ['', 'Enter a site'],
-    ['   ', 'Enter a site'],
-    ['ftp://files.example.com', 'not on ftp: ones'],
-    ['chrome://extensions', 'not on chrome: ones'],
-    ['exa mple.com', 'letters, digits'],
-    ['example..com', 'letters, digits'],
-    ['example.com:abc', 'letters, digits'],
-    ['example.com,arxiv.org', 'letters, digits'],
-    ['*', 'main switch'],
-    ['*.*', 'main switch'],
-  ])('refuses %j, saying why', (input, words) => {
+    ['', 'siteEmpty', [], 'Enter a site'],
+    ['   ', 'siteEmpty', [], 'Enter a site'],
+    ['ftp://files.example.com', 'siteScheme', ['ftp'], 'not on ftp: ones'],
+    ['chrome://extensions', 'siteScheme', ['chrome'], 'not on chrome: ones'],
+    ['exa mple.com', 'siteBadCharacters', [], 'letters, digits'],
+    ['example..com', 'siteBadCharacters', [], 'letters, digits'],
+    ['example.com:abc', 'siteBadCharacters', [], 'letters, digits'],
+    ['example.com,arxiv.org', 'siteBadCharacters', [], 'letters, digits'],
+    ['*', 'siteTooBroad', [], 'main switch'],
+    ['*.*', 'siteTooBroad', [], 'main switch'],
+  ])('refuses %j, saying why', (input, code, params, words) => {
     const result = normalizeSitePattern(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toContain(words);
+    if (!result.ok) expect(result.error).toEqual({ code, params, message: expect.stringContaining(words) });
   });
 });
 

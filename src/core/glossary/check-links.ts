@@ -1,5 +1,5 @@
 import type { EntryFact, FormFact } from './check-shape';
-import type { PackReport } from './pack-error';
+import type { PackPhrase, PackReport } from './pack-error';
 import { foldSurfaceForm } from './surface-form';
 
 /**
@@ -12,7 +12,7 @@ export function checkLinks(facts: EntryFact[], report: PackReport): void {
     if (fact.id === undefined || !fact.idNode) continue;
     const first = owners.get(fact.id);
     if (first) {
-      report.error(fact.idNode, `${fact.path}.id`, `is already used by ${first.path}`, fact.id);
+      report.error(fact.idNode, `${fact.path}.id`, { code: 'packIdTaken', params: [first.path] }, fact.id);
     } else {
       owners.set(fact.id, fact);
     }
@@ -22,11 +22,11 @@ export function checkLinks(facts: EntryFact[], report: PackReport): void {
     const listed = new Set<string>();
     for (const link of fact.related) {
       if (link.id === fact.id) {
-        report.warn(link.node, link.path, 'an entry need not list itself as related', fact.id);
+        report.warn(link.node, link.path, { code: 'packSelfLink', params: [] }, fact.id);
       } else if (listed.has(link.id)) {
-        report.warn(link.node, link.path, `lists "${link.id}" twice`, fact.id);
+        report.warn(link.node, link.path, { code: 'packLinkTwice', params: [link.id] }, fact.id);
       } else if (!owners.has(link.id)) {
-        report.error(link.node, link.path, `no entry in this pack has the id "${link.id}"`, fact.id);
+        report.error(link.node, link.path, { code: 'packUnknownLink', params: [link.id] }, fact.id);
       }
       listed.add(link.id);
     }
@@ -46,8 +46,7 @@ function checkForms(facts: EntryFact[], report: PackReport): void {
         // Two case-sensitive spellings such as "LLaMA" and "Llama" are a deliberate pair.
         const distinct = earlier.caseSensitive && form.caseSensitive && earlier.text !== form.text;
         if (!distinct) {
-          const message = `repeats ${JSON.stringify(earlier.text)} from the same entry`;
-          report.warn(form.node, form.path, message, fact.id);
+          report.warn(form.node, form.path, { code: 'packFormTwice', params: [earlier.text] }, fact.id);
         }
         continue;
       }
@@ -55,11 +54,11 @@ function checkForms(facts: EntryFact[], report: PackReport): void {
       const other = claimed.get(key);
       if (other) {
         const { id, path } = other;
-        const owner = id === undefined ? path : `${path} (id "${id}")`;
-        const message =
-          `${JSON.stringify(form.text)} is already a form of ${owner}; ` +
-          'a form can belong to one entry only';
-        report.error(form.node, form.path, message, fact.id);
+        const phrase: PackPhrase =
+          id === undefined
+            ? { code: 'packFormTaken', params: [form.text, path] }
+            : { code: 'packFormTakenById', params: [form.text, path, id] };
+        report.error(form.node, form.path, phrase, fact.id);
       } else {
         claimed.set(key, fact);
       }

@@ -1,6 +1,6 @@
 import { fieldValue, type JsonNode } from '../json';
 import { CATEGORIES } from './categories';
-import type { PackReport } from './pack-error';
+import type { PackPhrase, PackReport } from './pack-error';
 import { KEBAB_ID, fieldPath, shapeChecks, type Check } from './shape-checks';
 
 /** A card is a glance, not an article: longer definitions get a warning, never a rejection. */
@@ -31,7 +31,7 @@ export function checkPackShape(root: JsonNode, report: PackReport): EntryFact[] 
   const entries: Check = (node, path) => {
     c.list((entry, entryPath) => facts.push(checkEntry(entry, entryPath, report)))(node, path);
     if (node.type === 'array' && (node.children ?? []).length === 0) {
-      c.fail(node, path, 'must hold at least one entry');
+      c.fail(node, path, { code: 'packNoEntries', params: [] });
     }
   };
   c.object(root, '', {
@@ -41,7 +41,7 @@ export function checkPackShape(root: JsonNode, report: PackReport): EntryFact[] 
     version: { required: true, check: c.text({ oneLine: true }) },
     language: {
       required: true,
-      check: c.text({ pattern: LANGUAGE_TAG, hint: 'must be a language tag such as "en" or "en-GB"' }),
+      check: c.text({ format: { pattern: LANGUAGE_TAG, problem: { code: 'packNotLanguageTag', params: [] } } }),
     },
     description: { check: c.text() },
     source: {
@@ -69,7 +69,7 @@ function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact
     } else if (aliasNode.type === 'string') {
       form(aliasNode, aliasPath);
     } else {
-      c.fail(aliasNode, aliasPath, 'must be a string or an object {"text": …} with match overrides');
+      c.fail(aliasNode, aliasPath, { code: 'packBadAlias', params: [] });
     }
   };
   const fields = c.object(node, path, {
@@ -89,8 +89,8 @@ function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact
   const definition = fields.get('definition');
   if (definition?.type === 'string' && String(definition.value).length > DEFINITION_SOFT_LIMIT) {
     const length = String(definition.value).length;
-    report.warn(definition, fieldPath(path, 'definition'),
-      `is ${length} characters long; a card reads best under ${DEFINITION_SOFT_LIMIT}`, id);
+    const phrase: PackPhrase = { code: 'packLongDefinition', params: [length, DEFINITION_SOFT_LIMIT] };
+    report.warn(definition, fieldPath(path, 'definition'), phrase, id);
   }
   const fact: EntryFact = {
     path,

@@ -2,13 +2,18 @@ import { getNodeValue } from 'jsonc-parser';
 import { parseJson, positionFinder } from '../json';
 import { checkLinks } from './check-links';
 import { checkPackShape } from './check-shape';
-import { PackReport, formatPackError, type PackError } from './pack-error';
+import { PackReport, formatPackError, packError, type PackError } from './pack-error';
 import type { GlossaryPack } from './types';
 
-export { formatPackError, type PackError } from './pack-error';
+export { PACK_ENGLISH, formatPackError, packEnglish } from './pack-error';
+export type { PackCode, PackError, PackPhrase } from './pack-error';
 
 export type PackValidation =
-  | { ok: true; pack: GlossaryPack; warnings: string[] }
+  /**
+   * `warnings`: ready-made English lines for a terminal; `warningProblems`: the same warnings
+   * located and coded, for the pages to say in the reader's language.
+   */
+  | { ok: true; pack: GlossaryPack; warnings: string[]; warningProblems: PackError[] }
   | { ok: false; errors: PackError[] };
 
 /**
@@ -16,13 +21,13 @@ export type PackValidation =
  * path and entry id. Bundled packs and user imports go through the same door, so it stays free
  * of DOM and Node APIs. Text that looks like HTML is allowed: cards render it as plain text.
  *
- * `fileName` only labels the warnings, which come back as ready-to-show lines.
+ * `fileName` only labels the English warning lines.
  */
 export function validatePack(text: string, fileName = 'glossary.json'): PackValidation {
   const parsed = parseJson(text);
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
-    return { ok: false, errors: [{ line, column, path: '', message: `JSON syntax: ${message}` }] };
+    return { ok: false, errors: [packError({ line, column }, '', { code: 'packJsonSyntax', params: [message] })] };
   }
 
   const report = new PackReport(positionFinder(text));
@@ -31,8 +36,9 @@ export function validatePack(text: string, fileName = 'glossary.json'): PackVali
     return { ok: false, errors: sortByPosition(report.errors) };
   }
   const pack = getNodeValue(parsed.root) as GlossaryPack;
-  const warnings = sortByPosition(report.warnings).map((w) => formatPackError(w, fileName));
-  return { ok: true, pack, warnings };
+  const warningProblems = sortByPosition(report.warnings);
+  const warnings = warningProblems.map((w) => formatPackError(w, fileName));
+  return { ok: true, pack, warnings, warningProblems };
 }
 
 function sortByPosition(problems: PackError[]): PackError[] {

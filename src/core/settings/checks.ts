@@ -4,16 +4,20 @@
  * settings (fall back and warn) and imported files (refuse on any `invalid` problem).
  */
 
-export interface Problem {
+import { settingsEnglish } from './problem-text';
+import type { ProblemDetail, ProblemOutcome, Shown } from './problem-text';
+
+/** What is wrong (`code` and `params`, see `problem-text.ts`), where, and what was done about it. */
+export type Problem = ProblemDetail & {
   /** Where the problem is, as the user would write it: `siteRules.patterns[2]`. */
   path: string;
   /** `invalid`: unusable, replaced or left out. `adjusted`: usable after a small change. */
   kind: 'invalid' | 'adjusted';
-  /** What is wrong, to follow the path: `should be true or false, not "yes"`. */
+  /** The detail in English, to follow the path: `should be true or false, not "yes"`. */
   message: string;
   /** What was done about it when falling back: `used the default true`, `left it out`. */
-  outcome: string;
-}
+  outcome: ProblemOutcome;
+};
 
 export interface Checked<T> {
   value: T;
@@ -26,11 +30,11 @@ export function isPlainObject(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 }
 
-/** A short, safe description of any value for messages. */
-export function describe(raw: unknown): string {
-  if (raw === undefined) return 'nothing';
-  if (Array.isArray(raw)) return 'a list';
-  if (typeof raw === 'object') return raw === null ? 'null' : 'an object';
+/** A short, safe description of any value for messages: a literal as JSON writes it, or its kind. */
+export function describe(raw: unknown): Shown {
+  if (raw === undefined) return { code: 'settingValueNothing', params: [] };
+  if (Array.isArray(raw)) return { code: 'settingValueList', params: [] };
+  if (typeof raw === 'object') return raw === null ? 'null' : { code: 'settingValueObject', params: [] };
   if (typeof raw === 'string') {
     const quoted = JSON.stringify(raw);
     return quoted.length > 40 ? `${quoted.slice(0, 36)}…"` : quoted;
@@ -38,67 +42,74 @@ export function describe(raw: unknown): string {
   return String(raw);
 }
 
-function invalid<T>(fallback: T, path: string, expected: string, raw: unknown): Checked<T> {
-  return {
-    value: fallback,
-    problems: [
-      {
-        path,
-        kind: 'invalid',
-        message: `should be ${expected}, not ${describe(raw)}`,
-        outcome: typeof fallback === 'object' ? 'used the default' : `used the default ${describe(fallback)}`,
-      },
-    ],
-  };
+function problem(path: string, kind: Problem['kind'], detail: ProblemDetail, outcome: ProblemOutcome): Problem {
+  return { path, kind, ...detail, message: settingsEnglish(detail), outcome };
+}
+
+function invalid<T>(fallback: T, path: string, detail: ProblemDetail): Checked<T> {
+  const outcome: ProblemOutcome =
+    typeof fallback === 'object'
+      ? { code: 'settingUsedDefault', params: [] }
+      : { code: 'settingUsedDefaultValue', params: [describe(fallback)] };
+  return { value: fallback, problems: [problem(path, 'invalid', detail, outcome)] };
 }
 
 export const flag: Check<boolean> = (raw, fallback, path) =>
-  typeof raw === 'boolean' ? { value: raw, problems: [] } : invalid(fallback, path, 'true or false', raw);
+  typeof raw === 'boolean'
+    ? { value: raw, problems: [] }
+    : invalid(fallback, path, { code: 'settingNotTrueOrFalse', params: [describe(raw)] });
 
 export function oneOf<T extends string>(options: readonly T[]): Check<T> {
-  const expected = `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
+  const listed = options.map((o) => JSON.stringify(o)).join(', ');
   return (raw, fallback, path) =>
-    options.includes(raw as T) ? { value: raw as T, problems: [] } : invalid(fallback, path, expected, raw);
+    options.includes(raw as T)
+      ? { value: raw as T, problems: [] }
+      : invalid(fallback, path, { code: 'settingNotOneOf', params: [listed, describe(raw)] });
 }
 
 /** Whole numbers in `[min, max]`; fractions are rounded and outliers clamped, not refused. */
 export function wholeNumber(min: number, max: number): Check<number> {
   return (raw, fallback, path) => {
     if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-      return invalid(fallback, path, `a number from ${min} to ${max}`, raw);
+      return invalid(fallback, path, { code: 'settingNotInRange', params: [min, max, describe(raw)] });
     }
     const value = Math.min(max, Math.max(min, Math.round(raw)));
     if (value === raw) return { value, problems: [] };
-    const reason = raw > max ? `more than ${max}` : raw < min ? `less than ${min}` : 'not a whole number';
-    const message = `was ${raw}, ${reason}`;
-    return { value, problems: [{ path, kind: 'adjusted', message, outcome: `used ${value}` }] };
+    const detail: ProblemDetail =
+      raw > max
+        ? { code: 'settingMoreThan', params: [raw, max] }
+        : raw < min
+          ? { code: 'settingLessThan', params: [raw, min] }
+          : { code: 'settingNotWhole', params: [raw] };
+    return { value, problems: [problem(path, 'adjusted', detail, { code: 'settingUsed', params: [value] })] };
   };
 }
+
+export type CleanItem = (item: string) => { ok: true; value: string } | { ok: false; detail: ProblemDetail };
 
 /**
  * A list of strings. `clean` turns one item into its stored form or says why it is unusable;
  * unusable items are left out and repeats are dropped.
  */
-export function stringList(
-  clean: (item: string) => { ok: true; value: string } | { ok: false; error: string },
-): Check<readonly string[]> {
+export function stringList(clean: CleanItem): Check<readonly string[]> {
   return (raw, fallback, path) => {
-    if (!Array.isArray(raw)) return invalid(fallback, path, 'a list', raw);
+    if (!Array.isArray(raw)) return invalid(fallback, path, { code: 'settingNotList', params: [describe(raw)] });
     const value: string[] = [];
     const problems: Problem[] = [];
     raw.forEach((item: unknown, index) => {
       const itemPath = `${path}[${index}]`;
-      const result = typeof item === 'string' ? clean(item) : { ok: false as const, error: 'should be text' };
+      const notText: ProblemDetail = { code: 'settingNotText', params: [describe(item)] };
+      const result = typeof item === 'string' ? clean(item) : { ok: false as const, detail: notText };
       if (!result.ok) {
-        const message = `${result.error}, not ${describe(item)}`;
-        problems.push({ path: itemPath, kind: 'invalid', message, outcome: 'left it out' });
+        problems.push(problem(itemPath, 'invalid', result.detail, { code: 'settingLeftOut', params: [] }));
       } else if (value.includes(result.value)) {
-        const message = `repeats ${describe(result.value)}`;
-        problems.push({ path: itemPath, kind: 'adjusted', message, outcome: 'kept one copy' });
+        const detail: ProblemDetail = { code: 'settingRepeats', params: [describe(result.value)] };
+        problems.push(problem(itemPath, 'adjusted', detail, { code: 'settingKeptOne', params: [] }));
       } else {
         if (result.value !== item) {
-          const outcome = `stored ${describe(result.value)}`;
-          problems.push({ path: itemPath, kind: 'adjusted', message: `was ${describe(item)}`, outcome });
+          const detail: ProblemDetail = { code: 'settingWas', params: [describe(item)] };
+          const outcome: ProblemOutcome = { code: 'settingStored', params: [describe(result.value)] };
+          problems.push(problem(itemPath, 'adjusted', detail, outcome));
         }
         value.push(result.value);
       }
@@ -110,7 +121,7 @@ export function stringList(
 /** An object of named fields; missing fields take their fallback quietly. */
 export function record<T extends object>(fields: { [K in keyof T]: Check<T[K]> }): Check<T> {
   return (raw, fallback, path) => {
-    if (!isPlainObject(raw)) return invalid(fallback, path, 'an object', raw);
+    if (!isPlainObject(raw)) return invalid(fallback, path, { code: 'settingNotObject', params: [describe(raw)] });
     const value: { -readonly [K in keyof T]?: T[K] } = {};
     const problems: Problem[] = [];
     for (const key of Object.keys(fields) as (keyof T & string)[]) {
@@ -125,8 +136,8 @@ export function record<T extends object>(fields: { [K in keyof T]: Check<T[K]> }
     for (const key of Object.keys(raw)) {
       if (Object.hasOwn(fields, key)) continue;
       const keyPath = path ? `${path}.${key}` : key;
-      const message = 'is not a Termlight setting';
-      problems.push({ path: keyPath, kind: 'adjusted', message, outcome: 'ignored it' });
+      const unknown: ProblemDetail = { code: 'settingUnknown', params: [] };
+      problems.push(problem(keyPath, 'adjusted', unknown, { code: 'settingIgnored', params: [] }));
     }
     return { value: value as T, problems };
   };

@@ -7,13 +7,21 @@
 
 import { findJsonSyntaxError } from '../json';
 import { describe, isPlainObject } from './checks';
+import type { Problem } from './checks';
 import type { Settings } from './defaults';
 import { SETTINGS_VERSION, migrateValues } from './migrations';
-import { checkSettings, formatError, formatWarning } from './validate';
+import { settingsEnglish } from './problem-text';
+import type { FileRefusal, SettingsPhrase } from './problem-text';
+import { checkSettings, errorPhrase } from './validate';
+
+/** Why an import was refused: the file as a whole, or one line per wrong setting. */
+export type ImportReason = FileRefusal | SettingsPhrase<'settingWrong'>;
 
 export type SettingsImport =
-  | { ok: true; settings: Settings; warnings: string[] }
-  | { ok: false; error: string };
+  /** `warnings`: the small fixes made (see `warningPhrase`). */
+  | { ok: true; settings: Settings; warnings: Problem[] }
+  /** `reasons` for the pages to translate; `error`: the same in English, a line each. */
+  | { ok: false; reasons: ImportReason[]; error: string };
 
 /** Complete settings, not just the changed ones: the file should mean the same on any version. */
 export function exportSettings(settings: Settings): string {
@@ -23,48 +31,38 @@ export function exportSettings(settings: Settings): string {
 export function parseSettingsImport(text: string): SettingsImport {
   // Some editors save a byte-order mark, which JSON.parse rejects.
   const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return refuse('The file is empty.');
+  if (source.trim() === '') return refuse({ code: 'settingsFileEmpty', params: [] });
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch {
-    return refuse(syntaxMessage(text));
+    return refuse(syntaxReason(text));
   }
 
   if (!isPlainObject(data) || data.termlight !== 'settings') {
-    return refuse('This is not a Termlight settings file: it has no "termlight": "settings" line.');
+    return refuse({ code: 'settingsFileOtherKind', params: [] });
   }
   const { version, settings: raw } = data;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return refuse(`"version" should be a whole number, not ${describe(version)}.`);
+    return refuse({ code: 'settingsFileBadVersion', params: [describe(version)] });
   }
   if (version > SETTINGS_VERSION) {
-    return refuse(
-      `This file comes from a newer Termlight (settings version ${version}, this one reads up to ` +
-        `${SETTINGS_VERSION}). Update Termlight, then import it again.`,
-    );
+    return refuse({ code: 'settingsFileNewer', params: [version, SETTINGS_VERSION] });
   }
-  if (!isPlainObject(raw)) return refuse(`"settings" should be an object, not ${describe(raw)}.`);
+  if (!isPlainObject(raw)) return refuse({ code: 'settingsFileNotObject', params: [describe(raw)] });
 
   const { settings, problems } = checkSettings(migrateValues(raw, version).values);
-  const errors = problems.filter((problem) => problem.kind === 'invalid').map(formatError);
-  if (errors.length > 0) return refuse(listErrors(errors));
-  return { ok: true, settings, warnings: problems.map(formatWarning) };
+  const errors = problems.filter((problem) => problem.kind === 'invalid').map(errorPhrase);
+  if (errors.length > 0) return refuse(...errors);
+  return { ok: true, settings, warnings: problems };
 }
 
-function refuse(error: string): SettingsImport {
-  return { ok: false, error };
+function refuse(...reasons: ImportReason[]): SettingsImport {
+  return { ok: false, reasons, error: reasons.map(settingsEnglish).join('\n') };
 }
 
-function syntaxMessage(text: string): string {
+function syntaxReason(text: string): FileRefusal {
   const found = findJsonSyntaxError(text);
-  if (!found) return 'This file is not valid JSON.';
-  return `This file is not valid JSON: line ${found.line}, column ${found.column}: ${found.message}.`;
-}
-
-function listErrors(errors: string[]): string {
-  if (errors.length === 1) return `Nothing was imported. ${errors[0]}.`;
-  const shown = errors.slice(0, 3).join('; ');
-  const more = errors.length > 3 ? `; and ${errors.length - 3} more` : '';
-  return `Nothing was imported. ${errors.length} settings are wrong: ${shown}${more}.`;
+  if (!found) return { code: 'settingsFileNotJson', params: [] };
+  return { code: 'settingsFileSyntax', params: [found.line, found.column, found.message] };
 }

@@ -10,10 +10,16 @@
  */
 
 import type { Settings } from './defaults';
+import { settingsEnglish } from './problem-text';
+import type { SiteError, SiteReason } from './problem-text';
 
 export type SiteRules = Settings['siteRules'];
 
-export type PatternResult = { ok: true; pattern: string } | { ok: false; error: string };
+export type PatternResult = { ok: true; pattern: string } | { ok: false; error: SiteError };
+
+function refuse(reason: SiteReason): PatternResult {
+  return { ok: false, error: { ...reason, message: settingsEnglish(reason) } };
+}
 
 const ASCII_PATTERN = /^[a-z0-9_*-]+(?:\.[a-z0-9_*-]+)*$/;
 const IPV6_PATTERN = /^\[[0-9a-f:.*]+\]$/;
@@ -22,13 +28,11 @@ const IP_HOST = /^(?:[\d.*]+|\[.*\])$/;
 /** Turns what a user typed or pasted into a stored pattern, or says why it cannot be one. */
 export function normalizeSitePattern(input: string): PatternResult {
   let text = input.trim();
-  if (text === '') return { ok: false, error: 'Enter a site, such as example.com' };
+  if (text === '') return refuse({ code: 'siteEmpty', params: [] });
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
   if (scheme) {
     const name = scheme[1]!.toLowerCase();
-    if (name !== 'http' && name !== 'https') {
-      return { ok: false, error: `Termlight runs only on http and https pages, not on ${name}: ones` };
-    }
+    if (name !== 'http' && name !== 'https') return refuse({ code: 'siteScheme', params: [name] });
     text = text.slice(scheme[0].length);
   }
   text = text.replace(/^\/\//, '').split(/[/?#]/, 1)[0]!;
@@ -38,12 +42,10 @@ export function normalizeSitePattern(input: string): PatternResult {
 
   const ascii = toAsciiHost(text);
   if (ascii === null || !(ASCII_PATTERN.test(ascii) || IPV6_PATTERN.test(ascii))) {
-    return { ok: false, error: 'A site may hold only letters, digits, hyphens, dots and * wildcards' };
+    return refuse({ code: 'siteBadCharacters', params: [] });
   }
-  if (!/[a-z0-9]/.test(ascii)) {
-    const error = 'Name at least part of the site; the main switch turns Termlight off everywhere';
-    return { ok: false, error };
-  }
+  // A pattern of wildcards alone would match every site.
+  if (!/[a-z0-9]/.test(ascii)) return refuse({ code: 'siteTooBroad', params: [] });
   return { ok: true, pattern: text };
 }
 

@@ -3,8 +3,8 @@
  * bug may have written) and imported files.
  */
 
-import { flag, isPlainObject, oneOf, record, stringList, wholeNumber } from './checks';
-import type { Check, Problem } from './checks';
+import { describe, flag, isPlainObject, oneOf, record, stringList, wholeNumber } from './checks';
+import type { Check, CleanItem, Problem } from './checks';
 import {
   HIGHLIGHT_COLORS,
   HIGHLIGHT_STYLES,
@@ -17,17 +17,20 @@ import {
   defaults,
 } from './defaults';
 import type { Settings } from './defaults';
+import { settingsEnglish } from './problem-text';
+import type { SettingsPhrase } from './problem-text';
 import { normalizeSitePattern } from './site-rules';
 
-const sitePattern = (item: string) => {
+const sitePattern: CleanItem = (item) => {
   const result = normalizeSitePattern(item);
-  return result.ok ? { ok: true as const, value: result.pattern } : result;
+  if (result.ok) return { ok: true, value: result.pattern };
+  return { ok: false, detail: { code: 'settingNotSite', params: [describe(item), result.error] } };
 };
 
-const packId = (item: string) =>
+const packId: CleanItem = (item) =>
   /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(item)
-    ? { ok: true as const, value: item }
-    : { ok: false as const, error: 'should be a glossary id such as "ai-core"' };
+    ? { ok: true, value: item }
+    : { ok: false, detail: { code: 'settingNotGlossaryId', params: [describe(item)] } };
 
 /** One check per setting: leaving one out is a compile error. */
 const checkSettingsObject: Check<Settings> = record<Settings>({
@@ -71,12 +74,22 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
   return { settings, warnings: problems.map(formatWarning) };
 }
 
+/** A problem with its outcome as one line: `Setting "theme" should be one of …: used the default "auto"`. */
+export function warningPhrase(problem: Problem): SettingsPhrase<'settingFixed'> {
+  return { code: 'settingFixed', params: [problem.path, problem, problem.outcome] };
+}
+
+/** A problem that refuses an import, as one line: `Setting "enabled" should be true or false, not 1`. */
+export function errorPhrase(problem: Problem): SettingsPhrase<'settingWrong'> {
+  return { code: 'settingWrong', params: [problem.path, problem] };
+}
+
 export function formatWarning(problem: Problem): string {
-  return `Setting "${problem.path}" ${problem.message}: ${problem.outcome}`;
+  return settingsEnglish(warningPhrase(problem));
 }
 
 export function formatError(problem: Problem): string {
-  return `Setting "${problem.path}" ${problem.message}`;
+  return settingsEnglish(errorPhrase(problem));
 }
 
 function describeKind(raw: unknown): string {
