@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import { fillPhrase } from './phrase';
 
 /** A parser error as `jsonc-parser` gives it: the code's name and the token it stopped at. */
 export interface RawSyntaxError {
@@ -7,25 +8,103 @@ export interface RawSyntaxError {
   length: number;
 }
 
-interface Described {
-  offset: number;
-  message: string;
+/**
+ * Why a text is not JSON, as a code and its params. The code is also the key of the sentence in
+ * `_locales/<lang>/messages.json`; the English below is the same text (a test holds the two
+ * equal), for the build's terminal output, logs and tests.
+ */
+interface JsonParams {
+  jsonEmpty: [];
+  jsonTooDeep: [];
+  jsonNoValue: [];
+  // What the parser expected where it stopped.
+  jsonMalformedNumber: [];
+  jsonNumberCutOff: [];
+  jsonFieldNameExpected: [];
+  jsonValueExpected: [];
+  jsonColonExpected: [];
+  jsonCommaExpected: [];
+  jsonCloseBraceExpected: [];
+  jsonCloseBracketExpected: [];
+  jsonTextAfterEnd: [];
+  jsonSyntaxError: [];
+  jsonEndsTooSoon: [expected: JsonPhrase<Expected>];
+  // Mistakes people make by hand, named as such.
+  jsonTrailingComma: [];
+  jsonComment: [];
+  jsonControlCharacter: [];
+  jsonEndsInText: [];
+  jsonTextNotClosed: [];
+  jsonSingleQuotes: [];
+  /** The token as JSON writes it, in double quotes. */
+  jsonUnexpected: [token: string];
+  jsonBadUnicodeEscape: [];
+  /** The escape as written, such as `\q`. */
+  jsonUnknownEscape: [escape: string];
+  jsonBadEscape: [];
 }
 
-const MESSAGES: Record<string, string> = {
-  InvalidNumberFormat: 'malformed number',
-  PropertyNameExpected: 'expected a field name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":" after the field name',
-  CommaExpected: 'expected "," between two items',
-  CloseBraceExpected: 'expected "}" to close the object',
-  CloseBracketExpected: 'expected "]" to close the list',
-  EndOfFileExpected: 'unexpected text after the end of the JSON value',
-  UnexpectedEndOfNumber: 'number is cut off',
+export type JsonCode = keyof JsonParams;
+
+export type JsonPhrase<C extends JsonCode = JsonCode> = { [K in C]: { code: K; params: JsonParams[K] } }[C];
+
+type Expected =
+  | 'jsonMalformedNumber' | 'jsonNumberCutOff' | 'jsonFieldNameExpected' | 'jsonValueExpected' | 'jsonColonExpected'
+  | 'jsonCommaExpected' | 'jsonCloseBraceExpected' | 'jsonCloseBracketExpected' | 'jsonTextAfterEnd' | 'jsonSyntaxError';
+
+export const JSON_ENGLISH: { readonly [C in JsonCode]: string } = {
+  jsonEmpty: 'the file is empty',
+  jsonTooDeep: 'values are nested too deeply to read',
+  jsonNoValue: 'no JSON value found',
+  jsonMalformedNumber: 'malformed number',
+  jsonNumberCutOff: 'number is cut off',
+  jsonFieldNameExpected: 'expected a field name in double quotes',
+  jsonValueExpected: 'expected a value',
+  jsonColonExpected: 'expected ":" after the field name',
+  jsonCommaExpected: 'expected "," between two items',
+  jsonCloseBraceExpected: 'expected "}" to close the object',
+  jsonCloseBracketExpected: 'expected "]" to close the list',
+  jsonTextAfterEnd: 'unexpected text after the end of the JSON value',
+  jsonSyntaxError: 'JSON syntax error',
+  jsonEndsTooSoon: 'the file ends too soon: $1',
+  jsonTrailingComma: 'trailing comma: remove the "," before the closing bracket',
+  jsonComment: 'comments are not allowed in JSON',
+  jsonControlCharacter: 'a text string holds a raw control character such as a tab (write a tab as \\t)',
+  jsonEndsInText: 'the file ends inside a text string: it needs a closing double quote',
+  jsonTextNotClosed: 'a text string is not closed on its line (write a line break inside text as \\n)',
+  jsonSingleQuotes: 'JSON needs double quotes ("), not single quotes',
+  jsonUnexpected: 'unexpected $1',
+  jsonBadUnicodeEscape: 'malformed \\u escape: it needs four hex digits, as in \\u00e9',
+  jsonUnknownEscape: 'unknown escape $1 (write a backslash itself as \\\\)',
+  jsonBadEscape: 'unknown escape sequence after a backslash',
 };
 
-const COMMENT = 'comments are not allowed in JSON';
-const AFTER_END = MESSAGES.EndOfFileExpected!;
+/** The English of a phrase, nested phrases included. */
+export function jsonEnglish(phrase: JsonPhrase): string {
+  return fillPhrase(JSON_ENGLISH, phrase);
+}
+
+const EXPECTED: Readonly<Record<string, Expected>> = {
+  InvalidNumberFormat: 'jsonMalformedNumber',
+  PropertyNameExpected: 'jsonFieldNameExpected',
+  ValueExpected: 'jsonValueExpected',
+  ColonExpected: 'jsonColonExpected',
+  CommaExpected: 'jsonCommaExpected',
+  CloseBraceExpected: 'jsonCloseBraceExpected',
+  CloseBracketExpected: 'jsonCloseBracketExpected',
+  EndOfFileExpected: 'jsonTextAfterEnd',
+  UnexpectedEndOfNumber: 'jsonNumberCutOff',
+};
+
+interface Described {
+  offset: number;
+  detail: JsonPhrase;
+}
+
+/** The codes that take no params. */
+type Plain = { [K in JsonCode]: JsonParams[K] extends [] ? K : never }[JsonCode];
+
+const at = (offset: number, code: Plain): Described => ({ offset, detail: { code, params: [] } });
 
 /**
  * Words the first syntax error for a person fixing the file by hand. The parser points at the
@@ -38,31 +117,24 @@ export function describeSyntaxError(text: string, error: RawSyntaxError, root: N
   switch (code) {
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':
-      return { offset, message: COMMENT };
+      return at(offset, 'jsonComment');
     case 'InvalidEscapeCharacter':
     case 'InvalidUnicode':
       return badEscape(token, offset);
-    case 'InvalidCharacter': {
-      const at = token.search(/[\u0000-\u001f]/);
-      const message = 'a text string holds a raw control character such as a tab (write a tab as \\t)';
-      return { offset: offset + Math.max(0, at), message };
-    }
+    case 'InvalidCharacter':
+      return at(offset + Math.max(0, token.search(/[\u0000-\u001f]/)), 'jsonControlCharacter');
     case 'UnexpectedEndOfString':
-      return offset + error.length >= text.length
-        ? { offset, message: 'the file ends inside a text string: it needs a closing double quote' }
-        : { offset, message: 'a text string is not closed on its line (write a line break inside text as \\n)' };
+      return at(offset, offset + error.length >= text.length ? 'jsonEndsInText' : 'jsonTextNotClosed');
     case 'InvalidSymbol':
-      if (token.startsWith("'")) return { offset, message: 'JSON needs double quotes ("), not single quotes' };
-      if (root && offset >= root.offset + root.length) return { offset, message: AFTER_END };
-      return { offset, message: `unexpected ${JSON.stringify(token.slice(0, 20))}` };
+      if (token.startsWith("'")) return at(offset, 'jsonSingleQuotes');
+      if (root && offset >= root.offset + root.length) return at(offset, 'jsonTextAfterEnd');
+      return { offset, detail: { code: 'jsonUnexpected', params: [JSON.stringify(token.slice(0, 20))] } };
   }
   const comma = trailingCommaBefore(text, offset);
-  if ((code === 'ValueExpected' || code === 'PropertyNameExpected') && comma >= 0) {
-    return { offset: comma, message: 'trailing comma: remove the "," before the closing bracket' };
-  }
-  const message = MESSAGES[code] ?? 'JSON syntax error';
-  if (offset >= text.trimEnd().length) return { offset, message: `the file ends too soon: ${message}` };
-  return { offset, message };
+  if ((code === 'ValueExpected' || code === 'PropertyNameExpected') && comma >= 0) return at(comma, 'jsonTrailingComma');
+  const expected: JsonPhrase<Expected> = { code: EXPECTED[code] ?? 'jsonSyntaxError', params: [] };
+  if (offset >= text.trimEnd().length) return { offset, detail: { code: 'jsonEndsTooSoon', params: [expected] } };
+  return { offset, detail: expected };
 }
 
 /** Points at the letter after the first backslash in a string token that starts no valid escape. */
@@ -72,15 +144,15 @@ function badEscape(token: string, offset: number): Described {
     const next = token[i + 1] ?? '';
     if (next === 'u') {
       if (/^[0-9a-fA-F]{4}$/.test(token.slice(i + 2, i + 6))) continue;
-      return { offset: offset + i + 1, message: 'malformed \\u escape: it needs four hex digits, as in \\u00e9' };
+      return at(offset + i + 1, 'jsonBadUnicodeEscape');
     }
     if ('"\\/bfnrt'.includes(next)) {
       i++;
       continue;
     }
-    return { offset: offset + i + 1, message: `unknown escape \\${next} (write a backslash itself as \\\\)` };
+    return { offset: offset + i + 1, detail: { code: 'jsonUnknownEscape', params: [`\\${next}`] } };
   }
-  return { offset, message: 'unknown escape sequence after a backslash' };
+  return at(offset, 'jsonBadEscape');
 }
 
 /** The offset of a comma that directly precedes a closing bracket at `offset`, or -1. */

@@ -1,7 +1,9 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { describeSyntaxError } from './json-messages';
+import { describeSyntaxError, jsonEnglish, type JsonPhrase } from './json-messages';
 
 export type { Node as JsonNode } from 'jsonc-parser';
+export { JSON_ENGLISH, jsonEnglish } from './json-messages';
+export type { JsonCode, JsonPhrase } from './json-messages';
 
 /** Where something sits in a text, 1-based like every editor's status bar. */
 export interface TextPosition {
@@ -10,11 +12,15 @@ export interface TextPosition {
 }
 
 /**
- * Where a text first stops being JSON, and why. The message names no kind of file: the caller
- * knows whether it read a glossary or a settings backup and says so around it.
+ * Where a text first stops being JSON, and why. The detail names no kind of file: the caller
+ * knows whether it read a glossary or a settings backup and says so around it, nesting `detail`
+ * in its own phrase (which places the line and column itself).
  */
 export interface JsonSyntaxError extends TextPosition {
   offset: number;
+  /** Why, for the pages to say in the reader's language. */
+  detail: JsonPhrase;
+  /** The same in English: `trailing comma: remove the "," before the closing bracket`. */
   message: string;
 }
 
@@ -30,26 +36,26 @@ const BOM = '\uFEFF';
 export function parseJson(text: string): ParsedJson {
   // Editors on Windows like to save a byte order mark; a space keeps every offset in place.
   const source = text.startsWith(BOM) ? ` ${text.slice(1)}` : text;
-  const fail = (offset: number, message: string): ParsedJson => ({
+  const fail = (offset: number, detail: JsonPhrase): ParsedJson => ({
     ok: false,
-    error: { ...positionFinder(text)(offset), offset, message },
+    error: { ...positionFinder(text)(offset), offset, detail, message: jsonEnglish(detail) },
   });
-  if (source.trim() === '') return fail(0, 'the file is empty');
+  if (source.trim() === '') return fail(0, { code: 'jsonEmpty', params: [] });
   const errors: ParseError[] = [];
   let root: Node | undefined;
   try {
     root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
   } catch (error) {
     // The parser descends recursively: some thousands of nested brackets exhaust the stack.
-    if (error instanceof RangeError) return fail(0, 'values are nested too deeply to read');
+    if (error instanceof RangeError) return fail(0, { code: 'jsonTooDeep', params: [] });
     throw error;
   }
   const first = errors[0];
   if (!first && root) return { ok: true, root };
-  if (!first) return fail(0, 'no JSON value found');
+  if (!first) return fail(0, { code: 'jsonNoValue', params: [] });
   const code = printParseErrorCode(first.error);
-  const { offset, message } = describeSyntaxError(source, { ...first, code }, root);
-  return fail(offset, message);
+  const { offset, detail } = describeSyntaxError(source, { ...first, code }, root);
+  return fail(offset, detail);
 }
 
 /** Null when the text is JSON; otherwise the first problem, as `parseJson` reports it. */

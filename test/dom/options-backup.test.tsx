@@ -63,6 +63,18 @@ describe('importing settings', () => {
     expect(byTestId(root, 'backup-outcome').querySelector('img')).toBeNull();
   });
 
+  it('words a JSON syntax problem from the message catalogue too, with its line and column', async () => {
+    const api = { ...createMemoryApi(), t: (key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join('|')})` };
+    const root = await renderPage(api, <Options />);
+    const input = byTestId<HTMLInputElement>(root, 'settings-file');
+    await chooseFile(input, 'a.json', '{\n  "termlight": "settings",\n  "version": 1,\n  "settings": { "enabled": false, }\n}');
+    expect(problemsIn(root)).toEqual(['settingsFileSyntax(4|33|jsonTrailingComma())']);
+    await chooseFile(input, 'b.json', '{\n  "termlight": "settings",\n  "version": 1,\n  "settings": [1, 2');
+    expect(problemsIn(root)).toEqual(['settingsFileSyntax(4|20|jsonEndsTooSoon(jsonCloseBracketExpected()))']);
+    await chooseFile(input, 'c.json', '{\n  "termlight": "settings",\n  "version": 1,\n  "settings": { "theme": "C:\\dark" }\n}');
+    expect(problemsIn(root)).toEqual(['settingsFileSyntax(4|30|jsonUnknownEscape(\\d))']);
+  });
+
   it('lists the small fixes made to a file it imports', async () => {
     const { api, root } = await openOptions();
     const settings = { hideDelayMs: 99999, siteRules: { mode: 'only', patterns: ['https://ArXiv.org/abs/1'] } };

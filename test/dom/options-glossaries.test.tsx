@@ -89,7 +89,7 @@ describe('importing a glossary', () => {
   it('refuses a file that is not JSON, naming the line', async () => {
     const { api, root } = await openOptions();
     const outcome = await importFile(root, 'notes.json', '{\n  "id": "x",\n  oops\n}');
-    expect(problemsIn(outcome)).toEqual([expect.stringMatching(/^Line 3, column 3: JSON syntax: /)]);
+    expect(problemsIn(outcome)).toEqual(['Line 3, column 3: JSON syntax: unexpected "oops"']);
     expect(api.state.userGlossaries).toEqual([]);
   });
 
@@ -115,6 +115,13 @@ describe('importing a glossary', () => {
     ]);
     // Text from the file stays text.
     expect(outcome?.querySelector('b')).toBeNull();
+  });
+
+  it('words a JSON syntax problem from the message catalogue, with its line and column', async () => {
+    const api = { ...createMemoryApi(), t: (key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join('|')})` };
+    const root = await renderPage(api, <Options />);
+    const outcome = await importFile(root, 'notes.json', '{\n  "id": "x",\n  "name": tru\n}');
+    expect(problemsIn(outcome)).toEqual(['optPackProblemAt(3|11|packJsonSyntax(jsonUnexpected("tru")))']);
   });
 
   it('replaces an earlier import of the same glossary', async () => {

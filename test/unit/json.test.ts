@@ -9,27 +9,35 @@ describe('findJsonSyntaxError', () => {
   });
 
   it.each([
-    ['{"a": 1,}', 1, 8, 'trailing comma'],
-    ["{'a': 1}", 1, 2, 'double quotes'],
-    ['{"a": 1}\n x', 2, 2, 'after the end'],
-    ['[1]]', 1, 4, 'after the end'],
-    ['{\n"a": [1, 2', 2, 11, 'ends too soon'],
-    ['"abc', 1, 1, 'ends inside a text string'],
-    ['{"a": 01}', 1, 8, 'expected ","'],
-    ['{"a" 1}', 1, 6, 'expected ":"'],
-    ['{"a": tru}', 1, 7, 'unexpected "tru"'],
-    ['["C:\\Users"]', 1, 6, 'unknown escape \\U'],
-    ['["ok \\n", "a\\q"]', 1, 14, 'unknown escape \\q'],
-    ['["\\u12"]', 1, 4, '\\u escape'],
-    ["['a']", 1, 2, 'double quotes'],
-    ['{"a": "x\ny"}', 1, 7, 'not closed on its line'],
-    ['["a\tb"]', 1, 4, 'control character'],
-    ['[1] // note', 1, 5, 'comments are not allowed'],
-  ])('%j: line %i, column %i', (text, line, column, words) => {
+    ['{"a": 1,}', 1, 8, 'jsonTrailingComma', 'trailing comma'],
+    ["{'a': 1}", 1, 2, 'jsonSingleQuotes', 'double quotes'],
+    ['{"a": 1}\n x', 2, 2, 'jsonTextAfterEnd', 'after the end'],
+    ['[1]]', 1, 4, 'jsonTextAfterEnd', 'after the end'],
+    ['{\n"a": [1, 2', 2, 11, 'jsonEndsTooSoon', 'ends too soon'],
+    ['"abc', 1, 1, 'jsonEndsInText', 'ends inside a text string'],
+    ['{"a": 01}', 1, 8, 'jsonCommaExpected', 'expected ","'],
+    ['{"a" 1}', 1, 6, 'jsonColonExpected', 'expected ":"'],
+    ['{"a": tru}', 1, 7, 'jsonUnexpected', 'unexpected "tru"'],
+    ['["C:\\Users"]', 1, 6, 'jsonUnknownEscape', 'unknown escape \\U'],
+    ['["ok \\n", "a\\q"]', 1, 14, 'jsonUnknownEscape', 'unknown escape \\q'],
+    ['["\\u12"]', 1, 4, 'jsonBadUnicodeEscape', '\\u escape'],
+    ["['a']", 1, 2, 'jsonSingleQuotes', 'double quotes'],
+    ['{"a": "x\ny"}', 1, 7, 'jsonTextNotClosed', 'not closed on its line'],
+    ['["a\tb"]', 1, 4, 'jsonControlCharacter', 'control character'],
+    ['[1] // note', 1, 5, 'jsonComment', 'comments are not allowed'],
+  ])('%j: line %i, column %i', (text, line, column, code, words) => {
     const found = findJsonSyntaxError(text);
-    expect(found).toMatchObject({ line, column });
+    expect(found).toMatchObject({ line, column, detail: { code } });
     expect(found?.message).toContain(words);
     expect(() => JSON.parse(text)).toThrow(SyntaxError);
+  });
+
+  it('gives the pages what to fill in: the text found, the escape, what was expected', () => {
+    expect(findJsonSyntaxError('{"a": tru}')?.detail).toEqual({ code: 'jsonUnexpected', params: ['"tru"'] });
+    expect(findJsonSyntaxError('["C:\\Users"]')?.detail).toEqual({ code: 'jsonUnknownEscape', params: ['\\U'] });
+    const cutOff = findJsonSyntaxError('{\n"a": [1, 2');
+    expect(cutOff?.detail).toEqual({ code: 'jsonEndsTooSoon', params: [{ code: 'jsonCloseBracketExpected', params: [] }] });
+    expect(cutOff?.message).toBe('the file ends too soon: expected "]" to close the list');
   });
 
   it('leaves naming the kind of file to the caller', () => {
@@ -40,9 +48,11 @@ describe('findJsonSyntaxError', () => {
   });
 
   it('reports an empty text and one nested too deeply instead of throwing', () => {
-    expect(findJsonSyntaxError(' \n ')).toEqual({ line: 1, column: 1, offset: 0, message: 'the file is empty' });
+    const detail = { code: 'jsonEmpty', params: [] };
+    expect(findJsonSyntaxError(' \n ')).toEqual({ line: 1, column: 1, offset: 0, detail, message: 'the file is empty' });
     const deep = `${'['.repeat(200_000)}1${']'.repeat(199_999)}`;
-    expect(findJsonSyntaxError(deep)).toMatchObject({ line: 1, column: 1, message: 'values are nested too deeply to read' });
+    const tooDeep = { line: 1, column: 1, detail: { code: 'jsonTooDeep' }, message: 'values are nested too deeply to read' };
+    expect(findJsonSyntaxError(deep)).toMatchObject(tooDeep);
   });
 
   it('counts columns as an editor does when the file starts with a byte order mark', () => {

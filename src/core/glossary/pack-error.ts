@@ -1,4 +1,4 @@
-import type { JsonNode, TextPosition } from '../json';
+import { JSON_ENGLISH, type JsonNode, type JsonPhrase, type TextPosition } from '../json';
 import { fillPhrase } from '../phrase';
 
 /**
@@ -14,7 +14,7 @@ interface PackParams {
   packKindText: [];
   packKindNumber: [];
   // What is wrong.
-  packJsonSyntax: [detail: string];
+  packJsonSyntax: [detail: JsonPhrase];
   packFileNotObject: [actual: Kind];
   packNotObject: [actual: Kind];
   packFieldTwice: [];
@@ -78,9 +78,11 @@ export const PACK_ENGLISH: { readonly [C in PackCode]: string } = {
   packFormTakenById: '"$1" is already a form of $2 (id "$3"); a form can belong to one entry only',
 };
 
-/** The English of a phrase, nested phrases included. */
+const ENGLISH = { ...PACK_ENGLISH, ...JSON_ENGLISH };
+
+/** The English of a phrase, nested phrases (a JSON syntax detail too) included. */
 export function packEnglish(phrase: PackPhrase): string {
-  return fillPhrase(PACK_ENGLISH, phrase);
+  return fillPhrase(ENGLISH, phrase);
 }
 
 /** One problem in a glossary file, located well enough to fix it without hunting. */

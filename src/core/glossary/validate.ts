@@ -26,8 +26,8 @@ export type PackValidation =
 export function validatePack(text: string, fileName = 'glossary.json'): PackValidation {
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const { line, column, message } = parsed.error;
-    return { ok: false, errors: [packError({ line, column }, '', { code: 'packJsonSyntax', params: [message] })] };
+    const { line, column, detail } = parsed.error;
+    return { ok: false, errors: [packError({ line, column }, '', { code: 'packJsonSyntax', params: [detail] })] };
   }
 
   const report = new PackReport(positionFinder(text));

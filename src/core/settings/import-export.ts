@@ -64,5 +64,5 @@ function refuse(...reasons: ImportReason[]): SettingsImport {
 function syntaxReason(text: string): FileRefusal {
   const found = findJsonSyntaxError(text);
   if (!found) return { code: 'settingsFileNotJson', params: [] };
-  return { code: 'settingsFileSyntax', params: [found.line, found.column, found.message] };
+  return { code: 'settingsFileSyntax', params: [found.line, found.column, found.detail] };
 }

@@ -6,6 +6,7 @@
  * number, or another phrase: a word such as "a list", which each language says its own way.
  */
 
+import { JSON_ENGLISH, type JsonPhrase } from '../json';
 import { fillPhrase } from '../phrase';
 
 /** The params of each code, in the order of their `$1`, `$2`… in the text. */
@@ -48,7 +49,7 @@ interface SettingsParams {
   // Why a settings file was refused as a whole.
   settingsFileEmpty: [];
   settingsFileNotJson: [];
-  settingsFileSyntax: [line: number, column: number, detail: string];
+  settingsFileSyntax: [line: number, column: number, detail: JsonPhrase];
   settingsFileOtherKind: [];
   settingsFileBadVersion: [actual: Shown];
   settingsFileNewer: [version: number, newest: number];
@@ -127,7 +128,9 @@ export const SETTINGS_ENGLISH: { readonly [C in SettingsCode]: string } = {
   settingsFileNotObject: '"settings" should be an object, not $1.',
 };
 
-/** The English of a phrase, nested phrases included. */
+const ENGLISH = { ...SETTINGS_ENGLISH, ...JSON_ENGLISH };
+
+/** The English of a phrase, nested phrases (a JSON syntax detail too) included. */
 export function settingsEnglish(phrase: SettingsPhrase): string {
-  return fillPhrase(SETTINGS_ENGLISH, phrase);
+  return fillPhrase(ENGLISH, phrase);
 }
