@@ -23,8 +23,9 @@ const noTerms: Pick<TermEngine, 'hitTest' | 'occurrences' | 'setCurrent'> = {
 };
 
 export function startSession(settings: Settings, packs: readonly GlossaryPack[], signal: AbortSignal, marking: boolean): Session {
+  const taskStart = performance.now();
   const matcher = compileMatcher(packs);
-  const engine = marking ? createTermEngine(document, matcher, engineOptionsFrom(settings), signal) : null;
+  const engine = marking ? createTermEngine(document, matcher, engineOptionsFrom(settings), signal, { taskStart }) : null;
   const card = createCardController({
     doc: document,
     engine: engine ?? noTerms,

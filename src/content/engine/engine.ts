@@ -26,7 +26,7 @@ interface FirstPass {
   after(done: boolean): void;
 }
 
-const DEFAULTS: Required<Omit<EngineTuning, 'painter'>> = {
+const DEFAULTS: Required<Omit<EngineTuning, 'painter' | 'taskStart'>> = {
   sliceMs: 8,
   debounceMs: 80,
   minIntervalMs: 200,
@@ -136,7 +136,9 @@ export function createTermEngine(
       }
     };
     const yieldNow = () => (yieldToPage ??= createYield(signal))();
-    await runSliced(step, tune.sliceMs, yieldNow, signal, first?.stats ?? { slices: 0, longestSliceMs: 0, busyMs: 0 });
+    // Only the first pass runs in the task that made the engine.
+    const deadline = first && tuning.taskStart !== undefined ? tuning.taskStart + tune.sliceMs : Infinity;
+    await runSliced(step, tune.sliceMs, yieldNow, signal, first?.stats ?? { slices: 0, longestSliceMs: 0, busyMs: 0 }, deadline);
   }
 
   /**

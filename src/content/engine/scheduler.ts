@@ -46,11 +46,13 @@ export async function runSliced(
   yieldToPage: () => Promise<void>,
   signal: AbortSignal,
   stats: SliceStats,
+  /** The first slice's deadline, when the task it runs in began earlier than the slice. */
+  firstDeadline = Infinity,
 ): Promise<boolean> {
-  for (;;) {
+  for (let first = true; ; first = false) {
     if (signal.aborted) return false;
     const began = performance.now();
-    const finished = step(began + budgetMs);
+    const finished = step(first ? Math.min(began + budgetMs, firstDeadline) : began + budgetMs);
     const took = performance.now() - began;
     stats.slices++;
     stats.busyMs += took;

@@ -74,4 +74,9 @@ export interface EngineTuning {
   notifyMs?: number;
   /** Force a painter; by default highlights where the browser has them, else wrappers. */
   painter?: 'highlight' | 'fallback';
+  /**
+   * When the task that creates the engine began (`performance.now()`): work done before it in
+   * that task, such as compiling the glossary, counts against the first slice.
+   */
+  taskStart?: number;
 }
