@@ -35,6 +35,16 @@ describe('context gate', () => {
     expect(started.texts()).toEqual(['alignment', 'RLHF', 'LLM']);
   });
 
+  it('shows a gated form once its entry is found unambiguously further down, and hides it when that goes', async () => {
+    const filler = '<p>plain words here</p>'.repeat(300);
+    started = await startEngine(`<p>Gemini</p>${filler}<p id="full">Google Gemini</p>`, { contextThreshold: 5 }, { sliceMs: 0 });
+    expect(started.engine.stats().slices).toBeGreaterThan(1);
+    expect(started.texts()).toEqual(['Gemini', 'Google Gemini']);
+    document.getElementById('full')?.remove();
+    await until(() => started?.texts().length === 0).catch(() => undefined);
+    expect(started.texts()).toEqual([]);
+  });
+
   it('closes again when the page loses its AI terms', async () => {
     started = await startEngine('<p>alignment</p><div id="ai"><p>RLHF and LLM</p></div>');
     expect(started.texts()).toContain('alignment');

@@ -114,7 +114,9 @@ describe.each(BROWSERS)('%s', (name) => {
         document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Inside a shadow root: a foundation model.</p>';
       });
       await page.evaluate(() => (window as unknown as W).termlight.start());
-      expect(await painted(page)).toEqual(['RLHF', 'foundation model', 'GPT-4']);
+      // Painted in the order read (the shadow root after the page around it); listed in page order.
+      expect((await painted(page)).sort()).toEqual(['GPT-4', 'RLHF', 'foundation model']);
+      expect(await page.evaluate(() => (window as unknown as W).termlight.engine().occurrences().map((o) => o.text))).toEqual(['RLHF', 'foundation model', 'GPT-4']);
       const hit = await page.evaluate(() => {
         const engine = (window as unknown as W).termlight.engine();
         const occ = engine.occurrences()[1]!;

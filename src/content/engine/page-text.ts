@@ -17,8 +17,10 @@ export class PageText {
   ordered: Block[] = [];
   /** Ungated matches per entry, over the whole page. */
   readonly ungated = new Map<number, number>();
-  /** Set when an entry appeared in or left `ungated`: gated matches elsewhere may flip. */
-  ungatedChanged = false;
+  /** Entries that appeared in or left `ungated` since the painter last looked: their gated matches may flip. */
+  readonly ungatedChanged = new Set<number>();
+  /** Blocks holding a gated match: the only ones the context gate can change. */
+  readonly gatedBlocks = new Set<Block>();
   /** Set whenever blocks come or go: the occurrence list must be rebuilt. */
   changed = false;
   private fresh: Block[] = [];
@@ -35,10 +37,13 @@ export class PageText {
     this.fresh.push(block);
     this.changed = true;
     for (const m of block.matches) {
-      if (m.gated) continue;
+      if (m.gated) {
+        this.gatedBlocks.add(block);
+        continue;
+      }
       const n = this.ungated.get(m.entry) ?? 0;
       this.ungated.set(m.entry, n + 1);
-      if (n === 0) this.ungatedChanged = true;
+      if (n === 0) this.ungatedChanged.add(m.entry);
     }
   }
 
@@ -55,6 +60,7 @@ export class PageText {
     for (const block of blocks) {
       painter?.clearBlock(block);
       block.dead = true;
+      this.gatedBlocks.delete(block);
       this.removed.add(block);
       this.changed = true;
       for (const m of block.matches) {
@@ -63,7 +69,7 @@ export class PageText {
         if (n > 0) this.ungated.set(m.entry, n);
         else {
           this.ungated.delete(m.entry);
-          this.ungatedChanged = true;
+          this.ungatedChanged.add(m.entry);
         }
       }
     }

@@ -15,6 +15,10 @@ import type { EngineOptions, EngineTuning } from './types';
 export class PaintQueue {
   private painter: Painter | null = null;
   private pending: Block[] = [];
+  /** The blocks in `pending`. */
+  private readonly queued = new Set<Block>();
+  /** Whether the context gate was open at the last commit. */
+  private wasOpen = false;
   /** Blocks to paint before the rest, and on screen at once: what the reader is looking at. */
   private urgent: Block[] = [];
   /** While set, paint other than `urgent` is kept off screen until `reveal()` (see the painter). */
@@ -52,17 +56,30 @@ export class PaintQueue {
     const fresh = page.takeFresh();
     let changed = page.changed;
     page.changed = false;
-    if (all || opts.occurrences === 'first' || page.ungatedChanged) {
-      page.ungatedChanged = false;
-      this.pending = [];
-      const want = selectMatches(page.ordered, opts, page.ungated);
+    const open = page.ungated.size >= opts.contextThreshold;
+    const flipped = open !== this.wasOpen;
+    this.wasOpen = open;
+    if (all || opts.occurrences === 'first') {
+      // "First" can move with any block read anywhere: every block is looked at again.
+      page.ungatedChanged.clear();
       this.urgent = [];
+      this.pending = [];
+      this.queued.clear();
+      const want = selectMatches(page.ordered, opts, page.ungated);
       page.ordered.forEach((block, i) => {
         if (this.paintBlock(block, want[i] ?? [], this.staging)) changed = true;
       });
       return { done: true, changed };
     }
-    this.pending.push(...fresh);
+    // Only gated matches can change with the tally: all of them when the gate opens or closes,
+    // else (while it is closed) those of the entries that came or went.
+    if (flipped || (!open && page.ungatedChanged.size)) {
+      for (const block of page.gatedBlocks) {
+        if (flipped || block.matches.some((m) => m.gated && page.ungatedChanged.has(m.entry))) this.enqueue(block);
+      }
+    }
+    page.ungatedChanged.clear();
+    for (const block of fresh) this.enqueue(block);
     // A screenful, painted whole; painting a block twice finds nothing to change the second time.
     for (const block of this.urgent) {
       if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated), false)) changed = true;
@@ -72,10 +89,18 @@ export class PaintQueue {
     for (; i < this.pending.length; i++) {
       if (i % 16 === 15 && performance.now() > deadline) break;
       const block = this.pending[i] as Block;
+      this.queued.delete(block);
       if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated), this.staging)) changed = true;
     }
     this.pending = this.pending.slice(i);
     return { done: this.pending.length === 0, changed };
+  }
+
+  /** Queues a block for painting, once. */
+  private enqueue(block: Block): void {
+    if (this.queued.has(block)) return;
+    this.queued.add(block);
+    this.pending.push(block);
   }
 
   private paintBlock(block: Block, want: readonly boolean[], later: boolean): boolean {
