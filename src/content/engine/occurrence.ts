@@ -1,6 +1,8 @@
 import type { Block, BlockMatch, DomPoint } from './blocks';
 import type { Occurrence } from './types';
 
+const scratch = new WeakMap<Document, Range>();
+
 /**
  * A painted term. The painter sets where it starts and ends in the DOM (text offsets for
  * highlights, the wrapper's text for the fallback) and keeps its own handle in `paint`.
@@ -35,8 +37,21 @@ export class TermOccurrence implements Occurrence {
     return range;
   }
 
+  /**
+   * Where the term is drawn. Asked on every pointer move over a term: one Range per document is
+   * reused, since each new live Range joins the document's list of ranges to keep up to date
+   * until it is collected.
+   */
   rects(): DOMRect[] {
-    const range = this.range();
-    return typeof range.getClientRects === 'function' ? Array.from(range.getClientRects()) : [];
+    const doc = this.start.node.ownerDocument;
+    let range = scratch.get(doc);
+    if (!range) scratch.set(doc, (range = doc.createRange()));
+    if (typeof range.getClientRects !== 'function') return [];
+    range.setStart(this.start.node, Math.min(this.start.offset, this.start.node.length));
+    range.setEnd(this.end.node, Math.min(this.end.offset, this.end.node.length));
+    const rects = Array.from(range.getClientRects());
+    // Let go of the page's text node, so it can be collected once the page drops it.
+    range.selectNodeContents(doc);
+    return rects;
   }
 }
