@@ -74,13 +74,12 @@ const TRACK_FRAMES = `
 
 /**
  * Each change to what is painted costs the browser's next frame tens of milliseconds on this
- * page (it re-checks every highlight), whoever made the change. So the screen's terms are
- * painted at once and the rest shown about once a second: three seconds of reading and
- * scrolling measure 3 frames over 50 ms (60-100 ms each) on a quiet machine, against 4 of up to
- * 150 ms when every slice showed its paint. Twice the measured count is allowed; painting that
- * shows every change would make a long frame of most of the thirty-odd slices.
+ * page (it re-checks every highlight), whoever made the change. Three seconds of reading and
+ * scrolling measure 4-5 frames over 50 ms (80-180 ms each) on a quiet machine: the engine's
+ * slices leave few frames to the page while they run. Twice the measured count is allowed;
+ * painting in a way that cost a long frame per slice would blow well past it.
  */
-const LONG_FRAMES_ALLOWED = 8;
+const LONG_FRAMES_ALLOWED = 10;
 
 const pageSize = (page: DrivenPage) =>
   page.evaluate<{ chars: number; textNodes: number }>(`(() => {

@@ -12,9 +12,6 @@ import { TextWalk, type WalkHooks } from './text-model';
 import type { EngineOptions, EngineStats, EngineTuning, TermEngine } from './types';
 import { WalkQueue } from './walk-queue';
 
-/** During a long first read, how often paint kept off screen is shown. */
-const REVEAL_EVERY_MS = 1000;
-
 /** What the first pass adds to an ordinary one. */
 interface FirstPass {
   stats: SliceStats;
@@ -22,8 +19,6 @@ interface FirstPass {
   before(q: WalkQueue, deadline: number): void;
   /** True while nothing may be painted yet. */
   holdPaint(): boolean;
-  /** After each slice's paint; `done` when the pass is over. */
-  after(done: boolean): void;
 }
 
 const DEFAULTS: Required<Omit<EngineTuning, 'painter' | 'taskStart'>> = {
@@ -127,9 +122,7 @@ export function createTermEngine(
         // Reading can drop old paint: with wrappers, that changes the DOM.
         const read = quietly(() => q.run(deadline));
         if (!read && first?.holdPaint()) return false;
-        const done = commit(false, deadline) && read;
-        first?.after(done);
-        return done;
+        return commit(false, deadline) && read;
       } catch (err) {
         logError(err);
         return true;
@@ -141,10 +134,7 @@ export function createTermEngine(
     await runSliced(step, tune.sliceMs, yieldNow, signal, first?.stats ?? { slices: 0, longestSliceMs: 0, busyMs: 0 }, deadline);
   }
 
-  /**
-   * The first pass: the whole page in order. If that takes more than a slice, what is on screen
-   * is read and painted next, and the rest of the paint is shown about once a second.
-   */
+  /** The first pass: the whole page in order; if it takes more than a slice, what is on screen next. */
   async function readPage(): Promise<void> {
     const began = performance.now();
     const root = doc.documentElement;
@@ -157,7 +147,6 @@ export function createTermEngine(
     const view = doc.defaultView;
     if (view?.requestAnimationFrame) view.requestAnimationFrame(() => void (framed = true));
     else framed = true;
-    let shownAt = 0;
     await pass((q) => q.add(root), {
       stats: firstPass,
       before(q, deadline) {
@@ -178,17 +167,7 @@ export function createTermEngine(
       // New paint makes the browser check every highlight before it can hit-test a point (25 ms
       // on a 5 MB page, in whichever task asks first): hold it until the screen is sampled.
       holdPaint: () => !visible?.done,
-      after(done) {
-        const now = performance.now();
-        if (done || now - shownAt > REVEAL_EVERY_MS) {
-          paints.reveal();
-          shownAt = now;
-        }
-        paints.staging = !done && !!visible?.done;
-      },
     });
-    paints.staging = false;
-    paints.reveal();
     counts.wallMs = performance.now() - began;
   }
 

@@ -101,8 +101,6 @@ export function createFallbackPainter(doc: Document, appearance: Appearance, ton
       if (w.marks.length) wrapped.set(block, w);
     },
     clearBlock: unwrap,
-    // Wrappers change the DOM wherever they go; there is nothing to gain by holding them back.
-    reveal() {},
     setAppearance(next) {
       names = namesFor(next, tone);
       for (const w of wrapped.values()) {

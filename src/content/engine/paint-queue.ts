@@ -21,8 +21,6 @@ export class PaintQueue {
   private wasOpen = false;
   /** Blocks to paint before the rest, and on screen at once: what the reader is looking at. */
   private urgent: Block[] = [];
-  /** While set, paint other than `urgent` is kept off screen until `reveal()` (see the painter). */
-  staging = false;
 
   constructor(
     private readonly doc: Document,
@@ -40,11 +38,6 @@ export class PaintQueue {
 
   prioritise(blocks: readonly Block[]): void {
     this.urgent.push(...blocks);
-  }
-
-  /** Shows paint kept off screen. */
-  reveal(): void {
-    if (this.painter) guarded(() => this.painter?.reveal(), undefined);
   }
 
   /**
@@ -67,7 +60,7 @@ export class PaintQueue {
       this.queued.clear();
       const want = selectMatches(page.ordered, opts, page.ungated);
       page.ordered.forEach((block, i) => {
-        if (this.paintBlock(block, want[i] ?? [], this.staging)) changed = true;
+        if (this.paintBlock(block, want[i] ?? [])) changed = true;
       });
       return { done: true, changed };
     }
@@ -82,7 +75,7 @@ export class PaintQueue {
     for (const block of fresh) this.enqueue(block);
     // A screenful, painted whole; painting a block twice finds nothing to change the second time.
     for (const block of this.urgent) {
-      if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated), false)) changed = true;
+      if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated))) changed = true;
     }
     this.urgent = [];
     let i = 0;
@@ -90,7 +83,7 @@ export class PaintQueue {
       if (i % 16 === 15 && performance.now() > deadline) break;
       const block = this.pending[i] as Block;
       this.queued.delete(block);
-      if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated), this.staging)) changed = true;
+      if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated))) changed = true;
     }
     this.pending = this.pending.slice(i);
     return { done: this.pending.length === 0, changed };
@@ -103,10 +96,10 @@ export class PaintQueue {
     this.pending.push(block);
   }
 
-  private paintBlock(block: Block, want: readonly boolean[], later: boolean): boolean {
+  private paintBlock(block: Block, want: readonly boolean[]): boolean {
     if (!differs(block, want)) return false;
     const painter = this.make();
-    this.quietly(painter, () => painter.paintBlock(block, want, later));
+    this.quietly(painter, () => painter.paintBlock(block, want));
     return true;
   }
 

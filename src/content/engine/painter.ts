@@ -8,13 +8,8 @@ import type { Appearance } from './types';
 export interface Painter {
   /** Whether painting changes the DOM (the engine must then ignore its own mutations). */
   readonly mutatesDom: boolean;
-  /**
-   * Makes the block's painted matches exactly those with `want[i]`. With `later`, new paint may
-   * be kept off screen until `reveal()`.
-   */
-  paintBlock(block: Block, want: readonly boolean[], later?: boolean): void;
-  /** Shows whatever was painted `later`, all at once. */
-  reveal(): void;
+  /** Makes the block's painted matches exactly those with `want[i]`. */
+  paintBlock(block: Block, want: readonly boolean[]): void;
   /** Removes every paint of a block (it is rescanned or gone). */
   clearBlock(block: Block): void;
   setAppearance(appearance: Appearance): void;
@@ -50,12 +45,6 @@ function makeRange(doc: Document, occ: TermOccurrence): AbstractRange {
 /** Paints with the CSS Custom Highlight API: ranges in `CSS.highlights`, no DOM change at all. */
 export function createHighlightPainter(doc: Document, appearance: Appearance, tone: Tone): Painter {
   const terms = new Highlight();
-  /**
-   * Paint kept off screen. Each change to a registered highlight makes the browser re-check
-   * every highlight in the page on its next frame (over 50 ms a frame on a 5 MB page), so a long
-   * first read keeps its off-screen terms here and shows them in one change.
-   */
-  const staged = new Set<AbstractRange>();
   const current = new Highlight();
   // Drawn over the term's own look where both set the same property.
   current.priority = 1;
@@ -74,7 +63,6 @@ export function createHighlightPainter(doc: Document, appearance: Appearance, to
   const unpaint = (occ: TermOccurrence) => {
     if (occ.paint && !Array.isArray(occ.paint)) {
       terms.delete(occ.paint);
-      staged.delete(occ.paint);
     }
     if (occ === currentOcc) {
       current.clear();
@@ -86,13 +74,12 @@ export function createHighlightPainter(doc: Document, appearance: Appearance, to
 
   return {
     mutatesDom: false,
-    paintBlock(block, want, later = false) {
+    paintBlock(block, want) {
       block.matches.forEach((m, i) => {
         if (want[i] && !m.occurrence) {
           const occ = new TermOccurrence(block, m, locate(block, m.start, false), locate(block, m.end, true));
           occ.paint = makeRange(doc, occ);
-          if (later) staged.add(occ.paint);
-          else terms.add(occ.paint);
+          terms.add(occ.paint);
           m.occurrence = occ;
         } else if (!want[i] && m.occurrence) {
           unpaint(m.occurrence);
@@ -105,14 +92,6 @@ export function createHighlightPainter(doc: Document, appearance: Appearance, to
         if (m.occurrence) unpaint(m.occurrence);
         m.occurrence = null;
       }
-    },
-    reveal() {
-      if (!staged.size) return;
-      // Out of the registry while it grows: one change for the browser, not one per range.
-      unregister();
-      for (const range of staged) terms.add(range);
-      staged.clear();
-      register();
     },
     setAppearance(next) {
       unregister();
@@ -127,7 +106,6 @@ export function createHighlightPainter(doc: Document, appearance: Appearance, to
     clear() {
       unregister();
       terms.clear();
-      staged.clear();
       current.clear();
       currentOcc = null;
     },

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTermEngine, type TermEngine } from '../../src/content/engine';
+import type { TermOccurrence } from '../../src/content/engine/occurrence';
+import { baseOptions, testMatcher } from '../fixtures/engine/test-pack';
+
+/*
+ * A page that takes more than one slice to read: what is on screen is found by sampling points,
+ * before anything is painted (after new paint the browser re-checks every highlight before it
+ * can hit-test a point, tens of milliseconds on a huge page), and painted before the rest.
+ * A small Highlight registry stands in for the browser's, recording the order ranges arrive in.
+ */
+
+const registry = new Map<string, Set<AbstractRange>>();
+const arrived: AbstractRange[] = [];
+
+class TestHighlight extends Set<AbstractRange> {
+  priority = 0;
+  override add(range: AbstractRange): this {
+    arrived?.push(range);
+    return super.add(range);
+  }
+}
+
+type Globals = { Highlight?: unknown; CSS?: unknown };
+const saved: Globals = {};
+let controller: AbortController | null = null;
+
+beforeEach(() => {
+  const g = globalThis as Globals;
+  Object.assign(saved, { Highlight: g.Highlight, CSS: g.CSS });
+  registry.clear();
+  arrived.length = 0;
+  g.Highlight = TestHighlight;
+  g.CSS = { highlights: registry };
+  // A frame has been drawn already.
+  window.requestAnimationFrame = (cb: FrameRequestCallback) => (cb(0), 1);
+});
+
+afterEach(() => {
+  controller?.abort();
+  controller = null;
+  Object.assign(globalThis as Globals, saved);
+  delete (document as { elementFromPoint?: unknown }).elementFromPoint;
+});
+
+function start(): TermEngine {
+  controller = new AbortController();
+  return createTermEngine(document, testMatcher, baseOptions, controller.signal, { sliceMs: 0, painter: 'highlight' });
+}
+
+const longPage = (n: number) => Array.from({ length: n }, (_, i) => `<p id="p${i}">RLHF and LLM ${i}</p>`).join('');
+
+/** Makes `id` the element every sample point lands on; returns how many ranges were painted at each sample. */
+function onScreen(id: string): number[] {
+  const el = document.getElementById(id) as Element;
+  const paintedAtSample: number[] = [];
+  (document as { elementFromPoint?: unknown }).elementFromPoint = () => (paintedAtSample.push(arrived.length), el);
+  el.getBoundingClientRect = () => ({ height: 20 }) as DOMRect;
+  return paintedAtSample;
+}
+
+const rangesOf = (engine: TermEngine, id: string) =>
+  (engine.occurrences() as TermOccurrence[]).filter((o) => o.block.owner === document.getElementById(id)).map((o) => o.paint as AbstractRange);
+
+describe('a page read in several slices', () => {
+  it('samples the screen before it paints anything', async () => {
+    document.body.innerHTML = longPage(400);
+    const samples = onScreen('p300');
+    const engine = start();
+    await engine.ready;
+    expect(samples.length).toBeGreaterThan(1);
+    expect(samples.every((n) => n === 0)).toBe(true);
+    expect(engine.occurrences()).toHaveLength(800);
+  });
+
+  it('paints the terms on screen first, before the top of the page it read earlier', async () => {
+    document.body.innerHTML = longPage(400);
+    onScreen('p300');
+    const engine = start();
+    await engine.ready;
+    const last = (id: string) => Math.max(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
+    const first = (id: string) => Math.min(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
+    expect(last('p300')).toBeLessThan(first('p0'));
+    expect(last('p300')).toBeLessThan(first('p299'));
+  });
+});
