@@ -61,9 +61,7 @@ export function createHighlightPainter(doc: Document, appearance: Appearance, to
     if (CSS.highlights.get(names.current) === current) CSS.highlights.delete(names.current);
   };
   const unpaint = (occ: TermOccurrence) => {
-    if (occ.paint && !Array.isArray(occ.paint)) {
-      terms.delete(occ.paint);
-    }
+    if (occ.paint && !Array.isArray(occ.paint)) terms.delete(occ.paint);
     if (occ === currentOcc) {
       current.clear();
       currentOcc = null;
