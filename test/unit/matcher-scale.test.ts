@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GlossaryPack } from '../../src/core/glossary/types';
 import { compileMatcher, pluralOf, type Match, type Matcher } from '../../src/core/matcher';
-import { pack, type TestEntry } from './fixtures-matcher/packs';
-import { pick, randomWord, seeded } from './fixtures-matcher/random';
+import { pack } from './fixtures-matcher/packs';
+import { pick, randomEntries, randomText, seeded } from './fixtures-matcher/random';
 
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}_]';
 const SEPARATORS = '[\\s\\-\\u2010-\\u2015\\u2212]+';
@@ -35,37 +35,6 @@ function referenceMatcher(packs: readonly GlossaryPack[]): (text: string) => Omi
     let edge = -1;
     return found.filter((m) => m.start >= edge && ((edge = m.end), true));
   };
-}
-
-/** Made-up terms sharing syllables, so they overlap and nest; no two share a form. */
-function randomEntries(random: () => number, count: number): TestEntry[] {
-  const entries: TestEntry[] = [];
-  const taken = new Set<string>();
-  while (entries.length < count) {
-    const acronym = random() < 0.1;
-    const words = acronym ? 1 : 1 + Math.floor(random() * 3);
-    const term = acronym
-      ? randomWord(random, 1).toUpperCase()
-      : Array.from({ length: words }, () => randomWord(random, 1)).join(random() < 0.3 ? '-' : ' ');
-    const key = term.toLowerCase().replace(/-/g, ' ');
-    const plural = pluralOf(key)!.text;
-    if (taken.has(key) || taken.has(plural)) continue;
-    taken.add(key).add(plural);
-    entries.push({ term, match: { caseSensitive: acronym, plural: random() < 0.8 } });
-  }
-  return entries;
-}
-
-function randomText(random: () => number, entries: readonly TestEntry[], words: number): string {
-  const separators = [' ', ' ', ' ', '-', '\n   ', '\u00a0', ', ', '. ', '\u2013'];
-  let text = '';
-  for (let i = 0; i < words; i++) {
-    let word = random() < 0.4 ? pick(random, entries).term : randomWord(random, 1);
-    if (random() < 0.2) word = random() < 0.5 ? word.toUpperCase() : word[0]!.toUpperCase() + word.slice(1);
-    if (random() < 0.15) word += pick(random, ['s', 'es', 'x', '’s', 'ies']);
-    text += word + pick(random, separators);
-  }
-  return text;
 }
 
 const strip = (matches: Match[]) => matches.map(({ start, end, entry }) => ({ start, end, entry }));

@@ -1,10 +1,11 @@
 import type { GlossaryPack } from '../glossary/types';
 import { Alphabet } from './alphabet';
 import { buildDense, scanDense } from './dense';
-import { collectForms } from './forms';
+import { collectForms, entriesOf, type FormSpec } from './forms';
+import { imageOf, trieFromImage, type MatcherImage } from './image';
 import { buildSparse, scanSparse } from './sparse';
 import { Trie } from './trie';
-import type { CompileOptions, Match, Matcher, MatcherStats } from './types';
+import type { CompiledEntry, CompileOptions, Match, Matcher, MatcherStats } from './types';
 import { selectLongest } from './verify';
 
 const DEFAULT_MAX_TABLE_BYTES = 24 * 1024 * 1024;
@@ -17,13 +18,47 @@ const DEFAULT_MAX_TABLE_BYTES = 24 * 1024 * 1024;
  */
 export function compileMatcher(packs: readonly GlossaryPack[], options: CompileOptions = {}): Matcher {
   const { entries, forms } = collectForms(packs);
+  const { trie, alphabet } = buildTrie(forms);
+  return matcherOf(entries, trie, alphabet.classOf, alphabet.size, options);
+}
+
+/**
+ * The slow half of `compileMatcher` (collecting the forms, building the trie), done once per
+ * glossary change, as data that storage can keep and `loadMatcher` can turn back into a matcher.
+ */
+export function compileImage(packs: readonly GlossaryPack[]): MatcherImage {
+  const { entries, forms } = collectForms(packs);
+  const { trie, alphabet } = buildTrie(forms);
+  return imageOf(trie, alphabet, entries.length);
+}
+
+/**
+ * The matcher an image holds, for the same packs it was compiled from: it finds exactly what
+ * `compileMatcher(packs)` finds. Throws an `ImageError` when the image is damaged or plainly
+ * belongs to other packs.
+ */
+export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], options: CompileOptions = {}): Matcher {
+  const entries = entriesOf(packs);
+  const { trie, classOf, width } = trieFromImage(image, entries.length);
+  return matcherOf(entries, trie, classOf, width, options);
+}
+
+function buildTrie(forms: readonly FormSpec[]): { trie: Trie; alphabet: Alphabet } {
   let maxStates = 1;
   for (const form of forms) maxStates += form.text.length;
   const alphabet = new Alphabet();
   const trie = new Trie(maxStates, forms.length);
   for (const form of forms) trie.insert(form, alphabet);
+  return { trie, alphabet };
+}
 
-  const width = alphabet.size;
+function matcherOf(
+  entries: readonly CompiledEntry[],
+  trie: Trie,
+  classOf: Uint16Array,
+  width: number,
+  options: CompileOptions,
+): Matcher {
   const tableBytes = trie.size * width * 4;
   const dense = tableBytes <= (options.maxTableBytes ?? DEFAULT_MAX_TABLE_BYTES);
   const stats: MatcherStats = {
@@ -35,10 +70,10 @@ export function compileMatcher(packs: readonly GlossaryPack[], options: CompileO
   };
   let run: (text: string, from: number, to: number) => Match[];
   if (dense) {
-    const automaton = buildDense(trie, alphabet.classOf, width);
+    const automaton = buildDense(trie, classOf, width);
     run = (text, from, to) => scanDense(automaton, text, from, to);
   } else {
-    const automaton = buildSparse(trie, alphabet.classOf);
+    const automaton = buildSparse(trie, classOf);
     run = (text, from, to) => scanSparse(automaton, text, from, to);
   }
 

@@ -41,6 +41,13 @@ export function pluralOf(form: string): { text: string; keep: number } | null {
   return { text: `${base}s`, keep: end };
 }
 
+/** The entries of the given packs, in pack and entry order: what a match's `entry` indexes. */
+export function entriesOf(packs: readonly GlossaryPack[]): CompiledEntry[] {
+  const entries: CompiledEntry[] = [];
+  for (const pack of packs) for (const entry of pack.entries) entries.push({ packId: pack.id, entry });
+  return entries;
+}
+
 /** Every form of every entry of the given packs, in pack and entry order. */
 export function collectForms(packs: readonly GlossaryPack[]): {
   entries: CompiledEntry[];

@@ -1,0 +1,165 @@
+import type { Alphabet } from './alphabet';
+import { baseClasses, FIRST_SYMBOL, SEP } from './chars';
+import { Trie } from './trie';
+
+/** Bumped whenever the layout below changes, so an older stored image is never misread. */
+export const IMAGE_FORMAT = 1;
+
+/**
+ * A compiled glossary in a shape storage can keep (plain JSON: no typed arrays), so that the
+ * forms are collected and the trie built once per glossary change rather than in every page.
+ * A page rebuilds only the transition table from it, which is one linear pass.
+ */
+export interface MatcherImage {
+  format: number;
+  /** How many entries the packs had: a cheap check that the image belongs to them. */
+  entries: number;
+  /** Symbol classes in use, the three fixed ones included. */
+  width: number;
+  /** Pairs of (UTF-16 code unit, symbol class) for every character the forms use. */
+  letters: number[];
+  /** States in breadth-first order: the symbol leading into each (0 for the start state). */
+  symbols: number[];
+  /** How many children each state has; a state's children follow its predecessors' children. */
+  children: number[];
+  /** Pairs of (state, first form ending there). */
+  heads: number[];
+  /** The forms, numbered so that each state's chain of forms runs in ascending order. */
+  forms: {
+    entry: number[];
+    /** The next form of the chain, or -1. */
+    next: number[];
+    flags: number[];
+    length: number[];
+    exactChars: number[];
+    exact: string[];
+  };
+}
+
+/** Why a stored image cannot be used: the page then compiles the glossary itself. */
+export class ImageError extends Error {
+  override name = 'ImageError';
+}
+
+export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): MatcherImage {
+  const base = baseClasses();
+  const letters: number[] = [];
+  alphabet.classOf.forEach((symbol, code) => {
+    if (symbol !== base[code]) letters.push(code, symbol);
+  });
+  const order = [0];
+  const children: number[] = [];
+  const symbols: number[] = [];
+  const heads: number[] = [];
+  const src = trie.forms;
+  const forms: MatcherImage['forms'] = { entry: [], next: [], flags: [], length: [], exactChars: [], exact: [] };
+  for (let at = 0; at < order.length; at++) {
+    const state = order[at]!;
+    symbols.push(trie.symbol[state]!);
+    let count = 0;
+    for (let child = trie.firstChild[state]!; child !== -1; child = trie.nextSibling[child]!) {
+      order.push(child);
+      count++;
+    }
+    children.push(count);
+    if (trie.formHead[state] === -1) continue;
+    heads.push(at, forms.entry.length);
+    for (let f = trie.formHead[state]!; f !== -1; f = src.next[f]!) {
+      forms.next.push(src.next[f] === -1 ? -1 : forms.entry.length + 1);
+      forms.entry.push(src.entry[f]!);
+      forms.flags.push(src.flags[f]!);
+      forms.length.push(src.length[f]!);
+      forms.exactChars.push(src.exactChars[f]!);
+      forms.exact.push(src.exact[f]!);
+    }
+  }
+  return { format: IMAGE_FORMAT, entries, width: alphabet.size, letters, symbols, children, heads, forms };
+}
+
+/** The trie and class table an image holds, after checking it from end to end. */
+export function trieFromImage(image: unknown, entries: number): { trie: Trie; classOf: Uint16Array; width: number } {
+  const img = checkShape(image, entries);
+  const states = img.symbols.length;
+  const formCount = img.forms.entry.length;
+  const trie = new Trie(states, formCount);
+  const classOf = baseClasses();
+  const { letters, symbols, children, heads, width } = img;
+  for (let i = 0; i < letters.length; i += 2) {
+    const code = letters[i]!;
+    const symbol = letters[i + 1]!;
+    if (!inRange(code, 0, 65535) || !inRange(symbol, FIRST_SYMBOL, width - 1)) fail('letters');
+    classOf[code] = symbol;
+  }
+  trie.symbol.set(symbols);
+  let next = 1;
+  for (let state = 0; state < states; state++) {
+    const count = children[state]!;
+    if (!inRange(count, 0, states - next)) fail('children');
+    if (count === 0) continue;
+    trie.firstChild[state] = next;
+    for (let child = next; child < next + count; child++) {
+      const symbol = symbols[child]!;
+      if (symbol !== SEP && !inRange(symbol, FIRST_SYMBOL, width - 1)) fail('symbols');
+      trie.nextSibling[child] = child + 1 < next + count ? child + 1 : -1;
+      if (state === 0) trie.rootChild[symbol] = child + 1;
+    }
+    next += count;
+  }
+  if (next !== states) fail('children');
+  for (let i = 0; i < heads.length; i += 2) {
+    const state = heads[i]!;
+    const form = heads[i + 1]!;
+    if (!inRange(state, 1, states - 1) || !inRange(form, 0, formCount - 1)) fail('heads');
+    trie.formHead[state] = form;
+  }
+  const forms = trie.forms;
+  const src = img.forms;
+  for (let f = 0; f < formCount; f++) {
+    const link = src.next[f]!;
+    // Chains only move forward, so reading one always ends.
+    if (link !== -1 && !inRange(link, f + 1, formCount - 1)) fail('forms.next');
+    if (!inRange(src.entry[f]!, 0, entries - 1)) fail('forms.entry');
+    if (!inRange(src.flags[f]!, 0, 15) || !inRange(src.length[f]!, 1, states)) fail('forms.flags');
+    if (!inRange(src.exactChars[f]!, 0, 1 << 30) || typeof src.exact[f] !== 'string') fail('forms.exact');
+  }
+  forms.count = formCount;
+  forms.entry.set(src.entry);
+  forms.next.set(src.next);
+  forms.flags.set(src.flags);
+  forms.length.set(src.length);
+  forms.exactChars.set(src.exactChars);
+  for (const exact of src.exact) forms.exact.push(exact);
+  trie.size = states;
+  return { trie, classOf, width };
+}
+
+function inRange(value: number, low: number, high: number): boolean {
+  return Number.isInteger(value) && value >= low && value <= high;
+}
+
+function fail(field: string): never {
+  throw new ImageError(`compiled glossary: ${field} is out of range`);
+}
+
+const isNumbers = (value: unknown): value is number[] => Array.isArray(value);
+
+function checkShape(image: unknown, entries: number): MatcherImage {
+  const img = image as Partial<MatcherImage> | null;
+  if (typeof img !== 'object' || img === null || img.format !== IMAGE_FORMAT) {
+    throw new ImageError('compiled glossary: not an image of this version');
+  }
+  if (img.entries !== entries) throw new ImageError('compiled glossary: made for other glossaries');
+  const { forms } = img;
+  const ok =
+    inRange(img.width ?? NaN, FIRST_SYMBOL, 65535) &&
+    isNumbers(img.letters) && img.letters.length % 2 === 0 &&
+    isNumbers(img.symbols) && img.symbols.length >= 1 &&
+    isNumbers(img.children) && img.children.length === img.symbols.length &&
+    isNumbers(img.heads) && img.heads.length % 2 === 0 &&
+    typeof forms === 'object' && forms !== null &&
+    [forms.entry, forms.next, forms.flags, forms.length, forms.exactChars, forms.exact].every(
+      (list) => Array.isArray(list) && list.length === forms.entry.length,
+    );
+  if (!ok) throw new ImageError('compiled glossary: damaged');
+  return img as MatcherImage;
+}

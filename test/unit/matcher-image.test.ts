@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundledPacks } from '../../src/core/glossary/bundled';
+import type { GlossaryPack } from '../../src/core/glossary/types';
+import { compileImage, compileMatcher, ImageError, loadMatcher, type MatcherImage } from '../../src/core/matcher';
+import { pack } from './fixtures-matcher/packs';
+import { pick, randomEntries, randomText, seeded } from './fixtures-matcher/random';
+
+const article = readFileSync(new URL('../fixtures/demo/foundation-models-article.txt', import.meta.url), 'utf8');
+
+/** What storage hands back: the image after a trip through JSON. */
+const stored = (packs: readonly GlossaryPack[]): MatcherImage => JSON.parse(JSON.stringify(compileImage(packs)));
+
+describe('a glossary compiled once and loaded in each page', () => {
+  it('finds in the article exactly what compiling in the page finds', () => {
+    const fresh = compileMatcher(bundledPacks);
+    const loaded = loadMatcher(stored(bundledPacks), bundledPacks);
+    const found = loaded.scan(article);
+    expect(found.length).toBeGreaterThan(50);
+    expect(found.some((m) => m.gated)).toBe(true);
+    expect(found).toEqual(fresh.scan(article));
+    expect(loaded.stats).toEqual(fresh.stats);
+    expect(loaded.entries.map((e) => e.entry.id)).toEqual(fresh.entries.map((e) => e.entry.id));
+  });
+
+  it('keeps every rule on random glossaries of several packs, in both table layouts', () => {
+    const random = seeded(21);
+    for (let round = 0; round < 4; round++) {
+      const entries = randomEntries(random, 150);
+      // The second pack repeats some terms with other case and gate rules: the preference order
+      // between forms ending at one state must survive the trip.
+      const twins = entries.slice(0, 30).map((e) => ({ ...e, contextGated: random() < 0.5, match: { caseSensitive: !e.match?.caseSensitive } }));
+      const packs = [pack(entries, 'one'), pack(twins, 'two')];
+      const image = stored(packs);
+      for (const options of [{}, { maxTableBytes: 0 }]) {
+        const fresh = compileMatcher(packs, options);
+        const loaded = loadMatcher(image, packs, options);
+        for (let t = 0; t < 3; t++) {
+          const text = randomText(random, [...entries, ...twins], 300).replace(/o/g, () => pick(random, ['o', 'o\u00AD']));
+          expect(loaded.scan(text)).toEqual(fresh.scan(text));
+        }
+      }
+    }
+  });
+
+  it('is small enough to keep in storage: a 5,000-term glossary stays under a megabyte', () => {
+    const packs = [pack(randomEntries(seeded(5), 5000))];
+    expect(JSON.stringify(compileImage(packs)).length).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('a damaged or foreign image', () => {
+  const packs = [pack(randomEntries(seeded(3), 60))];
+  const damaged = (change: (image: MatcherImage) => void) => {
+    const image = stored(packs);
+    change(image);
+    return () => loadMatcher(image, packs);
+  };
+
+  it('is refused with an ImageError, never misread', () => {
+    const cases: Array<(image: MatcherImage) => void> = [
+      (i) => void (i.format = 0),
+      (i) => void (i.entries = 61),
+      (i) => void (i.children[0] = i.symbols.length),
+      (i) => void i.children.pop(),
+      (i) => void (i.symbols[1] = 0),
+      (i) => void (i.letters[1] = i.width),
+      (i) => void (i.heads[0] = i.symbols.length),
+      // A chain of forms that points back would loop for ever when a term is found.
+      (i) => void (i.forms.next[1] = 0),
+      (i) => void (i.forms.entry[0] = 60),
+      (i) => void (i.forms.exact = []),
+      (i) => void ((i as unknown as { forms: unknown }).forms = null),
+    ];
+    for (const change of cases) expect(damaged(change)).toThrow(ImageError);
+    expect(() => loadMatcher('{}', packs)).toThrow(ImageError);
+    expect(() => loadMatcher(undefined, packs)).toThrow(ImageError);
+  });
+
+  it('either is refused or scans to the end, whatever numbers are changed at random', () => {
+    const random = seeded(99);
+    const text = randomText(random, packs[0]!.entries, 200);
+    for (let round = 0; round < 300; round++) {
+      const image = stored(packs);
+      const lists = [image.letters, image.symbols, image.children, image.heads, image.forms.next, image.forms.length];
+      const list = pick(random, lists);
+      list[Math.floor(random() * list.length)] = Math.floor(random() * 80) - 2;
+      try {
+        loadMatcher(image, packs).scan(text);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ImageError);
+      }
+    }
+  });
+});
