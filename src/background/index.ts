@@ -1,8 +1,10 @@
 // The background only routes: every listener is registered synchronously at the top level (a
 // stopped service worker is woken by the event), and it keeps no state it cannot rebuild.
 import { browser } from '../platform/browser';
+import { refreshCompiledGlossary } from '../platform/compiled-glossary';
 import { handleMessages } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
+import { USER_GLOSSARIES_KEY } from '../platform/user-glossaries';
 import { forgetTab, recordFrameCount, repaintAllBadges } from './badge';
 import { runCommand } from './commands';
 import { createMenus, onMenuClicked } from './context-menu';
@@ -22,11 +24,19 @@ handleMessages<'background'>({
 browser.commands.onCommand.addListener((command) => void runCommand(command));
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 browser.runtime.onInstalled.addListener(() => {
+  // Before the open tabs are reached, so that they can load the compiled glossaries.
+  const compiled = refreshCompiledGlossary(true);
   createMenus();
-  void injectIntoOpenTabs().catch((err) => console.warn('[Termlight] could not reach the open tabs', err));
+  void compiled.then(injectIntoOpenTabs).catch((err) => console.warn('[Termlight] could not reach the open tabs', err));
 });
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void forgetTab(tabId);
+});
+browser.runtime.onStartup.addListener(() => void refreshCompiledGlossary());
+// Pages compile the glossaries themselves until the new ones are stored.
+browser.storage.onChanged.addListener((changes, area) => {
+  const glossariesChanged = (area === 'local' && USER_GLOSSARIES_KEY in changes) || (area === 'sync' && 'disabledGlossaries' in changes);
+  if (glossariesChanged) void refreshCompiledGlossary();
 });
 watchSettings((settings) => void repaintAllBadges(settings.showBadge), new AbortController().signal);

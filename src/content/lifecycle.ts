@@ -1,11 +1,11 @@
-import { bundledPacks } from '../core/glossary/bundled';
+import { enabledPacks } from '../core/glossary/bundled';
 import { entryForText, closestEntries } from '../core/glossary/lookup';
-import type { GlossaryPack } from '../core/glossary/types';
 import type { Settings } from '../core/settings/defaults';
 import { isSiteEnabled } from '../core/settings/site-rules';
+import { loadCompiledGlossary, matcherFor, watchCompiledGlossary, type MatcherSource } from '../platform/compiled-glossary';
 import { handleMessages } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
-import { loadUserGlossaries, watchUserGlossaries } from '../platform/user-glossaries';
+import { loadUserGlossaryState, watchUserGlossaries } from '../platform/user-glossaries';
 import { pageTerms, startSession, type Session } from './session';
 import { takeOver } from './takeover';
 
@@ -13,13 +13,14 @@ import { takeOver } from './takeover';
 export async function startContentScript(): Promise<void> {
   const life = new AbortController();
   takeOver(life);
-  let settings = await loadSettings();
-  let userPacks = await loadUserGlossaries();
-  let running: { session: Session; stop: AbortController; marking: boolean } | null = null;
+  let [settings, { packs: userPacks, revision }, compiled] = await Promise.all([
+    loadSettings(),
+    loadUserGlossaryState(),
+    loadCompiledGlossary(),
+  ]);
+  let running: { session: Session; stop: AbortController; marking: boolean; source: MatcherSource } | null = null;
 
   const marksHere = (s: Settings) => s.enabled && isSiteEnabled(location.href, s.siteRules);
-  const packs = (): GlossaryPack[] =>
-    [...bundledPacks, ...userPacks].filter((p) => !settings.disabledGlossaries.includes(p.id));
 
   function stop(): void {
     running?.stop.abort();
@@ -29,7 +30,11 @@ export async function startContentScript(): Promise<void> {
     stop();
     const controller = new AbortController();
     life.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
-    running = { session: startSession(settings, packs(), controller.signal, marking), stop: controller, marking };
+    const taskStart = performance.now();
+    const packs = enabledPacks(userPacks, settings.disabledGlossaries);
+    const { matcher, source } = matcherFor(packs, revision, compiled);
+    const session = startSession(settings, packs, matcher, controller.signal, marking, taskStart);
+    running = { session, stop: controller, marking, source };
     return running.session;
   }
   const restart = () => (marksHere(settings) ? start(true) : stop());
@@ -43,9 +48,13 @@ export async function startContentScript(): Promise<void> {
     if (packsChanged || marksHere(before) !== marksHere(next) || (running && !running.marking)) restart();
     else running?.session.update(before, next);
   }, life.signal);
-  watchUserGlossaries((list) => {
+  watchUserGlossaries((list, nextRevision) => {
     userPacks = list;
+    revision = nextRevision;
     if (running) restart();
+  }, life.signal);
+  watchCompiledGlossary((latest) => {
+    compiled = latest;
   }, life.signal);
 
   handleMessages<'content'>({
@@ -54,6 +63,7 @@ export async function startContentScript(): Promise<void> {
       status: running?.marking ? 'ok' : settings.enabled ? 'site-off' : 'disabled',
       terms: running?.marking ? pageTerms(running.session) : [],
       url: location.href,
+      matcher: running?.source ?? null,
     }),
     'reveal-term': ({ occurrence }) => {
       const occ = running?.session.engine?.occurrences()[occurrence];

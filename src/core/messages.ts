@@ -27,6 +27,11 @@ export interface PageTermsReport {
    * the popup cannot read a tab's URL, and it needs it for the "on this site" switch.
    */
   url: string;
+  /**
+   * Where this frame's matcher came from: loaded from the glossaries the background compiled,
+   * or compiled in the page (the stored ones were for other glossaries). Null when not running.
+   */
+  matcher?: 'stored' | 'compiled' | null;
 }
 
 export interface MessageMap {

@@ -15,8 +15,30 @@ function looksLikePack(value: unknown): value is GlossaryPack {
   return typeof pack.id === 'string' && typeof pack.name === 'string' && Array.isArray(pack.entries);
 }
 
+/**
+ * Changed on every save, so that a glossary compiled from one list of packs is never taken for
+ * another (see `compiled-glossary.ts`).
+ */
+export const USER_GLOSSARIES_REVISION_KEY = 'userGlossariesRevision';
+
+export interface UserGlossaries {
+  packs: GlossaryPack[];
+  /** '' when the list was never saved by this version. */
+  revision: string;
+}
+
+/** The packs and their revision, read together. */
+export async function loadUserGlossaryState(): Promise<UserGlossaries> {
+  const items = await browser.storage.local.get([USER_GLOSSARIES_KEY, USER_GLOSSARIES_REVISION_KEY]);
+  const revision = items[USER_GLOSSARIES_REVISION_KEY];
+  return { packs: packsFrom(items[USER_GLOSSARIES_KEY]), revision: typeof revision === 'string' ? revision : '' };
+}
+
 export async function loadUserGlossaries(): Promise<GlossaryPack[]> {
-  const stored = (await browser.storage.local.get(USER_GLOSSARIES_KEY))[USER_GLOSSARIES_KEY];
+  return (await loadUserGlossaryState()).packs;
+}
+
+function packsFrom(stored: unknown): GlossaryPack[] {
   if (stored === undefined) return [];
   const list: unknown[] = Array.isArray(stored) ? stored : [];
   const packs = list.filter(looksLikePack);
@@ -27,14 +49,14 @@ export async function loadUserGlossaries(): Promise<GlossaryPack[]> {
 }
 
 export async function saveUserGlossaries(packs: readonly GlossaryPack[]): Promise<void> {
-  await browser.storage.local.set({ [USER_GLOSSARIES_KEY]: packs });
+  await browser.storage.local.set({ [USER_GLOSSARIES_KEY]: packs, [USER_GLOSSARIES_REVISION_KEY]: crypto.randomUUID() });
 }
 
-/** Calls `listener` with the full list after every change, from any context. */
-export function watchUserGlossaries(listener: (packs: GlossaryPack[]) => void, signal: AbortSignal): void {
+/** Calls `listener` with the full list and its revision after every change, from any context. */
+export function watchUserGlossaries(listener: (packs: GlossaryPack[], revision: string) => void, signal: AbortSignal): void {
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local' || !Object.hasOwn(changes, USER_GLOSSARIES_KEY) || signal.aborted) return;
-    void loadUserGlossaries().then((packs) => { if (!signal.aborted) listener(packs); });
+    void loadUserGlossaryState().then(({ packs, revision }) => { if (!signal.aborted) listener(packs, revision); });
   };
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });

@@ -112,7 +112,7 @@ export function createFakeBrowser() {
     onRemoved: new FakeEvent<[number]>(),
     onUpdated: new FakeEvent<[number, { status?: string }]>(),
   };
-  return {
+  const fake = {
     storage: {
       sync: storageArea('sync', onChanged),
       local: storageArea('local', onChanged),
@@ -125,13 +125,19 @@ export function createFakeBrowser() {
     runtime: {
       id: 'termlight@test',
       getURL: (path: string) => `extension://termlight/${path}`,
-      getManifest: () => ({}),
+      /** The installed version; a test changes it to play an update. */
+      version: '1.0.0',
+      getManifest(): { version: string } {
+        return { version: fake.runtime.version };
+      },
       onMessage: new FakeEvent<[unknown, unknown]>(),
       onInstalled: new FakeEvent<[unknown]>(),
+      onStartup: new FakeEvent<[]>(),
     },
     action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
     i18n: { getMessage: (key: string) => key },
   };
+  return fake;
 }
 
 export type FakeBrowser = ReturnType<typeof createFakeBrowser>;

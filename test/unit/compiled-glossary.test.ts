@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { bundledPacks } from '../../src/core/glossary/bundled';
+import { compileMatcher } from '../../src/core/matcher';
+import {
+  COMPILED_GLOSSARY_ID_KEY,
+  COMPILED_GLOSSARY_KEY,
+  loadCompiledGlossary,
+  matcherFor,
+  refreshCompiledGlossary,
+} from '../../src/platform/compiled-glossary';
+import { loadUserGlossaryState, saveUserGlossaries } from '../../src/platform/user-glossaries';
+import { fakeBrowser } from './fake-browser';
+import { pack } from './fixtures-matcher/packs';
+
+// The glossaries are compiled once per change by the background and stored; each page loads
+// them. Here against an in-memory browser, with the real storage code on top.
+vi.mock('../../src/platform/browser', async () => ({ browser: (await import('./fake-browser')).fakeBrowser }));
+
+const { storage, runtime } = fakeBrowser;
+const text = 'Its pre-training made the foundation model good at RLHF and at zorblatting widgets.';
+const userPack = pack([{ term: 'zorblatting' }], 'user-words');
+const wait = () => new Promise((ok) => setTimeout(ok, 5));
+
+/** What a page would read with, given what is stored now. */
+async function pageMatcher() {
+  const [user, settings, stored] = await Promise.all([loadUserGlossaryState(), storage.sync.get('disabledGlossaries'), loadCompiledGlossary()]);
+  const disabled = (settings.disabledGlossaries as string[] | undefined) ?? [];
+  const packs = [...bundledPacks, ...user.packs].filter((p) => !disabled.includes(p.id));
+  return { ...matcherFor(packs, user.revision, stored), packs };
+}
+
+const found = (result: Awaited<ReturnType<typeof pageMatcher>>) =>
+  result.matcher.scan(text).map((m) => result.matcher.entries[m.entry]!.entry.term);
+
+beforeEach(() => {
+  storage.sync.items = {};
+  storage.local.items = {};
+  runtime.version = '1.0.0';
+});
+
+describe('glossaries compiled ahead of time', () => {
+  it('are loaded by a page, which then finds what compiling in the page finds', async () => {
+    await refreshCompiledGlossary();
+    const page = await pageMatcher();
+    expect(page.source).toBe('stored');
+    expect(page.matcher.scan(text)).toEqual(compileMatcher(page.packs).scan(text));
+    expect(found(page)).toEqual(['pre-training', 'foundation model', 'RLHF']);
+  });
+
+  it('are not used for other glossaries: a page compiles for itself until the new ones are stored', async () => {
+    await refreshCompiledGlossary();
+    await saveUserGlossaries([userPack]);
+    const before = await pageMatcher();
+    expect(before.source).toBe('compiled');
+    expect(found(before)).toContain('zorblatting');
+
+    await refreshCompiledGlossary();
+    const after = await pageMatcher();
+    expect(after.source).toBe('stored');
+    expect(found(after)).toContain('zorblatting');
+
+    // A pack changed under the same id is a new revision: nothing compiled for the old one is used.
+    await saveUserGlossaries([pack([{ term: 'widget' }], 'user-words')]);
+    const edited = await pageMatcher();
+    expect(edited.source).toBe('compiled');
+    expect(found(edited)).toContain('widget');
+  });
+
+  it('follow a glossary turned off, and a new version of Termlight', async () => {
+    await refreshCompiledGlossary();
+    await storage.sync.set({ disabledGlossaries: ['foundation-models'] });
+    expect((await pageMatcher()).source).toBe('compiled');
+    expect(found(await pageMatcher())).toEqual([]);
+    await refreshCompiledGlossary();
+    expect((await pageMatcher()).source).toBe('stored');
+
+    runtime.version = '1.1.0';
+    expect((await pageMatcher()).source).toBe('compiled');
+  });
+
+  it('are compiled again only when something changed, unless forced', async () => {
+    await refreshCompiledGlossary();
+    const writes = vi.spyOn(storage.local, 'set');
+    await refreshCompiledGlossary();
+    expect(writes).not.toHaveBeenCalled();
+    await refreshCompiledGlossary(true);
+    expect(writes).toHaveBeenCalledTimes(1);
+    writes.mockRestore();
+  });
+
+  it('when damaged, are set aside with a warning and the page compiles for itself', async () => {
+    await refreshCompiledGlossary();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const image = storage.local.items[COMPILED_GLOSSARY_KEY] as { symbols: number[] };
+    image.symbols.length = 3;
+    await storage.local.set({ [COMPILED_GLOSSARY_KEY]: image });
+    const page = await pageMatcher();
+    expect(page.source).toBe('compiled');
+    expect(found(page)).toEqual(['pre-training', 'foundation model', 'RLHF']);
+    expect(warn.mock.calls.flat().join(' ')).toMatch(/compiling the glossary here/);
+    warn.mockRestore();
+  });
+});
+
+describe('the background', () => {
+  it('compiles on install and after every glossary change', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await import('../../src/background/index');
+    runtime.onInstalled.fire({ reason: 'install' });
+    await vi.waitFor(() => expect(storage.local.items[COMPILED_GLOSSARY_ID_KEY]).toBeDefined());
+    expect((await pageMatcher()).source).toBe('stored');
+
+    await saveUserGlossaries([userPack]);
+    await vi.waitFor(async () => expect((await pageMatcher()).source).toBe('stored'));
+    expect(found(await pageMatcher())).toContain('zorblatting');
+
+    await storage.sync.set({ disabledGlossaries: ['user-words'] });
+    await wait();
+    await vi.waitFor(async () => expect((await pageMatcher()).source).toBe('stored'));
+    expect(found(await pageMatcher())).not.toContain('zorblatting');
+    warn.mockRestore();
+  });
+});
