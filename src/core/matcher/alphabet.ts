@@ -8,6 +8,15 @@ import { APOSTROPHES, baseClasses, FIRST_SYMBOL, isApostrophe, NONE } from './ch
 export class Alphabet {
   readonly classOf: Uint16Array = baseClasses();
   size = FIRST_SYMBOL;
+  /** Every character given a class here, so the classes can be stored without the whole table. */
+  private readonly assigned: number[] = [];
+
+  /** Pairs of (code unit, class) for every character given a class beyond the base ones. */
+  letters(): number[] {
+    const pairs: number[] = [];
+    for (const code of this.assigned) pairs.push(code, this.classOf[code]!);
+    return pairs;
+  }
 
   /** The class of a character used in a form, created on first use. */
   symbolOf(code: number): number {
@@ -15,7 +24,7 @@ export class Alphabet {
     if (known !== NONE) return known;
     const symbol = this.size++;
     if (isApostrophe(code)) {
-      for (const apostrophe of APOSTROPHES) this.classOf[apostrophe] = symbol;
+      for (const apostrophe of APOSTROPHES) this.assign(apostrophe, symbol);
       return symbol;
     }
     const folded = foldCode(code);
@@ -23,13 +32,18 @@ export class Alphabet {
     if (shared !== NONE) {
       // A variant the case tables did not list; give it the letter's class.
       this.size--;
-      this.classOf[code] = shared;
+      this.assign(code, shared);
       return shared;
     }
     for (const variant of caseVariants(folded)) {
-      if (this.classOf[variant] === NONE) this.classOf[variant] = symbol;
+      if (this.classOf[variant] === NONE) this.assign(variant, symbol);
     }
-    this.classOf[code] = symbol;
+    if (this.classOf[code] === NONE) this.assign(code, symbol);
     return symbol;
+  }
+
+  private assign(code: number, symbol: number): void {
+    this.classOf[code] = symbol;
+    this.assigned.push(code);
   }
 }

@@ -1,9 +1,10 @@
 import type { GlossaryPack } from '../glossary/types';
 import { Alphabet } from './alphabet';
-import { buildDense, scanDense } from './dense';
+import { scanDense } from './dense';
 import { collectForms, entriesOf, type FormSpec } from './forms';
-import { imageOf, trieFromImage, type MatcherImage } from './image';
+import { imageOf, readImage, trieOf, type ImageView, type MatcherImage } from './image';
 import { buildSparse, scanSparse } from './sparse';
+import { buildTable } from './table';
 import { Trie } from './trie';
 import type { CompiledEntry, CompileOptions, Match, Matcher, MatcherStats } from './types';
 import { selectLongest } from './verify';
@@ -17,9 +18,7 @@ const DEFAULT_MAX_TABLE_BYTES = 24 * 1024 * 1024;
  * the entry whose case-sensitive form it matches, then an ungated one, then the earliest.
  */
 export function compileMatcher(packs: readonly GlossaryPack[], options: CompileOptions = {}): Matcher {
-  const { entries, forms } = collectForms(packs);
-  const { trie, alphabet } = buildTrie(forms);
-  return matcherOf(entries, trie, alphabet.classOf, alphabet.size, options);
+  return loadMatcher(compileImage(packs), packs, options);
 }
 
 /**
@@ -39,8 +38,7 @@ export function compileImage(packs: readonly GlossaryPack[]): MatcherImage {
  */
 export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], options: CompileOptions = {}): Matcher {
   const entries = entriesOf(packs);
-  const { trie, classOf, width } = trieFromImage(image, entries.length);
-  return matcherOf(entries, trie, classOf, width, options);
+  return matcherOf(entries, readImage(image, entries.length), options);
 }
 
 function buildTrie(forms: readonly FormSpec[]): { trie: Trie; alphabet: Alphabet } {
@@ -52,28 +50,24 @@ function buildTrie(forms: readonly FormSpec[]): { trie: Trie; alphabet: Alphabet
   return { trie, alphabet };
 }
 
-function matcherOf(
-  entries: readonly CompiledEntry[],
-  trie: Trie,
-  classOf: Uint16Array,
-  width: number,
-  options: CompileOptions,
-): Matcher {
-  const tableBytes = trie.size * width * 4;
+function matcherOf(entries: readonly CompiledEntry[], view: ImageView, options: CompileOptions): Matcher {
+  const states = view.symbols.length;
+  const width = view.width;
+  const tableBytes = states * width * 4;
   const dense = tableBytes <= (options.maxTableBytes ?? DEFAULT_MAX_TABLE_BYTES);
   const stats: MatcherStats = {
-    forms: trie.forms.count,
-    states: trie.size,
+    forms: view.forms.count,
+    states,
     symbolClasses: width,
-    tableBytes: dense ? tableBytes : trie.size * 4 * 6,
+    tableBytes: dense ? tableBytes : states * 4 * 6,
     layout: dense ? 'dense' : 'sparse',
   };
   let run: (text: string, from: number, to: number) => Match[];
   if (dense) {
-    const automaton = buildDense(trie, classOf, width);
+    const automaton = buildTable(view);
     run = (text, from, to) => scanDense(automaton, text, from, to);
   } else {
-    const automaton = buildSparse(trie, classOf);
+    const automaton = buildSparse(trieOf(view), view.classOf);
     run = (text, from, to) => scanSparse(automaton, text, from, to);
   }
 

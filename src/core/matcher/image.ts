@@ -1,5 +1,6 @@
 import type { Alphabet } from './alphabet';
 import { baseClasses, FIRST_SYMBOL, SEP } from './chars';
+import { FormStore } from './form-store';
 import { Trie } from './trie';
 
 /** Bumped whenever the layout below changes, so an older stored image is never misread. */
@@ -42,26 +43,20 @@ export class ImageError extends Error {
 }
 
 export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): MatcherImage {
-  const base = baseClasses();
-  const letters: number[] = [];
-  alphabet.classOf.forEach((symbol, code) => {
-    if (symbol !== base[code]) letters.push(code, symbol);
-  });
-  const order = [0];
-  const children: number[] = [];
-  const symbols: number[] = [];
-  const heads: number[] = [];
+  const states = trie.size;
   const src = trie.forms;
+  const order = new Int32Array(states);
+  const symbols: number[] = [];
+  const children: number[] = [];
+  const heads: number[] = [];
   const forms: MatcherImage['forms'] = { entry: [], next: [], flags: [], length: [], exactChars: [], exact: [] };
-  for (let at = 0; at < order.length; at++) {
+  let tail = 1;
+  for (let at = 0; at < states; at++) {
     const state = order[at]!;
     symbols.push(trie.symbol[state]!);
-    let count = 0;
-    for (let child = trie.firstChild[state]!; child !== -1; child = trie.nextSibling[child]!) {
-      order.push(child);
-      count++;
-    }
-    children.push(count);
+    const first = tail;
+    for (let child = trie.firstChild[state]!; child !== -1; child = trie.nextSibling[child]!) order[tail++] = child;
+    children.push(tail - first);
     if (trie.formHead[state] === -1) continue;
     heads.push(at, forms.entry.length);
     for (let f = trie.formHead[state]!; f !== -1; f = src.next[f]!) {
@@ -73,64 +68,101 @@ export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): Matche
       forms.exact.push(src.exact[f]!);
     }
   }
-  return { format: IMAGE_FORMAT, entries, width: alphabet.size, letters, symbols, children, heads, forms };
+  return { format: IMAGE_FORMAT, entries, width: alphabet.size, letters: alphabet.letters(), symbols, children, heads, forms };
 }
 
-/** The trie and class table an image holds, after checking it from end to end. */
-export function trieFromImage(image: unknown, entries: number): { trie: Trie; classOf: Uint16Array; width: number } {
+/** An image's contents, checked, in typed arrays. */
+export interface ImageView {
+  width: number;
+  classOf: Uint16Array;
+  /** Per state, in breadth-first order. */
+  symbols: Uint16Array;
+  children: Int32Array;
+  /** The first form ending at each state, or -1. */
+  heads: Int32Array;
+  forms: FormStore;
+}
+
+/**
+ * The checked contents of an image. Besides ranges, the checks make sure that nothing read from
+ * it can loop: each state's children come after it, and form chains only move forward.
+ */
+export function readImage(image: unknown, entries: number): ImageView {
   const img = checkShape(image, entries);
   const states = img.symbols.length;
   const formCount = img.forms.entry.length;
-  const trie = new Trie(states, formCount);
+  const { width } = img;
   const classOf = baseClasses();
-  const { letters, symbols, children, heads, width } = img;
+  const { letters } = img;
   for (let i = 0; i < letters.length; i += 2) {
     const code = letters[i]!;
     const symbol = letters[i + 1]!;
     if (!inRange(code, 0, 65535) || !inRange(symbol, FIRST_SYMBOL, width - 1)) fail('letters');
     classOf[code] = symbol;
   }
-  trie.symbol.set(symbols);
+  const symbols = Uint16Array.from(img.symbols);
+  const children = Int32Array.from(img.children);
   let next = 1;
   for (let state = 0; state < states; state++) {
     const count = children[state]!;
-    if (!inRange(count, 0, states - next)) fail('children');
     if (count === 0) continue;
-    trie.firstChild[state] = next;
+    if (!inRange(count, 1, states - next) || next <= state) fail('children');
     for (let child = next; child < next + count; child++) {
-      const symbol = symbols[child]!;
+      const symbol = img.symbols[child]!;
       if (symbol !== SEP && !inRange(symbol, FIRST_SYMBOL, width - 1)) fail('symbols');
-      trie.nextSibling[child] = child + 1 < next + count ? child + 1 : -1;
-      if (state === 0) trie.rootChild[symbol] = child + 1;
     }
     next += count;
   }
   if (next !== states) fail('children');
-  for (let i = 0; i < heads.length; i += 2) {
-    const state = heads[i]!;
-    const form = heads[i + 1]!;
+  const heads = new Int32Array(states).fill(-1);
+  for (let i = 0; i < img.heads.length; i += 2) {
+    const state = img.heads[i]!;
+    const form = img.heads[i + 1]!;
     if (!inRange(state, 1, states - 1) || !inRange(form, 0, formCount - 1)) fail('heads');
-    trie.formHead[state] = form;
+    heads[state] = form;
   }
-  const forms = trie.forms;
-  const src = img.forms;
-  for (let f = 0; f < formCount; f++) {
+  return { width, classOf, symbols, children, heads, forms: readForms(img.forms, entries, states) };
+}
+
+function readForms(src: MatcherImage['forms'], entries: number, states: number): FormStore {
+  const count = src.entry.length;
+  for (let f = 0; f < count; f++) {
     const link = src.next[f]!;
-    // Chains only move forward, so reading one always ends.
-    if (link !== -1 && !inRange(link, f + 1, formCount - 1)) fail('forms.next');
+    if (link !== -1 && !inRange(link, f + 1, count - 1)) fail('forms.next');
     if (!inRange(src.entry[f]!, 0, entries - 1)) fail('forms.entry');
     if (!inRange(src.flags[f]!, 0, 15) || !inRange(src.length[f]!, 1, states)) fail('forms.flags');
     if (!inRange(src.exactChars[f]!, 0, 1 << 30) || typeof src.exact[f] !== 'string') fail('forms.exact');
   }
-  forms.count = formCount;
+  const forms = new FormStore(count);
+  forms.count = count;
   forms.entry.set(src.entry);
   forms.next.set(src.next);
   forms.flags.set(src.flags);
   forms.length.set(src.length);
   forms.exactChars.set(src.exactChars);
   for (const exact of src.exact) forms.exact.push(exact);
+  return forms;
+}
+
+/** The trie with sibling lists, which the compact (sparse) layout walks. */
+export function trieOf(view: ImageView): Trie {
+  const states = view.symbols.length;
+  const trie = new Trie(states, 0, view.forms);
+  trie.symbol.set(view.symbols);
+  trie.formHead.set(view.heads);
+  let next = 1;
+  for (let state = 0; state < states; state++) {
+    const count = view.children[state]!;
+    if (count === 0) continue;
+    trie.firstChild[state] = next;
+    for (let child = next; child < next + count; child++) {
+      trie.nextSibling[child] = child + 1 < next + count ? child + 1 : -1;
+      if (state === 0) trie.rootChild[view.symbols[child]!] = child + 1;
+    }
+    next += count;
+  }
   trie.size = states;
-  return { trie, classOf, width };
+  return trie;
 }
 
 function inRange(value: number, low: number, high: number): boolean {

@@ -15,12 +15,12 @@ export class Trie {
   readonly formHead: Int32Array;
   readonly forms: FormStore;
 
-  constructor(maxStates: number, maxForms: number) {
+  constructor(maxStates: number, maxForms: number, forms = new FormStore(maxForms)) {
     this.firstChild = new Int32Array(maxStates).fill(-1);
     this.nextSibling = new Int32Array(maxStates);
     this.symbol = new Uint16Array(maxStates);
     this.formHead = new Int32Array(maxStates).fill(-1);
-    this.forms = new FormStore(maxForms);
+    this.forms = forms;
   }
 
   /** The child of `state` along `symbol`, or -1. */
