@@ -7,7 +7,7 @@ import Mark from 'mark.js';
 import { contentCss } from '../../src/content/content-css';
 import { createTermEngine, type EngineOptions } from '../../src/content/engine';
 import type { GlossaryPack } from '../../src/core/glossary/types';
-import { compileMatcher } from '../../src/core/matcher';
+import { compileImage, compileMatcher, loadMatcher } from '../../src/core/matcher';
 import { defaults } from '../../src/core/settings/defaults';
 import { keywordSets, LIMITERS, oneRegExp } from './page-forms';
 import { engineSpans, markSpans, timeHitTests, type HitTimes, type Span } from './page-spans';
@@ -31,8 +31,10 @@ export interface RunResult {
   ms: number;
   /** Stopped at the cap: `ms` is a lower bound. */
   capped?: boolean;
-  /** Work done once per glossary, outside the timed region: compiling the matcher or the regex. */
+  /** Work done once per glossary, outside the timed region: compiling the glossary or the regex. */
   prepMs?: number;
+  /** Termlight: turning the stored compiled glossary into a matcher, as each page does. */
+  loadMs?: number;
   /** Termlight: compiling the same glossary a second time in the page. */
   warmPrepMs?: number;
   /** Termlight: the same run again in the same page, its code now warm (for comparison only). */
@@ -108,9 +110,16 @@ function floor(): { ms: number; textChars: number } {
 }
 
 async function termlight(pack: GlossaryPack, req: RunRequest): Promise<RunResult> {
+  // Once per glossary change, as the background does: forms collected, trie built.
   const c0 = performance.now();
-  const matcher = compileMatcher([pack]);
+  const image = compileImage([pack]);
   const prepMs = performance.now() - c0;
+  // What storage hands each page; the page turns it into the matcher (the transition table).
+  const stored: unknown = JSON.parse(JSON.stringify(image));
+  await settle();
+  const l0 = performance.now();
+  const matcher = loadMatcher(stored, [pack]);
+  const loadMs = performance.now() - l0;
   await settle();
   const longTasks: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
@@ -128,7 +137,7 @@ async function termlight(pack: GlossaryPack, req: RunRequest): Promise<RunResult
   let warmPrepMs: number | undefined;
   if (req.collect) {
     const c1 = performance.now();
-    compileMatcher([pack]);
+    compileImage([pack]);
     warmPrepMs = performance.now() - c1;
   }
   const spans = req.collect ? engineSpans(document, engine.occurrences()) : undefined;
@@ -142,7 +151,7 @@ async function termlight(pack: GlossaryPack, req: RunRequest): Promise<RunResult
   await createTermEngine(document, matcher, OPTIONS, new AbortController().signal).ready;
   const warmMs = performance.now() - w0;
   return {
-    ok: true, ms, prepMs, warmPrepMs, warmMs,
+    ok: true, ms, prepMs, loadMs, warmPrepMs, warmMs,
     textChars: stats.textChars, marked: stats.painted, found: stats.matches,
     longestSliceMs: stats.longestSliceMs, busyMs: stats.totalMs, slices: stats.slices,
     longTasksMs: longTasks.filter((e) => e.startTime >= t0 && e.startTime <= t0 + ms).map((e) => e.duration),

@@ -23,7 +23,9 @@ const METHOD = [
   'One approach per fresh page load; before timing, styles and layout are done, garbage is collected and a frame ' +
     'is drawn. The order of approaches rotates from one round to the next.',
   'floor: a TreeWalker (SHOW_TEXT) over the body reading every text node\'s data, timed first in the mark.js loads.',
-  'Termlight: createTermEngine(document, matcher, default settings) until `ready`, the matcher compiled beforehand; ' +
+  'Termlight: createTermEngine(document, matcher, default settings) until `ready`; the glossary compiled beforehand ' +
+    '(once per glossary change, as the background does) and loaded from its stored form (as each page does), each ' +
+    'timed on its own line; ' +
     'longest task = the engine\'s longest slice of the first pass.',
   'mark.js 8.11.1 keyword API: every form the matcher compiles (plurals included), split by case rule into two ' +
     'mark() calls, accuracy "exactly" with punctuation limiters, no diacritics, no nesting; stopped after 2 s.',
@@ -103,6 +105,7 @@ function glossarySummary(results, pages, glossary) {
     markStoppedAtCap: pages.filter((p) => p[glossary].mark?.capped).map((p) => p.page),
     regexpToTermlight: spread(pages, glossary, 'regexpToTermlight'),
     compileMs: { median: round(median(runs.map((r) => r.prepMs))), warmMedian: round(median(runs.map((r) => r.warmPrepMs))) },
+    loadMs: { median: round(median(runs.map((r) => r.loadMs))), p95: round(p95(runs.map((r) => r.loadMs))) },
     longestTaskMs: { max: round(worst.ms), page: worst.page, median: round(median(pages.map((p) => p[glossary].termlight?.longestSliceMs))) },
     longTasksOver50Ms: runs.reduce((n, r) => n + (r.longTasksMs?.length ?? 0), 0),
     hitTestUs: {
@@ -128,7 +131,7 @@ function targets(summary) {
     check('mark.js keyword API / Termlight, bundled glossary, median', b.markToTermlight?.median, '≥', 25),
     check('markRegExp / Termlight, bundled glossary, median', b.regexpToTermlight?.median, '≥', 2),
     check('Termlight / floor, 5,000 terms, median', l.termlightToFloor?.median, '≤', 3, 2.5),
-    check('compile ms, 5,000 terms, first in a fresh page (median)', l.compileMs.median, '≤', 15),
+    check('compile ms, 5,000 terms, once per glossary change, in a fresh page (median)', l.compileMs.median, '≤', 15),
     check('longest Termlight task ms, worst page, bundled glossary', b.longestTaskMs.max, '≤', 10),
     check('longest Termlight task ms, worst page, 5,000 terms', l.longestTaskMs.max, '≤', 10),
     check('hit test µs, p95, bundled glossary', b.hitTestUs.p95, '≤', 50),
@@ -205,7 +208,8 @@ export function printReport(report) {
       `, markRegExp/Termlight ${times(s.regexpToTermlight?.median, 2)} / ${times(s.regexpToTermlight?.p95, 2)}` +
       `; Termlight working time (no yields)/floor ${times(s.termlightBusyToFloor?.median, 2)} / ${times(s.termlightBusyToFloor?.p95, 2)}` +
       `; run again in the same page (code warm)/floor ${times(s.termlightWarmToFloor?.median, 2)} / ${times(s.termlightWarmToFloor?.p95, 2)}`);
-    console.log(`    compile ${fmt(s.compileMs.median, 2)} ms in a fresh page, ${fmt(s.compileMs.warmMedian, 2)} ms again (warm); longest task ${fmt(s.longestTaskMs.max, 2)} ms ` +
+    console.log(`    compile (once per glossary change) ${fmt(s.compileMs.median, 2)} ms in a fresh page, ${fmt(s.compileMs.warmMedian, 2)} ms again (warm); ` +
+      `load the compiled glossary (each page) ${fmt(s.loadMs.median, 2)} ms, p95 ${fmt(s.loadMs.p95, 2)} ms; longest task ${fmt(s.longestTaskMs.max, 2)} ms ` +
       `(${s.longestTaskMs.page}), median page ${fmt(s.longestTaskMs.median, 2)} ms; tasks ≥ 50 ms: ${s.longTasksOver50Ms}; ` +
       `hit test p95 ${fmt(s.hitTestUs.p95)} µs, median ${fmt(s.hitTestUs.median)} µs over ${s.hitTestUs.samples} ` +
       `(first time at each point: p95 ${fmt(s.hitTestUs.firstP95)} µs) ` +
