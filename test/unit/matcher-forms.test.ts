@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { pluralOf } from '../../src/core/matcher';
 import { marked, matcherFor, spans } from './fixtures-matcher/packs';
+import { pick, seeded } from './fixtures-matcher/random';
+
+/** The plural rules written once, for every script: what the quick ASCII tests must agree with. */
+function referencePlural(form: string): { text: string; keep: number } | null {
+  const base = form.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]+$/u, '');
+  if (!/[\p{L}\p{N}]/u.test(base.slice(-1))) return null;
+  const word = /[^\s\-\u00a0\u2010-\u2015\u2212]*$/u.exec(base)![0];
+  const lower = word.toLowerCase();
+  if (/^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*$/u.test(word)) return { text: `${base}s`, keep: base.length };
+  if (/(?:s|x|z|ch|sh)$/.test(lower)) return { text: `${base}es`, keep: base.length };
+  if (/[^aeiou]y$/.test(lower)) return { text: `${base.slice(0, -1)}ies`, keep: base.length - 1 };
+  return { text: `${base}s`, keep: base.length };
+}
 
 describe('pluralOf', () => {
   it.each([
@@ -20,6 +33,18 @@ describe('pluralOf', () => {
     ['GPT-4', 'GPT-4s'],
   ])('%s → %s', (form, plural) => {
     expect(pluralOf(form)?.text).toBe(plural);
+  });
+
+  it('follows the same rules in any script and any case, ASCII or not', () => {
+    const random = seeded(42);
+    const pieces = ['a', 'e', 'y', 'Y', 's', 'S', 'h', 'H', 'c', 'C', 'x', 'z', 'Z', 'k', 'B', '4', '7', ' ', '-',
+      'é', 'É', 'Σ', 'ς', 'я', 'Я', 'İ', 'ÿ', 'Ÿ', '\u212a', '٣', '\u00ad', '.', '’'];
+    for (let i = 0; i < 4000; i++) {
+      let form = '';
+      const length = 1 + Math.floor(random() * 6);
+      for (let k = 0; k < length; k++) form += pick(random, pieces);
+      expect(pluralOf(form), JSON.stringify(form)).toEqual(referencePlural(form));
+    }
   });
 
   it('gives no plural to a form that ends in punctuation', () => {

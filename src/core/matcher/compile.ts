@@ -5,7 +5,7 @@ import { collectForms, entriesOf, type FormSpec } from './forms';
 import { imageOf, readImage, trieOf, type ImageView, type MatcherImage } from './image';
 import { buildSparse, scanSparse } from './sparse';
 import { buildTable } from './table';
-import { Trie } from './trie';
+import { type InsertPoint, Trie } from './trie';
 import type { CompiledEntry, CompileOptions, Match, Matcher, MatcherStats } from './types';
 import { selectLongest } from './verify';
 
@@ -46,7 +46,11 @@ function buildTrie(forms: readonly FormSpec[]): { trie: Trie; alphabet: Alphabet
   for (const form of forms) maxStates += form.text.length;
   const alphabet = new Alphabet();
   const trie = new Trie(maxStates, forms.length);
-  for (const form of forms) trie.insert(form, alphabet);
+  let point: InsertPoint | null = null;
+  forms.forEach((form, k) => {
+    const next = forms[k + 1];
+    point = trie.insert(form, alphabet, form.shared ? point : null, next?.shared ? next.shared : -1);
+  });
   return { trie, alphabet };
 }
 

@@ -14,12 +14,54 @@ export interface FormSpec {
    * plural keeps its base's case rule but not for the ending: "LLMs" and "LLMS" both count.
    */
   exactChars: number;
+  /** How many leading characters it shares with the form before it (a plural with its base). */
+  shared: number;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const ACRONYM = /^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*$/u;
 const SIBILANT = /(?:s|x|z|ch|sh)$/;
 const CONSONANT_Y = /[^aeiou]y$/;
+
+// The regular expressions above hold the rules for any script. Glossaries are mostly ASCII, and
+// this runs for every form of every entry at each compile, while the code is cold: plain
+// character tests answer for ASCII, and anything else goes to the expressions.
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isUpper = (code: number) => code >= 0x41 && code <= 0x5a;
+const isLower = (code: number) => code >= 0x61 && code <= 0x7a;
+const lowerAscii = (code: number) => (isUpper(code) ? code + 0x20 : code);
+
+function endsInLetterOrDigit(base: string): boolean {
+  const last = base.charCodeAt(base.length - 1);
+  return last < 0x80 ? isDigit(last) || isUpper(last) || isLower(last) : LETTER_OR_DIGIT.test(base.slice(-1));
+}
+
+function isAcronym(word: string): boolean {
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x80) return ACRONYM.test(word);
+    if (isUpper(code)) upper = true;
+    else if (!isDigit(code)) return false;
+  }
+  return upper;
+}
+
+/** The ending the plural takes after the last word: 's', 'es', or 'ies' in place of its 'y'. */
+function endingOf(word: string): 's' | 'es' | 'ies' {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  const before = n > 1 ? word.charCodeAt(n - 2) : -1;
+  if (last >= 0x80 || before >= 0x80) {
+    const lower = word.toLowerCase();
+    return SIBILANT.test(lower) ? 'es' : CONSONANT_Y.test(lower) ? 'ies' : 's';
+  }
+  const l = lowerAscii(last);
+  const b = lowerAscii(before);
+  if (l === 0x73 || l === 0x78 || l === 0x7a || (l === 0x68 && (b === 0x63 || b === 0x73))) return 'es';
+  const vowel = b === 0x61 || b === 0x65 || b === 0x69 || b === 0x6f || b === 0x75;
+  return l === 0x79 && before !== -1 && !vowel ? 'ies' : 's';
+}
 
 /**
  * The regular English plural of a form, changing its last word only: "foundation model" →
@@ -29,16 +71,16 @@ const CONSONANT_Y = /[^aeiou]y$/;
 export function pluralOf(form: string): { text: string; keep: number } | null {
   let end = form.length;
   while (end > 0 && isSkipCode(form.charCodeAt(end - 1))) end--;
-  const base = form.slice(0, end);
-  if (!LETTER_OR_DIGIT.test(base.slice(-1))) return null;
+  if (end === 0) return null;
+  const base = end === form.length ? form : form.slice(0, end);
+  if (!endsInLetterOrDigit(base)) return null;
   let wordStart = end;
   while (wordStart > 0 && !isSeparatorCode(base.charCodeAt(wordStart - 1))) wordStart--;
   const word = base.slice(wordStart);
-  if (ACRONYM.test(word)) return { text: `${base}s`, keep: end };
-  const lower = word.toLowerCase();
-  if (SIBILANT.test(lower)) return { text: `${base}es`, keep: end };
-  if (CONSONANT_Y.test(lower)) return { text: `${base.slice(0, -1)}ies`, keep: end - 1 };
-  return { text: `${base}s`, keep: end };
+  if (isAcronym(word)) return { text: `${base}s`, keep: end };
+  const ending = endingOf(word);
+  if (ending === 'ies') return { text: `${base.slice(0, -1)}ies`, keep: end - 1 };
+  return { text: base + ending, keep: end };
 }
 
 /** The entries of the given packs, in pack and entry order: what a match's `entry` indexes. */
@@ -62,10 +104,10 @@ export function collectForms(packs: readonly GlossaryPack[]): {
       for (const surface of surfaceForms(entry)) {
         const text = surface.text.trim();
         if (text === '') continue;
-        const rules = { entry: index, caseSensitive: surface.caseSensitive, gated: surface.contextGated };
-        forms.push({ text, exactChars: text.length, ...rules });
+        const { caseSensitive, contextGated: gated } = surface;
+        forms.push({ text, entry: index, caseSensitive, gated, exactChars: text.length, shared: 0 });
         const plural = plurals ? pluralOf(text) : null;
-        if (plural) forms.push({ text: plural.text, exactChars: plural.keep, ...rules });
+        if (plural) forms.push({ text: plural.text, entry: index, caseSensitive, gated, exactChars: plural.keep, shared: plural.keep });
       }
     }
   }

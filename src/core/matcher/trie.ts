@@ -43,18 +43,18 @@ export class Trie {
     return child;
   }
 
-  /** Adds a form: separator runs become one SEP, invisible characters are dropped. */
-  insert(form: FormSpec, alphabet: Alphabet): void {
+  /**
+   * Adds a form: separator runs become one SEP, invisible characters are dropped. A plural
+   * continues from where its base stood after the characters they share (`from`, which the
+   * base's insert returned when asked with `mark`), so the shared part is read once.
+   */
+  insert(form: FormSpec, alphabet: Alphabet, from: InsertPoint | null = null, mark = -1): InsertPoint | null {
     const { text, caseSensitive } = form;
-    let state = 0;
-    let length = 0;
-    let pendingSep = false;
-    let exact = '';
-    let exactChars = 0;
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+    let { index, state, length, pendingSep, exact, exactChars, first, last } = from ?? START;
+    let point: InsertPoint | null = null;
+    for (; index < text.length; index++) {
+      if (index === mark) point = { index, state, length, pendingSep, exact, exactChars, first, last };
+      const code = text.charCodeAt(index);
       const known = alphabet.classOf[code];
       if (known === SKIP) continue;
       if (known === SEP) {
@@ -72,15 +72,31 @@ export class Trie {
       if (first === -1) first = code;
       last = code;
       if (caseSensitive) {
-        exact += isApostrophe(code) ? "'" : text[i];
-        if (i < form.exactChars) exactChars = exact.length;
+        exact += isApostrophe(code) ? "'" : text[index];
+        if (index < form.exactChars) exactChars = exact.length;
       }
     }
-    if (length === 0) return;
+    if (index === mark) point = { index, state, length, pendingSep, exact, exactChars, first, last };
+    if (length === 0) return point;
     let flags = (caseSensitive ? CASE_SENSITIVE : 0) | (form.gated ? GATED : 0);
     if (isWordCode(first)) flags |= WORD_START;
     if (isWordCode(last)) flags |= WORD_END;
     const head = this.formHead[state]!;
     this.formHead[state] = this.forms.add(head, form.entry, flags, length, exact, exactChars);
+    return point;
   }
 }
+
+/** How far an insert had got: the state reached and what it had gathered about the form. */
+export interface InsertPoint {
+  index: number;
+  state: number;
+  length: number;
+  pendingSep: boolean;
+  exact: string;
+  exactChars: number;
+  first: number;
+  last: number;
+}
+
+const START: InsertPoint = { index: 0, state: 0, length: 0, pendingSep: false, exact: '', exactChars: 0, first: -1, last: -1 };
