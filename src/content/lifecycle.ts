@@ -1,8 +1,10 @@
 import { enabledPacks } from '../core/glossary/bundled';
+import type { GlossaryPack } from '../core/glossary/types';
 import { entryForText, closestEntries } from '../core/glossary/lookup';
 import type { Settings } from '../core/settings/defaults';
 import { isSiteEnabled } from '../core/settings/site-rules';
-import { loadCompiledGlossary, matcherFor, watchCompiledGlossary, type MatcherSource } from '../platform/compiled-glossary';
+import type { Matcher } from '../core/matcher';
+import { compiledGlossaryId, loadCompiledGlossary, matcherFor, type MatcherSource } from '../platform/compiled-glossary';
 import { handleMessages } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { loadUserGlossaryState, watchUserGlossaries } from '../platform/user-glossaries';
@@ -19,6 +21,17 @@ export async function startContentScript(): Promise<void> {
     loadCompiledGlossary(),
   ]);
   let running: { session: Session; stop: AbortController; marking: boolean; source: MatcherSource } | null = null;
+  /** The last matcher made, for restarts over the same glossaries (the switch, a site rule). */
+  let made: { id: string; matcher: Matcher; source: MatcherSource } | null = null;
+  const matcherNow = (packs: readonly GlossaryPack[]) => {
+    const id = compiledGlossaryId(packs, revision);
+    if (made?.id !== id) {
+      made = { id, ...matcherFor(packs, id, compiled) };
+      // Read once: after a glossary change this frame compiles before the background has stored.
+      compiled = null;
+    }
+    return made;
+  };
 
   const marksHere = (s: Settings) => s.enabled && isSiteEnabled(location.href, s.siteRules);
 
@@ -32,7 +45,7 @@ export async function startContentScript(): Promise<void> {
     life.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
     const taskStart = performance.now();
     const packs = enabledPacks(userPacks, settings.disabledGlossaries);
-    const { matcher, source } = matcherFor(packs, revision, compiled);
+    const { matcher, source } = matcherNow(packs);
     const session = startSession(settings, packs, matcher, controller.signal, marking, taskStart);
     running = { session, stop: controller, marking, source };
     return running.session;
@@ -52,9 +65,6 @@ export async function startContentScript(): Promise<void> {
     userPacks = list;
     revision = nextRevision;
     if (running) restart();
-  }, life.signal);
-  watchCompiledGlossary((latest) => {
-    compiled = latest;
   }, life.signal);
 
   handleMessages<'content'>({

@@ -30,27 +30,15 @@ export async function loadCompiledGlossary(): Promise<CompiledGlossary | null> {
   return typeof id === 'string' ? { id, image: items[COMPILED_GLOSSARY_KEY] } : null;
 }
 
-/** Keeps `latest` up to date with what the background stores. */
-export function watchCompiledGlossary(listener: (latest: CompiledGlossary | null) => void, signal: AbortSignal): void {
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !Object.hasOwn(changes, COMPILED_GLOSSARY_ID_KEY) || signal.aborted) return;
-    const id = changes[COMPILED_GLOSSARY_ID_KEY]!.newValue;
-    // Both keys are written in one call, so both changes come in one event.
-    listener(typeof id === 'string' ? { id, image: changes[COMPILED_GLOSSARY_KEY]?.newValue } : null);
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
-}
-
 export type MatcherSource = 'stored' | 'compiled';
 
-/** The matcher for `packs`: from the stored image when it was made for them, else compiled here. */
+/** The matcher for `packs` (whose id is `id`): from the stored image when it was made for them, else compiled here. */
 export function matcherFor(
   packs: readonly GlossaryPack[],
-  userRevision: string,
+  id: string,
   stored: CompiledGlossary | null,
 ): { matcher: Matcher; source: MatcherSource } {
-  if (stored && stored.id === compiledGlossaryId(packs, userRevision)) {
+  if (stored && stored.id === id) {
     try {
       return { matcher: loadMatcher(stored.image, packs), source: 'stored' };
     } catch (err) {

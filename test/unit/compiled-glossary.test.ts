@@ -4,6 +4,7 @@ import { compileMatcher } from '../../src/core/matcher';
 import {
   COMPILED_GLOSSARY_ID_KEY,
   COMPILED_GLOSSARY_KEY,
+  compiledGlossaryId,
   loadCompiledGlossary,
   matcherFor,
   refreshCompiledGlossary,
@@ -26,7 +27,7 @@ async function pageMatcher() {
   const [user, settings, stored] = await Promise.all([loadUserGlossaryState(), storage.sync.get('disabledGlossaries'), loadCompiledGlossary()]);
   const disabled = (settings.disabledGlossaries as string[] | undefined) ?? [];
   const packs = [...bundledPacks, ...user.packs].filter((p) => !disabled.includes(p.id));
-  return { ...matcherFor(packs, user.revision, stored), packs };
+  return { ...matcherFor(packs, compiledGlossaryId(packs, user.revision), stored), packs };
 }
 
 const found = (result: Awaited<ReturnType<typeof pageMatcher>>) =>
