@@ -6,6 +6,8 @@
 import * as esbuild from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -74,6 +76,17 @@ function pageShell(page) {
 `;
 }
 
+/**
+ * A fingerprint of the bundled packs, part of the id under which the background stores the
+ * compiled glossaries: a pack edited without a version change is then not mistaken for the old.
+ */
+function glossaryHash() {
+  const hash = createHash('sha256');
+  const dir = join(root, 'glossary');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) hash.update(readFileSync(join(dir, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 function esbuildOptions(target) {
   return {
     entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, join(root, v)])),
@@ -88,7 +101,7 @@ function esbuildOptions(target) {
     legalComments: 'inline',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { TERMLIGHT_TARGET: JSON.stringify(target) },
+    define: { TERMLIGHT_TARGET: JSON.stringify(target), TERMLIGHT_GLOSSARY_HASH: JSON.stringify(glossaryHash()) },
     logLevel: 'warning',
   };
 }

@@ -4,7 +4,7 @@ import { browser } from '../platform/browser';
 import { refreshCompiledGlossary } from '../platform/compiled-glossary';
 import { handleMessages } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
-import { USER_GLOSSARIES_KEY } from '../platform/user-glossaries';
+import { USER_GLOSSARIES_KEY, USER_GLOSSARIES_REVISION_KEY } from '../platform/user-glossaries';
 import { forgetTab, recordFrameCount, repaintAllBadges } from './badge';
 import { runCommand } from './commands';
 import { createMenus, onMenuClicked } from './context-menu';
@@ -36,7 +36,9 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 browser.runtime.onStartup.addListener(() => void refreshCompiledGlossary());
 // Pages compile the glossaries themselves until the new ones are stored.
 browser.storage.onChanged.addListener((changes, area) => {
-  const glossariesChanged = (area === 'local' && USER_GLOSSARIES_KEY in changes) || (area === 'sync' && 'disabledGlossaries' in changes);
+  // The revision too: Chromium leaves out a key written with the value it held.
+  const userChanged = USER_GLOSSARIES_KEY in changes || USER_GLOSSARIES_REVISION_KEY in changes;
+  const glossariesChanged = (area === 'local' && userChanged) || (area === 'sync' && 'disabledGlossaries' in changes);
   if (glossariesChanged) void refreshCompiledGlossary();
 });
 watchSettings((settings) => void repaintAllBadges(settings.showBadge), new AbortController().signal);

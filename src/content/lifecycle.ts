@@ -4,7 +4,8 @@ import { entryForText, closestEntries } from '../core/glossary/lookup';
 import type { Settings } from '../core/settings/defaults';
 import { isSiteEnabled } from '../core/settings/site-rules';
 import type { Matcher } from '../core/matcher';
-import { compiledGlossaryId, loadCompiledGlossary, matcherFor, type MatcherSource } from '../platform/compiled-glossary';
+import type { MatcherSource } from '../core/messages';
+import { compiledGlossaryId, loadCompiledGlossary, matcherFor } from '../platform/compiled-glossary';
 import { handleMessages } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { loadUserGlossaryState, watchUserGlossaries } from '../platform/user-glossaries';
@@ -21,16 +22,16 @@ export async function startContentScript(): Promise<void> {
     loadCompiledGlossary(),
   ]);
   let running: { session: Session; stop: AbortController; marking: boolean; source: MatcherSource } | null = null;
-  /** The last matcher made, for restarts over the same glossaries (the switch, a site rule). */
-  let made: { id: string; matcher: Matcher; source: MatcherSource } | null = null;
-  const matcherNow = (packs: readonly GlossaryPack[]) => {
+  /** The last matcher made, for restarts over the same glossaries (a lookup, then marking). */
+  let lastMatcher: { id: string; matcher: Matcher; source: MatcherSource } | null = null;
+  const matcherOf = (packs: readonly GlossaryPack[]) => {
     const id = compiledGlossaryId(packs, revision);
-    if (made?.id !== id) {
-      made = { id, ...matcherFor(packs, id, compiled) };
+    if (lastMatcher?.id !== id) {
+      lastMatcher = { id, ...matcherFor(packs, id, compiled) };
       // Read once: after a glossary change this frame compiles before the background has stored.
       compiled = null;
     }
-    return made;
+    return lastMatcher;
   };
 
   const marksHere = (s: Settings) => s.enabled && isSiteEnabled(location.href, s.siteRules);
@@ -45,12 +46,18 @@ export async function startContentScript(): Promise<void> {
     life.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
     const taskStart = performance.now();
     const packs = enabledPacks(userPacks, settings.disabledGlossaries);
-    const { matcher, source } = matcherNow(packs);
+    const { matcher, source } = matcherOf(packs);
     const session = startSession(settings, packs, matcher, controller.signal, marking, taskStart);
     running = { session, stop: controller, marking, source };
     return running.session;
   }
-  const restart = () => (marksHere(settings) ? start(true) : stop());
+  const restart = () => {
+    if (marksHere(settings)) return void start(true);
+    stop();
+    // Nothing to mark here: let go of the table and the image until a lookup asks for them.
+    lastMatcher = null;
+    compiled = null;
+  };
   /** The card is wanted even where marking is off: a lookup from the context menu. */
   const cardSession = () => (running ? running.session : start(false));
 

@@ -28,8 +28,8 @@ export function startSession(
   matcher: Matcher,
   signal: AbortSignal,
   marking: boolean,
-  /** When this task began: loading the matcher counts against the engine's first slice. */
-  taskStart = performance.now(),
+  /** When this task began: making the matcher counts against the engine's first slice. */
+  taskStart: number,
 ): Session {
   const engine = marking ? createTermEngine(document, matcher, engineOptionsFrom(settings), signal, { taskStart }) : null;
   const card = createCardController({

@@ -27,12 +27,15 @@ export interface PageTermsReport {
    * the popup cannot read a tab's URL, and it needs it for the "on this site" switch.
    */
   url: string;
-  /**
-   * Where this frame's matcher came from: loaded from the glossaries the background compiled,
-   * or compiled in the page (the stored ones were for other glossaries). Null when not running.
-   */
-  matcher?: 'stored' | 'compiled' | null;
+  /** For diagnostics and tests: where this frame's matcher came from; null when not running. */
+  matcher?: MatcherSource | null;
 }
+
+/**
+ * `stored`: loaded from the glossaries the background compiled; `compiled`: compiled in the page,
+ * because the stored ones were made for other glossaries or could not be read.
+ */
+export type MatcherSource = 'stored' | 'compiled';
 
 export interface MessageMap {
   /** Popup asks the tab's content script what it marked. */

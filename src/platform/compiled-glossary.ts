@@ -1,6 +1,7 @@
 import { enabledPacks } from '../core/glossary/bundled';
 import type { GlossaryPack } from '../core/glossary/types';
-import { compileImage, compileMatcher, IMAGE_FORMAT, ImageError, loadMatcher, type Matcher } from '../core/matcher';
+import type { MatcherSource } from '../core/messages';
+import { compileImage, compileMatcher, IMAGE_FORMAT, isLoadable, loadMatcher, type Matcher } from '../core/matcher';
 import { browser } from './browser';
 import { loadSettings } from './settings-store';
 import { loadUserGlossaryState } from './user-glossaries';
@@ -19,9 +20,14 @@ export interface CompiledGlossary {
   image: unknown;
 }
 
-/** What a compiled image is bound to: this version of Termlight, these packs, this user list. */
+declare const TERMLIGHT_GLOSSARY_HASH: string | undefined;
+/** Set by the build from the bundled packs' files (absent when tests run the sources). */
+const BUNDLED_HASH = typeof TERMLIGHT_GLOSSARY_HASH === 'string' ? TERMLIGHT_GLOSSARY_HASH : '';
+
+/** What a compiled image is bound to: this build of Termlight, these packs, this user list. */
 export function compiledGlossaryId(packs: readonly GlossaryPack[], userRevision: string): string {
-  return JSON.stringify([browser.runtime.getManifest().version, IMAGE_FORMAT, packs.map((p) => p.id), userRevision]);
+  const build = [browser.runtime.getManifest().version, BUNDLED_HASH, IMAGE_FORMAT];
+  return JSON.stringify([...build, packs.map((p) => p.id), userRevision]);
 }
 
 export async function loadCompiledGlossary(): Promise<CompiledGlossary | null> {
@@ -29,8 +35,6 @@ export async function loadCompiledGlossary(): Promise<CompiledGlossary | null> {
   const id = items[COMPILED_GLOSSARY_ID_KEY];
   return typeof id === 'string' ? { id, image: items[COMPILED_GLOSSARY_KEY] } : null;
 }
-
-export type MatcherSource = 'stored' | 'compiled';
 
 /** The matcher for `packs` (whose id is `id`): from the stored image when it was made for them, else compiled here. */
 export function matcherFor(
@@ -42,8 +46,8 @@ export function matcherFor(
     try {
       return { matcher: loadMatcher(stored.image, packs), source: 'stored' };
     } catch (err) {
-      if (!(err instanceof ImageError)) throw err;
-      console.warn(`[Termlight] compiling the glossary here: ${err.message}`);
+      // Whatever went wrong, a stored copy must never cost the page its terms.
+      console.warn(`[Termlight] compiling the glossary here: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   return { matcher: compileMatcher(packs), source: 'compiled' };
@@ -64,15 +68,31 @@ export function refreshCompiledGlossary(force = false): Promise<void> {
   return queue;
 }
 
+/**
+ * Above this size (as JSON) the image is not stored: it would take room in `storage.local` that
+ * the user's own glossaries may need, and pages compile such glossaries about as fast as they
+ * would load them. A 5,000-term glossary makes about 0.4 MB.
+ */
+const MAX_IMAGE_CHARS = 4 * 1024 * 1024;
+
 async function compileAndStore(force: boolean): Promise<void> {
-  const [settings, user, stored] = await Promise.all([
-    loadSettings(),
-    loadUserGlossaryState(),
-    browser.storage.local.get(COMPILED_GLOSSARY_ID_KEY),
-  ]);
+  const [settings, user, stored] = await Promise.all([loadSettings(), loadUserGlossaryState(), loadCompiledGlossary()]);
   const packs = enabledPacks(user.packs, settings.disabledGlossaries);
   const id = compiledGlossaryId(packs, user.revision);
-  if (!force && stored[COMPILED_GLOSSARY_ID_KEY] === id) return;
+  // A stored image that pages cannot read is made again rather than set aside by every page.
+  if (!force && stored?.id === id && isLoadable(stored.image, packs)) return;
   const image = compileImage(packs);
-  await browser.storage.local.set({ [COMPILED_GLOSSARY_KEY]: image, [COMPILED_GLOSSARY_ID_KEY]: id });
+  const local = browser.storage.local;
+  if (JSON.stringify(image).length > MAX_IMAGE_CHARS) {
+    console.warn('[Termlight] the glossaries are too large to keep compiled; pages compile them');
+    await local.remove([COMPILED_GLOSSARY_KEY, COMPILED_GLOSSARY_ID_KEY]);
+    return;
+  }
+  try {
+    await local.set({ [COMPILED_GLOSSARY_KEY]: image, [COMPILED_GLOSSARY_ID_KEY]: id });
+  } catch (err) {
+    // Out of room, most likely: an outdated image should not hold on to what room there is.
+    await local.remove([COMPILED_GLOSSARY_KEY, COMPILED_GLOSSARY_ID_KEY]).catch(() => undefined);
+    throw err;
+  }
 }

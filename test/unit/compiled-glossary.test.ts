@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { bundledPacks } from '../../src/core/glossary/bundled';
+import { enabledPacks } from '../../src/core/glossary/bundled';
 import { compileMatcher } from '../../src/core/matcher';
 import {
   COMPILED_GLOSSARY_ID_KEY,
@@ -9,6 +9,7 @@ import {
   matcherFor,
   refreshCompiledGlossary,
 } from '../../src/platform/compiled-glossary';
+import { loadSettings } from '../../src/platform/settings-store';
 import { loadUserGlossaryState, saveUserGlossaries } from '../../src/platform/user-glossaries';
 import { fakeBrowser } from './fake-browser';
 import { pack } from './fixtures-matcher/packs';
@@ -24,9 +25,8 @@ const wait = () => new Promise((ok) => setTimeout(ok, 5));
 
 /** What a page would read with, given what is stored now. */
 async function pageMatcher() {
-  const [user, settings, stored] = await Promise.all([loadUserGlossaryState(), storage.sync.get('disabledGlossaries'), loadCompiledGlossary()]);
-  const disabled = (settings.disabledGlossaries as string[] | undefined) ?? [];
-  const packs = [...bundledPacks, ...user.packs].filter((p) => !disabled.includes(p.id));
+  const [user, settings, stored] = await Promise.all([loadUserGlossaryState(), loadSettings(), loadCompiledGlossary()]);
+  const packs = enabledPacks(user.packs, settings.disabledGlossaries);
   return { ...matcherFor(packs, compiledGlossaryId(packs, user.revision), stored), packs };
 }
 
@@ -89,6 +89,24 @@ describe('glossaries compiled ahead of time', () => {
     writes.mockRestore();
   });
 
+  it('are dropped when they cannot be stored, so that no outdated copy holds on to the room', async () => {
+    await refreshCompiledGlossary();
+    await saveUserGlossaries([userPack]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const set = storage.local.set.bind(storage.local);
+    const full = vi.spyOn(storage.local, 'set').mockImplementation(async (values) => {
+      if (COMPILED_GLOSSARY_KEY in values) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(values);
+    });
+    await refreshCompiledGlossary();
+    expect(Object.keys(storage.local.items)).not.toContain(COMPILED_GLOSSARY_KEY);
+    expect(warn.mock.calls.flat().join(' ')).toMatch(/QUOTA_BYTES/);
+    const page = await pageMatcher();
+    expect([page.source, found(page).includes('zorblatting')]).toEqual(['compiled', true]);
+    full.mockRestore();
+    warn.mockRestore();
+  });
+
   it('when damaged, are set aside with a warning and the page compiles for itself', async () => {
     await refreshCompiledGlossary();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -99,6 +117,9 @@ describe('glossaries compiled ahead of time', () => {
     expect(page.source).toBe('compiled');
     expect(found(page)).toEqual(['pre-training', 'foundation model', 'RLHF']);
     expect(warn.mock.calls.flat().join(' ')).toMatch(/compiling the glossary here/);
+    // The next look at the stored glossaries finds the damage and compiles them again.
+    await refreshCompiledGlossary();
+    expect((await pageMatcher()).source).toBe('stored');
     warn.mockRestore();
   });
 });
@@ -114,6 +135,11 @@ describe('the background', () => {
     await saveUserGlossaries([userPack]);
     await vi.waitFor(async () => expect((await pageMatcher()).source).toBe('stored'));
     expect(found(await pageMatcher())).toContain('zorblatting');
+
+    // The same list imported again: Chromium reports only the new revision.
+    await saveUserGlossaries([userPack]);
+    expect((await pageMatcher()).source).toBe('compiled');
+    await vi.waitFor(async () => expect((await pageMatcher()).source).toBe('stored'));
 
     await storage.sync.set({ disabledGlossaries: ['user-words'] });
     await wait();

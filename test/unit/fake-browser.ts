@@ -55,7 +55,11 @@ function storageArea(name: string, onChanged: FakeEvent<[Changes, string]>) {
     async set(values: Items): Promise<void> {
       const changes: Changes = {};
       for (const [key, value] of Object.entries(values)) {
-        changes[key] = { oldValue: items[key], newValue: structuredClone(value) };
+        // As in Chromium, a key written with the value it already held is not reported
+        // (Firefox reports it): code must not count on hearing of it.
+        if (JSON.stringify(items[key]) !== JSON.stringify(value)) {
+          changes[key] = { oldValue: items[key], newValue: structuredClone(value) };
+        }
         items[key] = structuredClone(value);
       }
       report(changes);

@@ -64,6 +64,12 @@ describe('a damaged or foreign image', () => {
       (i) => void (i.children[0] = i.symbols.length),
       (i) => void i.children.pop(),
       (i) => void (i.symbols[1] = 0),
+      // A state among its own ancestors, and states no parent claims.
+      (i) => void ((i.children[i.children.length - 1] = i.children[0]!), (i.children[0] = 0)),
+      (i) => void i.children.splice(-1, 1, 1),
+      // A form longer than its state is deep would be read from before the text's start.
+      (i) => void (i.forms.length[0] = i.forms.length[0]! + 1),
+      (i) => void (i.forms.exactChars[0] = i.forms.exact[0]!.length + 1),
       (i) => void (i.letters[1] = i.width),
       (i) => void (i.heads[0] = i.symbols.length),
       // A chain of forms that points back would loop for ever when a term is found.
@@ -82,11 +88,13 @@ describe('a damaged or foreign image', () => {
     const text = randomText(random, packs[0]!.entries, 200);
     for (let round = 0; round < 300; round++) {
       const image = stored(packs);
-      const lists = [image.letters, image.symbols, image.children, image.heads, image.forms.next, image.forms.length];
+      const lists = [image.letters, image.symbols, image.children, image.heads, image.forms.next, image.forms.length, image.forms.exactChars];
       const list = pick(random, lists);
       list[Math.floor(random() * list.length)] = Math.floor(random() * 80) - 2;
       try {
-        loadMatcher(image, packs).scan(text);
+        for (const m of loadMatcher(image, packs).scan(text)) {
+          expect(0 <= m.start && m.start < m.end && m.end <= text.length).toBe(true);
+        }
       } catch (err) {
         expect(err).toBeInstanceOf(ImageError);
       }

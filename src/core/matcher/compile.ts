@@ -41,6 +41,16 @@ export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], opti
   return matcherOf(entries, readImage(image, entries.length), options);
 }
 
+/** Whether `loadMatcher(image, packs)` would accept the image, without building the table. */
+export function isLoadable(image: unknown, packs: readonly GlossaryPack[]): boolean {
+  try {
+    readImage(image, entriesOf(packs).length);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function buildTrie(forms: readonly FormSpec[]): { trie: Trie; alphabet: Alphabet } {
   let maxStates = 1;
   for (const form of forms) maxStates += form.text.length;

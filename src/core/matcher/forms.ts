@@ -14,7 +14,10 @@ export interface FormSpec {
    * plural keeps its base's case rule but not for the ending: "LLMs" and "LLMS" both count.
    */
   exactChars: number;
-  /** How many leading characters it shares with the form before it (a plural with its base). */
+  /**
+   * How many leading characters it shares with the form before it: a plural comes right after
+   * its base, which lets the trie read their common start once.
+   */
   shared: number;
 }
 

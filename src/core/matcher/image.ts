@@ -100,38 +100,52 @@ export function readImage(image: unknown, entries: number): ImageView {
     if (!inRange(code, 0, 65535) || !inRange(symbol, FIRST_SYMBOL, width - 1)) fail('letters');
     classOf[code] = symbol;
   }
-  const symbols = Uint16Array.from(img.symbols);
-  const children = Int32Array.from(img.children);
+  const symbols = new Uint16Array(img.symbols);
+  const children = new Int32Array(img.children);
+  // A form is as long as its state is deep: the scan reads back that many symbols from its end.
+  const depth = new Int32Array(states);
   let next = 1;
   for (let state = 0; state < states; state++) {
     const count = children[state]!;
     if (count === 0) continue;
+    // Children come after their parent: a state that is its own ancestor cannot be reached.
     if (!inRange(count, 1, states - next) || next <= state) fail('children');
     for (let child = next; child < next + count; child++) {
       const symbol = img.symbols[child]!;
       if (symbol !== SEP && !inRange(symbol, FIRST_SYMBOL, width - 1)) fail('symbols');
+      depth[child] = depth[state]! + 1;
     }
     next += count;
   }
   if (next !== states) fail('children');
+  const forms = readForms(img.forms, entries);
   const heads = new Int32Array(states).fill(-1);
+  // Each form belongs to one depth; marking them keeps the walk linear even if chains share forms.
+  const formDepth = new Int32Array(formCount);
   for (let i = 0; i < img.heads.length; i += 2) {
     const state = img.heads[i]!;
     const form = img.heads[i + 1]!;
     if (!inRange(state, 1, states - 1) || !inRange(form, 0, formCount - 1)) fail('heads');
     heads[state] = form;
+    let f = form;
+    for (; f !== -1 && formDepth[f] === 0; f = forms.next[f]!) {
+      if (forms.length[f] !== depth[state]) fail('forms.length');
+      formDepth[f] = depth[state]!;
+    }
+    if (f !== -1 && formDepth[f] !== depth[state]) fail('forms.length');
   }
-  return { width, classOf, symbols, children, heads, forms: readForms(img.forms, entries, states) };
+  return { width, classOf, symbols, children, heads, forms };
 }
 
-function readForms(src: MatcherImage['forms'], entries: number, states: number): FormStore {
+function readForms(src: MatcherImage['forms'], entries: number): FormStore {
   const count = src.entry.length;
   for (let f = 0; f < count; f++) {
     const link = src.next[f]!;
     if (link !== -1 && !inRange(link, f + 1, count - 1)) fail('forms.next');
     if (!inRange(src.entry[f]!, 0, entries - 1)) fail('forms.entry');
-    if (!inRange(src.flags[f]!, 0, 15) || !inRange(src.length[f]!, 1, states)) fail('forms.flags');
-    if (!inRange(src.exactChars[f]!, 0, 1 << 30) || typeof src.exact[f] !== 'string') fail('forms.exact');
+    if (!inRange(src.flags[f]!, 0, 15)) fail('forms.flags');
+    const exact = src.exact[f];
+    if (typeof exact !== 'string' || !inRange(src.exactChars[f]!, 0, exact.length)) fail('forms.exact');
   }
   const forms = new FormStore(count);
   forms.count = count;

@@ -10,7 +10,7 @@
  *   "LLM").
  * - Context-gated forms come back flagged; `applyContextGate` decides for the page.
  */
-export { compileImage, compileMatcher, loadMatcher } from './compile';
+export { compileImage, compileMatcher, isLoadable, loadMatcher } from './compile';
 export { IMAGE_FORMAT, ImageError, type MatcherImage } from './image';
 export { applyContextGate, contextGateOpen, countUngatedEntries, firstOccurrences } from './page';
 export { pluralOf } from './forms';

@@ -46,14 +46,14 @@ export class Trie {
   /**
    * Adds a form: separator runs become one SEP, invisible characters are dropped. A plural
    * continues from where its base stood after the characters they share (`from`, which the
-   * base's insert returned when asked with `mark`), so the shared part is read once.
+   * base's insert returned when asked with `snapshotAt`), so the shared part is read once.
    */
-  insert(form: FormSpec, alphabet: Alphabet, from: InsertPoint | null = null, mark = -1): InsertPoint | null {
+  insert(form: FormSpec, alphabet: Alphabet, from: InsertPoint | null = null, snapshotAt = -1): InsertPoint | null {
     const { text, caseSensitive } = form;
     let { index, state, length, pendingSep, exact, exactChars, first, last } = from ?? START;
     let point: InsertPoint | null = null;
     for (; index < text.length; index++) {
-      if (index === mark) point = { index, state, length, pendingSep, exact, exactChars, first, last };
+      if (index === snapshotAt) point = { index, state, length, pendingSep, exact, exactChars, first, last };
       const code = text.charCodeAt(index);
       const known = alphabet.classOf[code];
       if (known === SKIP) continue;
@@ -76,7 +76,7 @@ export class Trie {
         if (index < form.exactChars) exactChars = exact.length;
       }
     }
-    if (index === mark) point = { index, state, length, pendingSep, exact, exactChars, first, last };
+    if (index === snapshotAt) point = { index, state, length, pendingSep, exact, exactChars, first, last };
     if (length === 0) return point;
     let flags = (caseSensitive ? CASE_SENSITIVE : 0) | (form.gated ? GATED : 0);
     if (isWordCode(first)) flags |= WORD_START;
