@@ -66,11 +66,8 @@ export function createTermEngine(
   const hooks = (): WalkHooks => ({
     skipCode: opts.skipCode,
     isKnown: page.isKnown,
-    scan(text, runs) {
-      counts.textChars += text.length - runs;
-      counts.runs += runs;
-      return matcher.scan(text);
-    },
+    matcher,
+    counts,
     onBlock: (block) => page.addBlock(block),
     onOwner: (owner) => page.known.add(owner),
     onShadowRoot(root) {
@@ -113,6 +110,7 @@ export function createTermEngine(
       if (mine !== generation || signal.aborted) return true;
       try {
         queue = q;
+        paints.prepare();
         if (!prepared) {
           prepared = true;
           prepare(q);

@@ -90,6 +90,9 @@ export function createFallbackPainter(doc: Document, appearance: Appearance, ton
 
   return {
     mutatesDom: true,
+    // Wrapping splits the page's text nodes, which moves every later offset in them: a block is
+    // unwrapped and wrapped again whole.
+    paintsInParts: false,
     paintBlock(block, want) {
       if (block.matches.every((m, i) => !!m.occurrence === !!want[i])) return;
       unwrap(block);

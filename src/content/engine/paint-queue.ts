@@ -8,19 +8,29 @@ import { differs, selectInBlock, selectMatches } from './selection';
 import type { EngineOptions, EngineTuning } from './types';
 
 /**
- * Turns what the page text holds into paint. New blocks are painted in page order, as many as
- * the slice's time allows; a change that can move marks anywhere (the context gate opening,
- * "first occurrence only", a setting) repaints every block at once.
+ * Matches painted between two reads of the clock, and the most painted in one go: a block of
+ * thousands of terms is painted a part at a time, so that a slice can end in the middle of it.
+ */
+const PART = 32;
+
+/**
+ * Turns what the page text holds into paint. New blocks are painted in page order, as many
+ * terms as the slice's time allows; a change that can move marks anywhere (the context gate
+ * opening, "first occurrence only", a setting) repaints every block at once.
  */
 export class PaintQueue {
   private painter: Painter | null = null;
   private pending: Block[] = [];
+  /** How many matches of the first pending block are painted already. */
+  private partDone = 0;
   /** The blocks in `pending`. */
   private readonly queued = new Set<Block>();
   /** Whether the context gate was open at the last commit. */
   private wasOpen = false;
   /** Blocks to paint before the rest, and on screen at once: what the reader is looking at. */
   private urgent: Block[] = [];
+  /** Paint waits for a painter to be made at the start of the next slice. */
+  private deferred = false;
 
   constructor(
     private readonly doc: Document,
@@ -40,6 +50,13 @@ export class PaintQueue {
     this.urgent.push(...blocks);
   }
 
+  /** Makes the painter if paint waits for it: first thing in a slice, while there is time. */
+  prepare(): void {
+    if (!this.deferred) return;
+    this.deferred = false;
+    this.make();
+  }
+
   /**
    * Paints until `deadline`. Returns whether nothing is left to paint and whether what is
    * painted changed.
@@ -57,6 +74,7 @@ export class PaintQueue {
       page.ungatedChanged.clear();
       this.urgent = [];
       this.pending = [];
+      this.partDone = 0;
       this.queued.clear();
       const want = selectMatches(page.ordered, opts, page.ungated);
       page.ordered.forEach((block, i) => {
@@ -78,15 +96,49 @@ export class PaintQueue {
       if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated))) changed = true;
     }
     this.urgent = [];
+    if (this.paintPending(deadline)) changed = true;
+    return { done: this.pending.length === 0, changed };
+  }
+
+  /**
+   * Paints pending blocks in order until `deadline`, reading the clock after every PART terms;
+   * that many are painted however late it already is, so that paint goes on. A block may be
+   * left part done (`partDone` says how far it got) where the painter can paint in parts.
+   */
+  private paintPending(deadline: number): boolean {
+    const { page, opts } = this;
+    const step = this.inParts() ? PART : Infinity;
+    let changed = false;
+    let sinceClock = 0;
+    let late = false;
     let i = 0;
-    for (; i < this.pending.length; i++) {
-      if (i % 16 === 15 && performance.now() > deadline) break;
+    while (i < this.pending.length && !late) {
       const block = this.pending[i] as Block;
+      const count = block.dead ? 0 : block.matches.length;
+      const want = count ? selectInBlock(block, opts, page.ungated) : [];
+      while (this.partDone < count && !late) {
+        const to = Math.min(count, this.partDone + step);
+        // Making the painter reads the page's style, milliseconds when the page has just
+        // changed it: past the deadline that waits for the next slice.
+        if (!this.painter && differs(block, want, this.partDone, to) && performance.now() > deadline) {
+          this.deferred = late = true;
+          break;
+        }
+        if (this.paintBlock(block, want, this.partDone, to)) changed = true;
+        sinceClock += to - this.partDone;
+        this.partDone = to;
+        if (sinceClock >= PART) {
+          sinceClock = 0;
+          late = performance.now() > deadline;
+        }
+      }
+      if (this.partDone < count) break;
+      this.partDone = 0;
       this.queued.delete(block);
-      if (!block.dead && this.paintBlock(block, selectInBlock(block, opts, page.ungated))) changed = true;
+      i++;
     }
     this.pending = this.pending.slice(i);
-    return { done: this.pending.length === 0, changed };
+    return changed;
   }
 
   /** Queues a block for painting, once. */
@@ -96,19 +148,27 @@ export class PaintQueue {
     this.pending.push(block);
   }
 
-  private paintBlock(block: Block, want: readonly boolean[]): boolean {
-    if (!differs(block, want)) return false;
+  private paintBlock(block: Block, want: readonly boolean[], from = 0, to = block.matches.length): boolean {
+    if (!differs(block, want, from, to)) return false;
     const painter = this.make();
-    this.quietly(painter, () => painter.paintBlock(block, want));
+    this.quietly(painter, () => painter.paintBlock(block, want, from, to));
     return true;
+  }
+
+  private highlights(): boolean {
+    return (this.kind ?? (highlightsSupported() ? 'highlight' : 'fallback')) === 'highlight';
+  }
+
+  /** Whether the painter, made or still to make, paints in parts. */
+  private inParts(): boolean {
+    return this.painter ? this.painter.paintsInParts : this.highlights();
   }
 
   /** Made on first use: a page without terms never pays for style reads or registrations. */
   private make(): Painter {
     if (this.painter) return this.painter;
     const tone = guarded(() => pageTone(this.doc), 'light');
-    const highlights = (this.kind ?? (highlightsSupported() ? 'highlight' : 'fallback')) === 'highlight';
-    this.painter = highlights
+    this.painter = this.highlights()
       ? createHighlightPainter(this.doc, this.opts.appearance, tone)
       : createFallbackPainter(this.doc, this.opts.appearance, tone);
     return this.painter;

@@ -1,4 +1,4 @@
-import { locate, type Block } from './blocks';
+import { locate, type Block, type BlockMatch } from './blocks';
 import type { Tone } from './look';
 import { namesFor } from './look';
 import { TermOccurrence } from './occurrence';
@@ -8,8 +8,13 @@ import type { Appearance } from './types';
 export interface Painter {
   /** Whether painting changes the DOM (the engine must then ignore its own mutations). */
   readonly mutatesDom: boolean;
-  /** Makes the block's painted matches exactly those with `want[i]`. */
-  paintBlock(block: Block, want: readonly boolean[]): void;
+  /** Whether `paintBlock` can paint some of a block's matches and leave the rest for later. */
+  readonly paintsInParts: boolean;
+  /**
+   * Makes the block's painted matches exactly those with `want[i]`: those from `from` to `to`
+   * where the painter paints in parts, else all of them.
+   */
+  paintBlock(block: Block, want: readonly boolean[], from?: number, to?: number): void;
   /** Removes every paint of a block (it is rescanned or gone). */
   clearBlock(block: Block): void;
   setAppearance(appearance: Appearance): void;
@@ -72,8 +77,10 @@ export function createHighlightPainter(doc: Document, appearance: Appearance, to
 
   return {
     mutatesDom: false,
-    paintBlock(block, want) {
-      block.matches.forEach((m, i) => {
+    paintsInParts: true,
+    paintBlock(block, want, from = 0, to = block.matches.length) {
+      for (let i = from; i < to; i++) {
+        const m = block.matches[i] as BlockMatch;
         if (want[i] && !m.occurrence) {
           const occ = new TermOccurrence(block, m, locate(block, m.start, false), locate(block, m.end, true));
           occ.paint = makeRange(doc, occ);
@@ -83,7 +90,7 @@ export function createHighlightPainter(doc: Document, appearance: Appearance, to
           unpaint(m.occurrence);
           m.occurrence = null;
         }
-      });
+      }
     },
     clearBlock(block) {
       for (const m of block.matches) {

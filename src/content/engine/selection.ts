@@ -27,9 +27,10 @@ export function selectMatches(
   );
 }
 
-/** Whether painting `want` would change what the block shows now. */
-export function differs(block: Block, want: readonly boolean[]): boolean {
-  return block.matches.some((m, i) => !!m.occurrence !== !!want[i]);
+/** Whether painting `want` would change what the block shows now, from match `from` to `to`. */
+export function differs(block: Block, want: readonly boolean[], from = 0, to = block.matches.length): boolean {
+  for (let i = from; i < to; i++) if (!!block.matches[i]?.occurrence !== !!want[i]) return true;
+  return false;
 }
 
 /** `selectMatches` for one block on its own: right for `all`, where blocks do not affect each other. */

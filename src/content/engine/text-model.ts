@@ -1,14 +1,16 @@
-import type { Match } from '../../core/matcher';
+import type { Matcher } from '../../core/matcher';
 import type { Block } from './blocks';
 import { classify, INLINE_TAGS, nextOf, parentOf } from './dom-rules';
-import { RunBatch } from './run-batch';
+import { PIECE_CHARS, RunBatch } from './run-batch';
 
 export interface WalkHooks {
   skipCode: boolean;
   /** A container (or shadow root) already read in full: its whole subtree is left alone. */
   isKnown(owner: Node): boolean;
-  /** Finds the terms in a batch of `runs` runs of text, joined by U+0000. */
-  scan(text: string, runs: number): readonly Match[];
+  /** Finds the terms, a piece of the text read at a time. */
+  matcher: Matcher;
+  /** Text read so far, for the engine's figures. */
+  counts: { textChars: number; runs: number };
   /** Runs with terms, as each batch of text is scanned; in page order within one walk. */
   onBlock(block: Block): void;
   /** A container's subtree is now fully read. */
@@ -19,11 +21,6 @@ export interface WalkHooks {
 const SHOW = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
 /** Check the clock this often (in nodes): `performance.now()` is cheap, not free. */
 const CHECK_EVERY = 64;
-/**
- * Scan at the next run boundary once this much text is waiting. Small enough that one scan stays
- * well inside a slice even before the JIT has warmed up (about 0.3 µs a character then).
- */
-const BATCH_CHARS = 8192;
 
 /**
  * A resumable, in-order read of the text under `root`, cut into runs at block boundaries.
@@ -36,12 +33,14 @@ export class TextWalk {
   /** Open elements, root first; `owners` holds the containers among them. */
   private readonly open: Node[];
   private readonly owners: Node[];
-  private readonly batch = new RunBatch();
+  private readonly batch: RunBatch;
   /** A node read from the walker but not handled yet (the walk paused before it). */
   private pending: Node | null;
   private inRun = false;
   /** Nodes since the clock was last read. */
   private count = 0;
+  /** The deadline of the slice running now. */
+  private deadline = Infinity;
 
   constructor(
     readonly root: Node,
@@ -52,6 +51,7 @@ export class TextWalk {
     this.open = [root];
     this.owners = [root];
     this.pending = this.walker.nextNode();
+    this.batch = new RunBatch(hooks.matcher, hooks.counts);
   }
 
   /** False when the page removed the node the walk was to read next: start again. */
@@ -64,34 +64,45 @@ export class TextWalk {
     return this.pending;
   }
 
-  /** Containers started but not finished: their runs so far must be dropped on a restart. */
+  /**
+   * Containers started but not finished, and those whose runs are read but not scanned yet:
+   * a restart must drop what they hold and read them anew.
+   */
   openOwners(): Node[] {
-    return this.owners.slice();
+    return [...this.owners, ...this.batch.pendingOwners()];
   }
 
-  /** Reads until finished (true) or until `performance.now()` passes `deadline` (false). */
+  /**
+   * Reads and scans until finished (true) or until `performance.now()` passes `deadline`
+   * (false). A pause can fall anywhere, in the middle of a run too: what is read of the run
+   * waits in the batch, and the scan picks up where it stopped, so no term is cut in two.
+   */
   run(deadline: number): boolean {
-    const { walker, open, hooks } = this;
+    const { walker, open, hooks, batch } = this;
+    this.deadline = deadline;
+    // Text read before the last pause and not scanned yet goes first.
+    if (!this.scanWaiting()) return false;
     let node = this.pending;
     this.count = 0;
     while (node) {
-      // Pauses fall between runs only: a run is scanned whole, so no term is cut in two.
-      // A batch scan sets `count` so that the clock is read right after it.
-      if (++this.count >= CHECK_EVERY && !this.inRun) {
-        this.count = 0;
-        if (performance.now() > deadline) break;
-      }
       // Text nodes cannot be tampered with; an element might be a form with an input named
       // "parentNode", so elements take the safe getter.
       const parent = node.nodeType === 3 ? node.parentNode : parentOf(node);
       while (open.length > 1 && open[open.length - 1] !== parent) this.leave();
+      // Read after leaving: at a pause every open container holds the next node, so the
+      // screen-first reader knows to leave those to this walk.
+      if (++this.count >= CHECK_EVERY) {
+        this.count = 0;
+        if (performance.now() > deadline) break;
+      }
       if (node.nodeType === 3) {
         if (!this.inRun) {
-          this.batch.startRun(this.owners[this.owners.length - 1] as Node);
+          batch.startRun(this.owners[this.owners.length - 1] as Node);
           this.inRun = true;
         }
-        this.batch.add(node as Text);
+        const due = batch.add(node as Text);
         node = walker.nextNode();
+        if (due) this.scanWaiting(true);
         continue;
       }
       const el = node as Element;
@@ -115,11 +126,31 @@ export class TextWalk {
       node = this.stepOver(el);
     }
     this.pending = node;
-    this.endRun();
-    this.flushBatch();
     if (node) return false;
     while (open.length > 1) this.leave();
+    this.endRun();
+    if (!this.scanWaiting()) return false;
     hooks.onOwner(this.root);
+    return true;
+  }
+
+  /**
+   * Scans in pieces: one at least when the batch says one is `due`, more while a piece's worth
+   * waits, everything once all is read. False when the deadline passed first (once all is read:
+   * with scanning left). The clock is read right after, as the scan may have taken the rest of
+   * the slice.
+   */
+  private scanWaiting(due = false): boolean {
+    const { batch } = this;
+    // `pending` is set at each pause: null only once the walk has read everything.
+    const all = this.pending === null;
+    this.count = CHECK_EVERY;
+    for (let go = due || all; go || batch.unscanned >= PIECE_CHARS; go = all) {
+      const blocks = batch.scanPiece();
+      if (!blocks) return true;
+      for (const block of blocks) this.hooks.onBlock(block);
+      if (performance.now() > this.deadline) return all && batch.idle;
+    }
     return true;
   }
 
@@ -134,14 +165,7 @@ export class TextWalk {
   private endRun(): void {
     if (!this.inRun) return;
     this.inRun = false;
-    if (this.batch.chars >= BATCH_CHARS) {
-      this.flushBatch();
-      this.count = CHECK_EVERY;
-    }
-  }
-
-  private flushBatch(): void {
-    for (const block of this.batch.scan(this.hooks.scan)) this.hooks.onBlock(block);
+    if (this.batch.endRun()) this.scanWaiting(true);
   }
 
   /** The first node after `el`'s subtree, with the walker moved there. */
