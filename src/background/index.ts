@@ -24,10 +24,9 @@ handleMessages<'background'>({
 browser.commands.onCommand.addListener((command) => void runCommand(command));
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 browser.runtime.onInstalled.addListener(() => {
-  // Before the open tabs are reached, so that they can load the compiled glossaries.
-  const compiled = refreshCompiledGlossary(true);
+  void refreshCompiledGlossary(true);
   createMenus();
-  void compiled.then(injectIntoOpenTabs).catch((err) => console.warn('[Termlight] could not reach the open tabs', err));
+  void injectIntoOpenTabs().catch((err) => console.warn('[Termlight] could not reach the open tabs', err));
 });
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {

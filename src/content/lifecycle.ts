@@ -21,6 +21,9 @@ export async function startContentScript(): Promise<void> {
     loadUserGlossaryState(),
     loadCompiledGlossary(),
   ]);
+  // A newer copy may have taken over while this one waited (the background puts one into a tab
+  // whose copy did not answer yet): it must not start, or the page would have two.
+  if (life.signal.aborted) return;
   let running: { session: Session; stop: AbortController; marking: boolean; source: MatcherSource } | null = null;
   /** The last matcher made, for restarts over the same glossaries (a lookup, then marking). */
   let lastMatcher: { id: string; matcher: Matcher; source: MatcherSource } | null = null;
