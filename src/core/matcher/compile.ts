@@ -73,6 +73,7 @@ function matcherOf(entries: readonly CompiledEntry[], view: ImageView, options: 
     forms: view.forms.count,
     states,
     symbolClasses: width,
+    longestForm: view.longestForm,
     tableBytes: dense ? tableBytes : states * 4 * 6,
     layout: dense ? 'dense' : 'sparse',
   };

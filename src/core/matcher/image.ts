@@ -81,6 +81,8 @@ export interface ImageView {
   /** The first form ending at each state, or -1. */
   heads: Int32Array;
   forms: FormStore;
+  /** The depth of the deepest state where a form ends. */
+  longestForm: number;
 }
 
 /**
@@ -122,11 +124,13 @@ export function readImage(image: unknown, entries: number): ImageView {
   const heads = new Int32Array(states).fill(-1);
   // Each form belongs to one depth; marking them keeps the walk linear even if chains share forms.
   const formDepth = new Int32Array(formCount);
+  let longestForm = 0;
   for (let i = 0; i < img.heads.length; i += 2) {
     const state = img.heads[i]!;
     const form = img.heads[i + 1]!;
     if (!inRange(state, 1, states - 1) || !inRange(form, 0, formCount - 1)) fail('heads');
     heads[state] = form;
+    longestForm = Math.max(longestForm, depth[state]!);
     let f = form;
     for (; f !== -1 && formDepth[f] === 0; f = forms.next[f]!) {
       if (forms.length[f] !== depth[state]) fail('forms.length');
@@ -134,7 +138,7 @@ export function readImage(image: unknown, entries: number): ImageView {
     }
     if (f !== -1 && formDepth[f] !== depth[state]) fail('forms.length');
   }
-  return { width, classOf, symbols, children, heads, forms };
+  return { width, classOf, symbols, children, heads, forms, longestForm };
 }
 
 function readForms(src: MatcherImage['forms'], entries: number): FormStore {

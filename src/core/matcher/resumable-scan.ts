@@ -1,4 +1,3 @@
-import { surfaceForms } from '../glossary/surface-form';
 import { isSeparatorCode, isSkipCode } from './chars';
 import type { Match, Matcher } from './types';
 
@@ -17,29 +16,17 @@ import type { Match, Matcher } from './types';
  * and finds the rest again.
  */
 
-const reaches = new WeakMap<Matcher, number>();
-
 /** Counted characters: those a term reads one for one (separator runs and invisibles vary). */
 function counted(code: number): boolean {
   return !isSeparatorCode(code) && !isSkipCode(code);
 }
 
 /**
- * At least as many counted characters as any term of `matcher` covers. Its forms are the
- * entries' terms and aliases and their plurals, which add at most two letters ("ontology" →
- * "ontologies"). Lengths are counted whole (separators too): cheaper on a large glossary, in
- * the page's first slice, and a few characters more reach cost next to nothing.
+ * At least as many counted characters as any term of `matcher` covers: its longest form in
+ * symbols, where a separator run is one symbol and each other symbol one counted character.
  */
 export function termReach(matcher: Matcher): number {
-  let reach = reaches.get(matcher);
-  if (reach !== undefined) return reach;
-  reach = 0;
-  for (const { entry } of matcher.entries) {
-    for (const form of surfaceForms(entry)) reach = Math.max(reach, form.text.length);
-  }
-  reach += 2;
-  reaches.set(matcher, reach);
-  return reach;
+  return matcher.stats.longestForm;
 }
 
 export class ResumableScan {
@@ -53,11 +40,8 @@ export class ResumableScan {
 
   constructor(
     private readonly matcher: Matcher,
-    /**
-     * The matcher's `termReach`, unless a test gives another. Worked out when first needed:
-     * most texts are scanned in whole pieces that need none, and a large glossary takes a moment.
-     */
-    private reach = 0,
+    /** The matcher's `termReach`, unless a test gives another. */
+    private readonly reach = termReach(matcher),
   ) {}
 
   /** Starts over on a new text, at `decided`: the caller dropped what came before. */
@@ -104,7 +88,6 @@ export class ResumableScan {
    */
   private past(text: string, goal: number, limit: number): number {
     const ahead = this.ahead;
-    this.reach ||= termReach(this.matcher);
     if (ahead.goal !== goal) Object.assign(ahead, { goal, at: goal, counted: 0, first: goal });
     // Not read when it cannot be enough: reading a string that grew copies all of it.
     if (limit - ahead.at < this.reach - ahead.counted) return Infinity;

@@ -24,6 +24,8 @@ export interface MatcherStats {
   forms: number;
   states: number;
   symbolClasses: number;
+  /** The longest form, in symbols (a separator run is one): no match reads more letters. */
+  longestForm: number;
   /** Size of the transition table (dense) or of the trie links (sparse). */
   tableBytes: number;
   layout: 'dense' | 'sparse';
