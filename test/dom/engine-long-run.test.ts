@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTermEngine, type EngineTuning, type TermEngine } from '../../src/content/engine';
 import type { TermOccurrence } from '../../src/content/engine/occurrence';
-import type { Matcher } from '../../src/core/matcher';
-import { baseOptions, testMatcher } from '../fixtures/engine/test-pack';
+import { compileImage, loadMatcher, type Matcher } from '../../src/core/matcher';
+import type { GlossaryPack } from '../../src/core/glossary/types';
+import { baseOptions, testMatcher, testPack } from '../fixtures/engine/test-pack';
 
 /*
  * One block holding a very long run of inline text (a page's list of thousands of linked
@@ -58,6 +59,7 @@ function recording(): { matcher: Matcher; scans: Array<{ slice: number; chars: n
       scans.push({ slice, chars: to - from });
       return testMatcher.scan(text, from, to);
     },
+    prepare: (deadline) => testMatcher.prepare(deadline),
   };
   return { matcher, scans };
 }
@@ -137,5 +139,56 @@ describe('a block with one very long run of text', () => {
     const whole = marks(await start(longRun(1500), testMatcher, { sliceMs: Infinity, painter: 'highlight' }));
     expect(sliced).toEqual(whole);
     expect(whole).toEqual(onePass());
+  }, 30_000);
+});
+
+describe('a large glossary loaded from storage', () => {
+  /** The test terms and 3,000 more, loaded from their stored image as a page loads them. */
+  function large(): { matcher: Matcher; events: string[] } {
+    const filler: GlossaryPack = {
+      id: 'filler',
+      name: 'Filler',
+      version: '1.0.0',
+      language: 'en',
+      entries: Array.from({ length: 3000 }, (_, i) => ({
+        id: `f${i}`,
+        term: `zq${i.toString(36)}word${(i * 7919).toString(36)}`,
+        definition: 'Filler.',
+        category: 'concept' as const,
+      })),
+    };
+    const packs = [testPack, filler];
+    const loaded = loadMatcher(JSON.parse(JSON.stringify(compileImage(packs))), packs);
+    const events: string[] = [];
+    const matcher: Matcher = {
+      entries: loaded.entries,
+      stats: loaded.stats,
+      scan(text, from, to) {
+        events.push(`scan@${slice}`);
+        return loaded.scan(text, from, to);
+      },
+      prepare(deadline) {
+        const done = loaded.prepare(deadline);
+        events.push(`${done ? 'ready' : 'building'}@${slice}`);
+        return done;
+      },
+    };
+    return { matcher, events };
+  }
+
+  it('finishes its table over several slices before reading, then marks what one pass finds', async () => {
+    const { matcher, events } = large();
+    expect(matcher.stats.states).toBeGreaterThan(30_000);
+    const engine = await start(longRun(300), matcher, { sliceMs: 0, painter: 'highlight' });
+    const building = events.filter((e) => e.startsWith('building'));
+    const firstScan = events.findIndex((e) => e.startsWith('scan'));
+    // One slice, one step: the table took several slices, and no text was scanned before it was whole.
+    expect(new Set(building).size).toBe(building.length);
+    expect(building.length).toBeGreaterThan(3);
+    const ready = events.findIndex((e) => e.startsWith('ready'));
+    expect(ready).toBe(building.length);
+    expect(firstScan).toBeGreaterThan(ready);
+    expect(marks(engine)).toEqual(onePass());
+    expect(onePass().length).toBeGreaterThan(20);
   }, 30_000);
 });

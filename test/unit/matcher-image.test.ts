@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { bundledPacks } from '../../src/core/glossary/bundled';
 import type { GlossaryPack } from '../../src/core/glossary/types';
 import { compileImage, compileMatcher, ImageError, loadMatcher, type MatcherImage } from '../../src/core/matcher';
+import { readImage } from '../../src/core/matcher/image';
+import { buildTable, TableBuilder } from '../../src/core/matcher/table';
 import { pack } from './fixtures-matcher/packs';
 import { pick, randomEntries, randomText, seeded } from './fixtures-matcher/random';
 
@@ -46,6 +48,45 @@ describe('a glossary compiled once and loaded in each page', () => {
   it('is small enough to keep in storage: a 5,000-term glossary stays under a megabyte', () => {
     const packs = [pack(randomEntries(seeded(5), 5000))];
     expect(JSON.stringify(compileImage(packs)).length).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('a table built in steps, as a page with a large glossary does', () => {
+  const entries = randomEntries(seeded(8), 400);
+  const packs = [pack(entries)];
+  const image = stored(packs);
+
+  it('comes out the same as one built at once, however many steps it takes', () => {
+    const view = readImage(image, 400);
+    expect(view.symbols.length).toBeGreaterThan(1000);
+    const whole = buildTable(view);
+    const builder = new TableBuilder(view);
+    let steps = 0;
+    // A deadline already past: each step still builds a few hundred states, then stops.
+    while (!builder.build(0)) steps++;
+    expect(steps).toBeGreaterThan(2);
+    expect(builder.done).toBe(true);
+    expect(builder.automaton.table).toEqual(whole.table);
+    expect(builder.automaton.report).toEqual(whole.report);
+    expect(builder.automaton.dict).toEqual(whole.dict);
+  });
+
+  it('lets a page build the table a step at a time, and finishes it on a scan that comes first', () => {
+    const text = randomText(seeded(9), entries, 400);
+    const expected = compileMatcher(packs).scan(text);
+    expect(expected.length).toBeGreaterThan(20);
+
+    const stepped = loadMatcher(image, packs);
+    let steps = 0;
+    while (!stepped.prepare(0)) steps++;
+    expect(steps).toBeGreaterThan(2);
+    expect(stepped.prepare(0)).toBe(true);
+    expect(stepped.scan(text)).toEqual(expected);
+
+    const early = loadMatcher(image, packs);
+    expect(early.prepare(0)).toBe(false);
+    expect(early.scan(text)).toEqual(expected);
+    expect(early.prepare(0)).toBe(true);
   });
 });
 

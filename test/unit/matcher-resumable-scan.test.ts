@@ -15,6 +15,7 @@ function recording(matcher: Matcher): { matcher: Matcher; ranges: Array<[number,
       entries: matcher.entries,
       stats: matcher.stats,
       scan: (text, from = 0, to = text.length) => (ranges.push([from, to]), matcher.scan(text, from, to)),
+      prepare: (deadline) => matcher.prepare(deadline),
     },
   };
 }

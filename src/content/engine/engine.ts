@@ -109,6 +109,8 @@ export function createTermEngine(
     const step = (deadline: number): boolean => {
       if (mine !== generation || signal.aborted) return true;
       try {
+        // A matcher loaded for this page may still be building its table (a large glossary).
+        if (!matcher.prepare(deadline)) return false;
         queue = q;
         paints.prepare();
         if (!prepared) {
@@ -128,8 +130,8 @@ export function createTermEngine(
     };
     const yieldNow = () => (yieldToPage ??= createYield(signal))();
     // Only the first pass runs in the task that made the engine.
-    const deadline = first && tuning.taskStart !== undefined ? tuning.taskStart + tune.sliceMs : Infinity;
-    await runSliced(step, tune.sliceMs, yieldNow, signal, first?.stats ?? { slices: 0, longestSliceMs: 0, busyMs: 0 }, deadline);
+    const stats = first?.stats ?? { slices: 0, longestSliceMs: 0, busyMs: 0 };
+    await runSliced(step, tune.sliceMs, yieldNow, signal, stats, first ? tuning.taskStart : undefined);
   }
 
   /** The first pass: the whole page in order; if it takes more than a slice, what is on screen next. */

@@ -46,13 +46,16 @@ export async function runSliced(
   yieldToPage: () => Promise<void>,
   signal: AbortSignal,
   stats: SliceStats,
-  /** The first slice's deadline, when the task it runs in began earlier than the slice. */
-  firstDeadline = Infinity,
+  /**
+   * When the task the first slice runs in began, if earlier: what that task did before (loading
+   * the glossary) counts against the first slice's budget, and in its time.
+   */
+  taskStart?: number,
 ): Promise<boolean> {
   for (let first = true; ; first = false) {
     if (signal.aborted) return false;
-    const began = performance.now();
-    const finished = step(first ? Math.min(began + budgetMs, firstDeadline) : began + budgetMs);
+    const began = first && taskStart !== undefined ? Math.min(taskStart, performance.now()) : performance.now();
+    const finished = step(began + budgetMs);
     const took = performance.now() - began;
     stats.slices++;
     stats.busyMs += took;

@@ -76,7 +76,7 @@ export interface EngineTuning {
   painter?: 'highlight' | 'fallback';
   /**
    * When the task that creates the engine began (`performance.now()`): work done before it in
-   * that task, such as compiling the glossary, counts against the first slice.
+   * that task, such as loading the glossary, counts against the first slice and in its time.
    */
   taskStart?: number;
 }

@@ -4,7 +4,7 @@ import { scanDense } from './dense';
 import { collectForms, entriesOf, type FormSpec } from './forms';
 import { imageOf, readImage, trieOf, type ImageView, type MatcherImage } from './image';
 import { buildSparse, scanSparse } from './sparse';
-import { buildTable } from './table';
+import { TableBuilder } from './table';
 import { type InsertPoint, Trie } from './trie';
 import type { CompiledEntry, CompileOptions, Match, Matcher, MatcherStats } from './types';
 import { selectLongest } from './verify';
@@ -78,9 +78,16 @@ function matcherOf(entries: readonly CompiledEntry[], view: ImageView, options: 
     layout: dense ? 'dense' : 'sparse',
   };
   let run: (text: string, from: number, to: number) => Match[];
+  let prepare = (_deadline: number) => true;
   if (dense) {
-    const automaton = buildTable(view);
-    run = (text, from, to) => scanDense(automaton, text, from, to);
+    // Built as the page's slices allow, or all at once by the first scan.
+    const builder = new TableBuilder(view);
+    const automaton = builder.automaton;
+    prepare = (deadline) => builder.done || builder.build(deadline);
+    run = (text, from, to) => {
+      if (!builder.done) builder.build();
+      return scanDense(automaton, text, from, to);
+    };
   } else {
     const automaton = buildSparse(trieOf(view), view.classOf);
     run = (text, from, to) => scanSparse(automaton, text, from, to);
@@ -94,5 +101,6 @@ function matcherOf(entries: readonly CompiledEntry[], view: ImageView, options: 
       const end = Math.max(start, Math.min(to, text.length));
       return selectLongest(run(text, start, end));
     },
+    prepare,
   };
 }

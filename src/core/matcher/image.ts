@@ -183,8 +183,12 @@ export function trieOf(view: ImageView): Trie {
   return trie;
 }
 
+/**
+ * Whether `value` is a whole number from `low` to `high` (all within 32 bits). Written out
+ * rather than `Number.isInteger`: it runs a few times per state and form of every page's image.
+ */
 function inRange(value: number, low: number, high: number): boolean {
-  return Number.isInteger(value) && value >= low && value <= high;
+  return (value | 0) === value && value >= low && value <= high;
 }
 
 function fail(field: string): never {

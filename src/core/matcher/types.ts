@@ -40,6 +40,12 @@ export interface Matcher {
    * still count as neighbours.
    */
   scan(text: string, from?: number, to?: number): Match[];
+  /**
+   * Builds what is left of the transition table until `performance.now()` passes `deadline`;
+   * true once it is complete. A matcher loaded for a page finishes its table in steps, so that
+   * a large glossary does not hold the page in one long task; `scan` completes it first if need be.
+   */
+  prepare(deadline: number): boolean;
 }
 
 export interface CompileOptions {
