@@ -45,27 +45,38 @@ export class ImageError extends Error {
 export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): MatcherImage {
   const states = trie.size;
   const src = trie.forms;
+  const formCount = src.count;
+  // Filled by index into arrays of their final length: this runs once per state and form while
+  // the code is cold, where a store costs less than a call to push.
   const order = new Int32Array(states);
-  const symbols: number[] = [];
-  const children: number[] = [];
+  const symbols = new Array<number>(states);
+  const children = new Array<number>(states);
   const heads: number[] = [];
-  const forms: MatcherImage['forms'] = { entry: [], next: [], flags: [], length: [], exactChars: [], exact: [] };
+  const forms: MatcherImage['forms'] = {
+    entry: new Array<number>(formCount),
+    next: new Array<number>(formCount),
+    flags: new Array<number>(formCount),
+    length: new Array<number>(formCount),
+    exactChars: new Array<number>(formCount),
+    exact: new Array<string>(formCount),
+  };
   let tail = 1;
+  let out = 0;
   for (let at = 0; at < states; at++) {
     const state = order[at]!;
-    symbols.push(trie.symbol[state]!);
+    symbols[at] = trie.symbol[state]!;
     const first = tail;
     for (let child = trie.firstChild[state]!; child !== -1; child = trie.nextSibling[child]!) order[tail++] = child;
-    children.push(tail - first);
+    children[at] = tail - first;
     if (trie.formHead[state] === -1) continue;
-    heads.push(at, forms.entry.length);
-    for (let f = trie.formHead[state]!; f !== -1; f = src.next[f]!) {
-      forms.next.push(src.next[f] === -1 ? -1 : forms.entry.length + 1);
-      forms.entry.push(src.entry[f]!);
-      forms.flags.push(src.flags[f]!);
-      forms.length.push(src.length[f]!);
-      forms.exactChars.push(src.exactChars[f]!);
-      forms.exact.push(src.exact[f]!);
+    heads.push(at, out);
+    for (let f = trie.formHead[state]!; f !== -1; f = src.next[f]!, out++) {
+      forms.next[out] = src.next[f] === -1 ? -1 : out + 1;
+      forms.entry[out] = src.entry[f]!;
+      forms.flags[out] = src.flags[f]!;
+      forms.length[out] = src.length[f]!;
+      forms.exactChars[out] = src.exactChars[f]!;
+      forms.exact[out] = src.exact[f]!;
     }
   }
   return { format: IMAGE_FORMAT, entries, width: alphabet.size, letters: alphabet.letters(), symbols, children, heads, forms };
