@@ -6,16 +6,18 @@ import { isSiteEnabled } from '../core/settings/site-rules';
 import type { Matcher } from '../core/matcher';
 import type { MatcherSource } from '../core/messages';
 import { compiledGlossaryId, loadCompiledGlossary, matcherFor } from '../platform/compiled-glossary';
+import { extensionAlive } from '../platform/browser';
 import { handleMessages } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { loadUserGlossaryState, watchUserGlossaries } from '../platform/user-glossaries';
 import { pageTerms, startSession, type Session } from './session';
-import { takeOver } from './takeover';
+import { stopWhenOrphaned, takeOver } from './takeover';
 
 /** Starts Termlight in this frame and keeps it in step with the settings until it is replaced. */
 export async function startContentScript(): Promise<void> {
   const life = new AbortController();
   takeOver(life);
+  stopWhenOrphaned(life, extensionAlive);
   let [settings, { packs: userPacks, revision }, compiled] = await Promise.all([
     loadSettings(),
     loadUserGlossaryState(),

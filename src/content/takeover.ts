@@ -19,3 +19,19 @@ export function takeOver(teardown: AbortController): void {
   for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
   document.addEventListener(TAKEOVER_EVENT, () => teardown.abort(), { signal: teardown.signal, once: true });
 }
+
+/**
+ * When the extension is turned off, removed, or reloaded with no new copy coming in, this copy
+ * loses its extension APIs but its paint, card and listeners stay in the page, and nothing tells
+ * it so. It looks again whenever the reader comes back to the page (the tab shown, the window
+ * focused, a click or tap) and tears down once `alive` says the extension is gone.
+ */
+export function stopWhenOrphaned(teardown: AbortController, alive: () => boolean): void {
+  const check = () => {
+    if (!alive()) teardown.abort();
+  };
+  const options = { signal: teardown.signal, capture: true, passive: true };
+  document.addEventListener('visibilitychange', check, options);
+  document.addEventListener('pointerdown', check, options);
+  window.addEventListener('focus', check, options);
+}

@@ -139,6 +139,26 @@ describe.skipIf(!BROWSERS.includes('chromium'))('chromium: installing and reload
     expect((await paint(page)).hosts).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it('when Termlight goes away with no copy to follow, the page loses its paint once the reader is back', async () => {
+    expect((await paint(page)).ranges).toBeGreaterThanOrEqual(TERMS);
+    // In headless Chromium a reload unloads the extension for good: as if it were turned off.
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    expect(worker).toBeDefined();
+    await worker!.evaluate(() => void chrome.runtime.reload()).catch(() => undefined);
+    await expect.poll(() => context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://')).length, { timeout: 10_000 }).toBe(0);
+    // The reader clicks somewhere in the page (blank margin, no link).
+    await page.mouse.click(3, 790);
+    await page.waitForFunction(() => {
+      let ranges = 0;
+      for (const [name, h] of CSS.highlights) if (name.startsWith('termlight-')) ranges += h.size;
+      return ranges === 0;
+    }, undefined, { timeout: 5_000 });
+    expect(await paint(page)).toEqual({ ranges: 0, hosts: 0 });
+    // The page's own text is as it was.
+    expect(await page.evaluate(() => document.body.textContent?.includes('foundation model'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe.skipIf(!BROWSERS.includes('firefox'))('firefox: installing under an open page', () => {
