@@ -59,11 +59,19 @@ function endingOf(word: string): 's' | 'es' | 'ies' {
     const lower = word.toLowerCase();
     return SIBILANT.test(lower) ? 'es' : CONSONANT_Y.test(lower) ? 'ies' : 's';
   }
-  const l = lowerAscii(last);
-  const b = lowerAscii(before);
+  return asciiEnding(lowerAscii(last), lowerAscii(before));
+}
+
+/** `endingOf` for a word ending in two ASCII characters, lower-cased (`b` -1: a one-letter word). */
+function asciiEnding(l: number, b: number): 's' | 'es' | 'ies' {
   if (l === 0x73 || l === 0x78 || l === 0x7a || (l === 0x68 && (b === 0x63 || b === 0x73))) return 'es';
   const vowel = b === 0x61 || b === 0x65 || b === 0x69 || b === 0x6f || b === 0x75;
-  return l === 0x79 && before !== -1 && !vowel ? 'ies' : 's';
+  return l === 0x79 && b !== -1 && !vowel ? 'ies' : 's';
+}
+
+function withEnding(base: string, end: number, ending: 's' | 'es' | 'ies'): { text: string; keep: number } {
+  if (ending === 'ies') return { text: `${base.slice(0, -1)}ies`, keep: end - 1 };
+  return { text: base + ending, keep: end };
 }
 
 /**
@@ -76,14 +84,19 @@ export function pluralOf(form: string): { text: string; keep: number } | null {
   while (end > 0 && isSkipCode(form.charCodeAt(end - 1))) end--;
   if (end === 0) return null;
   const base = end === form.length ? form : form.slice(0, end);
+  const last = base.charCodeAt(end - 1);
+  if (isLower(last)) {
+    // Most forms end in a lower-case ASCII letter: then the last word is no acronym, and its
+    // ending depends on the letter before (none if that is a separator: a one-letter word).
+    const before = end > 1 ? base.charCodeAt(end - 2) : -1;
+    if (before < 0x80) return withEnding(base, end, asciiEnding(last, before === -1 || isSeparatorCode(before) ? -1 : lowerAscii(before)));
+  }
   if (!endsInLetterOrDigit(base)) return null;
   let wordStart = end;
   while (wordStart > 0 && !isSeparatorCode(base.charCodeAt(wordStart - 1))) wordStart--;
   const word = base.slice(wordStart);
   if (isAcronym(word)) return { text: `${base}s`, keep: end };
-  const ending = endingOf(word);
-  if (ending === 'ies') return { text: `${base.slice(0, -1)}ies`, keep: end - 1 };
-  return { text: base + ending, keep: end };
+  return withEnding(base, end, endingOf(word));
 }
 
 /** The entries of the given packs, in pack and entry order: what a match's `entry` indexes. */
