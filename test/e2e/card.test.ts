@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { makeMessage } from '../../src/core/messages';
 import type { TestPage } from './support/browsers';
 import { BROWSERS, useBrowser } from './support/suite';
@@ -58,9 +58,13 @@ function pointAt(page: TestPage, phrase: string, scope = 'body'): Promise<{ x: n
   );
 }
 
+/** Pages opened by the running test: closed after it even when it fails half-way. */
+const opened: TestPage[] = [];
+
 /** Opens a page and waits until the engine has marked its terms. */
 async function openPage(env: ReturnType<typeof useBrowser>, path: string): Promise<TestPage> {
   const page = await env.browser.newPage();
+  opened.push(page);
   await page.goto(env.server.origin + path);
   await page.waitFor(() => {
     let n = 0;
@@ -87,6 +91,10 @@ async function hoverUntilCard(page: TestPage, phrase: string, scope?: string): P
 
 describe.each(BROWSERS)('%s: the definition card', (name) => {
   const env = useBrowser(name);
+  // A page left open would answer the keyboard test's messages too.
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.close().catch(() => undefined);
+  });
 
   it('opens after the hover delay with the right definition, and not before', async () => {
     const page = await openPage(env, DEMO);
@@ -103,10 +111,11 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     });
     await page.mouseMove(p.x, p.y);
     await waitForCard(page);
-    const { arrived, shown } = await page.evaluate(() => {
-      const w = window as unknown as { arrived: number; shown: number };
-      return { arrived: w.arrived, shown: w.shown };
-    });
+    // The frame that first drew the card may come a little after the card is in the DOM.
+    const { arrived, shown } = (await page.waitFor(() => {
+      const w = window as unknown as { arrived?: number; shown?: number };
+      return w.arrived !== undefined && w.shown !== undefined ? { arrived: w.arrived, shown: w.shown } : null;
+    }))!;
     expect(shown - arrived).toBeGreaterThanOrEqual(280);
     expect(shown - arrived).toBeLessThan(1500);
     const card = (await readCard(page))!;
