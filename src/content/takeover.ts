@@ -21,10 +21,12 @@ export function takeOver(teardown: AbortController): void {
 }
 
 /**
- * When the extension is turned off, removed, or reloaded with no new copy coming in, this copy
- * loses its extension APIs but its paint, card and listeners stay in the page, and nothing tells
- * it so. It looks again whenever the reader comes back to the page (the tab shown, the window
- * focused, a click or tap) and tears down once `alive` says the extension is gone.
+ * In Chromium, when the extension is turned off, removed, or reloaded with no new copy coming
+ * in, this copy loses its extension APIs but its paint, card and listeners stay in the page, and
+ * nothing tells it so. It looks again whenever the reader comes back to the page (the tab shown,
+ * something focused, a click or tap) and tears down once `alive` says the extension is gone.
+ * (Firefox takes a removed extension's stylesheet away with it, so what paint is left there is
+ * no longer drawn; a browser test holds both.)
  */
 export function stopWhenOrphaned(teardown: AbortController, alive: () => boolean): void {
   const check = () => {
@@ -32,6 +34,7 @@ export function stopWhenOrphaned(teardown: AbortController, alive: () => boolean
   };
   const options = { signal: teardown.signal, capture: true, passive: true };
   document.addEventListener('visibilitychange', check, options);
-  document.addEventListener('pointerdown', check, options);
+  // On the window, in capture: before any listener of the page's could stop the event.
+  window.addEventListener('pointerdown', check, options);
   window.addEventListener('focus', check, options);
 }

@@ -40,12 +40,12 @@ function literal(text: string): string {
 }
 
 /**
- * One regular expression for every form: longest first, so that at each position the longest
- * form wins as with the matcher; Unicode word edges; the matcher's separator folding; and the
- * case rule of each form through `(?i:…)` groups (a case-sensitive form's plural ending is
- * free, as in the matcher).
+ * The source and flags of one regular expression for every form: longest first, so that at
+ * each position the longest form wins as with the matcher; Unicode word edges; the matcher's
+ * separator folding; and the case rule of each form through `(?i:…)` groups (a case-sensitive
+ * form's plural ending is free, as in the matcher).
  */
-export function oneRegExp(packs: readonly GlossaryPack[]): RegExp {
+export function oneRegExp(packs: readonly GlossaryPack[]): { source: string; flags: string } {
   const seen = new Set<string>();
   const forms = collectForms(packs).forms.filter((f) => {
     const key = `${f.caseSensitive ? 'c' : 'i'}${f.text}`;
@@ -58,5 +58,5 @@ export function oneRegExp(packs: readonly GlossaryPack[]): RegExp {
     const free = f.text.slice(f.exactChars);
     return free ? `${exact}(?i:${literal(free)})` : exact;
   });
-  return new RegExp(`(?<!${WORD})(?:${alternatives.join('|')})(?!${WORD})`, 'gu');
+  return { source: `(?<!${WORD})(?:${alternatives.join('|')})(?!${WORD})`, flags: 'gu' };
 }

@@ -181,4 +181,48 @@ describe.skipIf(!BROWSERS.includes('firefox'))('firefox: installing under an ope
       await server.close();
     }
   });
+
+  it('when Termlight is removed, none of its paint is drawn any more', async () => {
+    const server = await startServer();
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+    try {
+      const id = await browser.installExtension(distDir('firefox'));
+      const page = await browser.newPage();
+      await page.goto(server.origin + PAGE, { waitUntil: 'load' });
+      await page.waitForFunction((n: number) => {
+        let ranges = 0;
+        for (const [name, h] of CSS.highlights) if (name.startsWith('termlight-')) ranges += h.size;
+        return ranges >= n;
+      }, { timeout: 10_000 }, TERMS);
+      /** The page as drawn, and as drawn with every highlight taken away. */
+      const drawn = async () => {
+        const shot = Buffer.from(await page.screenshot());
+        await page.evaluate(() => {
+          const w = window as unknown as { kept: [string, Highlight][] };
+          w.kept = [...CSS.highlights.entries()];
+          CSS.highlights.clear();
+        });
+        const bare = Buffer.from(await page.screenshot());
+        await page.evaluate(() => {
+          for (const [name, h] of (window as unknown as { kept: [string, Highlight][] }).kept) CSS.highlights.set(name, h);
+        });
+        return { shot, bare };
+      };
+      const installed = await drawn();
+      expect(installed.shot.equals(installed.bare)).toBe(false);
+
+      await browser.uninstallExtension(id);
+      await page.mouse.click(3, 590);
+      // Firefox takes the extension's stylesheet away with it: whatever highlight objects are
+      // left in the page, the page is drawn as if there were none.
+      await expect.poll(async () => {
+        const removed = await drawn();
+        return removed.shot.equals(removed.bare);
+      }, { timeout: 5_000 }).toBe(true);
+      expect(await page.evaluate(() => document.querySelectorAll('termlight-host').length)).toBe(0);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
 });

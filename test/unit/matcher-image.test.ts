@@ -62,7 +62,7 @@ describe('a table built in steps, as a page with a large glossary does', () => {
     const whole = buildTable(view);
     const builder = new TableBuilder(view);
     let steps = 0;
-    // A deadline already past: each step still builds a few hundred states, then stops.
+    // A deadline already past: each step still builds a few dozen states, then stops.
     while (!builder.build(0)) steps++;
     expect(steps).toBeGreaterThan(2);
     expect(builder.done).toBe(true);

@@ -79,6 +79,8 @@ export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): Matche
       forms.exact[out] = src.exact[f]!;
     }
   }
+  // Every form hangs off one state: a hole here would reach storage as null.
+  if (out !== formCount) throw new Error(`compiled glossary: ${formCount - out} forms are on no state`);
   return { format: IMAGE_FORMAT, entries, width: alphabet.size, letters: alphabet.letters(), symbols, children, heads, forms };
 }
 
@@ -195,7 +197,7 @@ export function trieOf(view: ImageView): Trie {
 }
 
 /**
- * Whether `value` is a whole number from `low` to `high` (all within 32 bits). Written out
+ * Whether `value` is a whole number from `low` to `high` (all below 2^31). Written out
  * rather than `Number.isInteger`: it runs a few times per state and form of every page's image.
  */
 function inRange(value: number, low: number, high: number): boolean {
