@@ -19,11 +19,13 @@ export class FormStore {
   /** Length in symbols, which all forms ending at one state share. */
   readonly length: Int32Array;
   /** For case-sensitive forms: separators as ' ', apostrophes as "'". */
-  readonly exact: string[] = [];
+  readonly exact: string[];
   /** How many leading characters of `exact` must match with their case. */
   readonly exactChars: Int32Array;
 
-  constructor(capacity: number) {
+  /** `exact`, when given, is taken as it is (a checked copy, already `count` long). */
+  constructor(capacity: number, exact: string[] = []) {
+    this.exact = exact;
     this.entry = new Int32Array(capacity);
     this.next = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);

@@ -119,16 +119,21 @@ export function readImage(image: unknown, entries: number): ImageView {
   const children = new Int32Array(img.children);
   // A form is as long as its state is deep: the scan reads back that many symbols from its end.
   const depth = new Int32Array(states);
+  // The loops below run once per state and form of every page's image, while the code is cold:
+  // the range checks are written out rather than calls to inRange.
+  const rawSymbols = img.symbols;
+  const top = width - 1;
   let next = 1;
   for (let state = 0; state < states; state++) {
     const count = children[state]!;
     if (count === 0) continue;
     // Children come after their parent: a state that is its own ancestor cannot be reached.
-    if (!inRange(count, 1, states - next) || next <= state) fail('children');
-    for (let child = next; child < next + count; child++) {
-      const symbol = img.symbols[child]!;
-      if (symbol !== SEP && !inRange(symbol, FIRST_SYMBOL, width - 1)) fail('symbols');
-      depth[child] = depth[state]! + 1;
+    if (count < 1 || count > states - next || next <= state) fail('children');
+    const below = depth[state]! + 1;
+    for (let child = next, end = next + count; child < end; child++) {
+      const symbol = rawSymbols[child]!;
+      if (symbol !== SEP && ((symbol | 0) !== symbol || symbol < FIRST_SYMBOL || symbol > top)) fail('symbols');
+      depth[child] = below;
     }
     next += count;
   }
@@ -141,37 +146,42 @@ export function readImage(image: unknown, entries: number): ImageView {
   for (let i = 0; i < img.heads.length; i += 2) {
     const state = img.heads[i]!;
     const form = img.heads[i + 1]!;
-    if (!inRange(state, 1, states - 1) || !inRange(form, 0, formCount - 1)) fail('heads');
+    if ((state | 0) !== state || state < 1 || state >= states) fail('heads');
+    if ((form | 0) !== form || form < 0 || form >= formCount) fail('heads');
     heads[state] = form;
-    longestForm = Math.max(longestForm, depth[state]!);
+    const deep = depth[state]!;
+    if (deep > longestForm) longestForm = deep;
     let f = form;
     for (; f !== -1 && formDepth[f] === 0; f = forms.next[f]!) {
-      if (forms.length[f] !== depth[state]) fail('forms.length');
-      formDepth[f] = depth[state]!;
+      if (forms.length[f] !== deep) fail('forms.length');
+      formDepth[f] = deep;
     }
-    if (f !== -1 && formDepth[f] !== depth[state]) fail('forms.length');
+    if (f !== -1 && formDepth[f] !== deep) fail('forms.length');
   }
   return { width, classOf, symbols, children, heads, forms, longestForm };
 }
 
 function readForms(src: MatcherImage['forms'], entries: number): FormStore {
   const count = src.entry.length;
+  // Range checks written out, as in readImage: this runs once per form of every page's image.
   for (let f = 0; f < count; f++) {
     const link = src.next[f]!;
-    if (link !== -1 && !inRange(link, f + 1, count - 1)) fail('forms.next');
-    if (!inRange(src.entry[f]!, 0, entries - 1)) fail('forms.entry');
-    if (!inRange(src.flags[f]!, 0, 15)) fail('forms.flags');
+    if (link !== -1 && ((link | 0) !== link || link <= f || link >= count)) fail('forms.next');
+    const entry = src.entry[f]!;
+    if ((entry | 0) !== entry || entry < 0 || entry >= entries) fail('forms.entry');
+    const flags = src.flags[f]!;
+    if ((flags | 0) !== flags || flags < 0 || flags > 15) fail('forms.flags');
     const exact = src.exact[f];
-    if (typeof exact !== 'string' || !inRange(src.exactChars[f]!, 0, exact.length)) fail('forms.exact');
+    const chars = src.exactChars[f]!;
+    if (typeof exact !== 'string' || (chars | 0) !== chars || chars < 0 || chars > exact.length) fail('forms.exact');
   }
-  const forms = new FormStore(count);
+  const forms = new FormStore(count, src.exact.slice());
   forms.count = count;
   forms.entry.set(src.entry);
   forms.next.set(src.next);
   forms.flags.set(src.flags);
   forms.length.set(src.length);
   forms.exactChars.set(src.exactChars);
-  for (const exact of src.exact) forms.exact.push(exact);
   return forms;
 }
 
