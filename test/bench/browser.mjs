@@ -92,6 +92,13 @@ export async function launchBrowser(origin) {
       await page.evaluate(harness);
       for (const [name, json] of packs) await page.evaluate(`termlightBench.addPack(${JSON.stringify(name)}, ${json})`);
     }),
+    /** A fresh blank page (no corpus page, no DOM to speak of), with the harness and packs. */
+    loadBlank: (harness, packs) => timed('loadMs', async () => {
+      spent.loads++;
+      await page.goto('about:blank');
+      await page.evaluate(harness);
+      for (const [name, json] of packs) await page.evaluate(`termlightBench.addPack(${JSON.stringify(name)}, ${json})`);
+    }),
     run: (request) => timed('runMs', () => page.evaluate((req) => globalThis.termlightBench.run(req), request)),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     version: () => browser.version(),

@@ -12,7 +12,7 @@ import { defaults } from '../../src/core/settings/defaults';
 import { keywordSets, LIMITERS, oneRegExp } from './page-forms';
 import { engineSpans, markSpans, timeHitTests, type HitTimes, type Span } from './page-spans';
 
-export type Approach = 'floor' | 'termlight' | 'mark' | 'regexp';
+export type Approach = 'floor' | 'termlight' | 'mark' | 'regexp' | 'compile';
 
 export interface RunRequest {
   approach: Approach;
@@ -210,6 +210,13 @@ async function run(req: RunRequest): Promise<RunResult> {
       return { ok: true, ...floor(), marked: 0 };
     }
     if (!pack) throw new Error(`no glossary "${req.glossary}" given to the page`);
+    if (req.approach === 'compile') {
+      // What the background does once per glossary change, alone in a fresh context.
+      await settle();
+      const t0 = performance.now();
+      compileImage([pack]);
+      return { ok: true, ms: performance.now() - t0, textChars: 0, marked: 0 };
+    }
     return req.approach === 'termlight' ? await termlight(pack, req) : await markJs(pack, req);
   } catch (err) {
     let error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

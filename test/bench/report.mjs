@@ -23,18 +23,20 @@ const METHOD = [
   'One approach per fresh page load; before timing, styles and layout are done, garbage is collected and a frame ' +
     'is drawn. The order of approaches rotates from one round to the next.',
   'floor: a TreeWalker (SHOW_TEXT) over the body reading every text node\'s data, timed first in the mark.js loads.',
-  'Termlight: createTermEngine(document, matcher, default settings) until `ready`; the glossary compiled beforehand ' +
-    '(once per glossary change, as the background does) and loaded from its stored form (as each page does), each ' +
-    'timed on its own line; ' +
-    'longest task = the engine\'s longest slice of the first pass.',
+  'Termlight: from the stored compiled glossary in hand to `ready`: loadMatcher, then createTermEngine(document, ' +
+    'matcher, default settings), in one task as in the content script; the table is built in the engine\'s slices. ' +
+    'Longest task = the engine\'s longest slice of the first pass, the first counted from the start of the load.',
+  'Compile (once per glossary change): compileImage, timed where the background runs it, in a fresh context with no ' +
+    'page (about:blank, several loads, median; the target\'s figure), and for comparison in each corpus page.',
   'mark.js 8.11.1 keyword API: every form the matcher compiles (plurals included), split by case rule into two ' +
     'mark() calls, accuracy "exactly" with punctuation limiters, no diacritics, no nesting; stopped after 2 s.',
   'markRegExp: one regex of all forms, longest first, Unicode word edges, the matcher\'s separator folding and case ' +
-    'rules; compiled before timing.',
+    'rules; its text is written beforehand, the RegExp made and compiled in the timed region.',
   'Hit test: engine.hitTest at the centre of up to 20 painted terms per page, visited twice in page order (the ' +
     'second visit is the figure; the first is reported beside it), each timed call after an untimed caret lookup at ' +
     'the same point, so that neither timed call pays for bringing layout up to date.',
-  'Warm: after the timed run, the engine is stopped and run again in the same page; reported, not a target.',
+  'Warm: after the timed run, the engine is stopped, and the glossary loaded and the engine run again in the same ' +
+    'page; reported, not a target.',
 ];
 
 const ratio = (a, b) => (a == null || b == null ? null : a / Math.max(b, TICK_MS));
@@ -131,7 +133,7 @@ function targets(summary) {
     check('mark.js keyword API / Termlight, bundled glossary, median', b.markToTermlight?.median, '≥', 25),
     check('markRegExp / Termlight, bundled glossary, median', b.regexpToTermlight?.median, '≥', 2),
     check('Termlight / floor, 5,000 terms, median', l.termlightToFloor?.median, '≤', 3, 2.5),
-    check('compile ms, 5,000 terms, once per glossary change, in a fresh page (median)', l.compileMs.median, '≤', 15),
+    check('compile ms, 5,000 terms, once per glossary change, in a fresh context as the background (median)', l.compileMs.fresh?.median, '≤', 15),
     check('longest Termlight task ms, worst page, bundled glossary', b.longestTaskMs.max, '≤', 10),
     check('longest Termlight task ms, worst page, 5,000 terms', l.longestTaskMs.max, '≤', 10),
     check('hit test µs, p95, bundled glossary', b.hitTestUs.p95, '≤', 50),
@@ -139,7 +141,7 @@ function targets(summary) {
   ];
 }
 
-export function summarise(results, { markLarge, agreement, env, largeTerms }) {
+export function summarise(results, { markLarge, agreement, env, largeTerms, freshCompile }) {
   const pages = results.map(pageFigures);
   const floors = pages.filter((p) => p.floor?.ms != null && p.textChars);
   const summary = {
@@ -150,6 +152,10 @@ export function summarise(results, { markLarge, agreement, env, largeTerms }) {
     bundled: glossarySummary(results, pages, 'bundled'),
     large: glossarySummary(results, pages, 'large'),
   };
+  for (const glossary of ['bundled', 'large']) {
+    const ms = (freshCompile?.[glossary] ?? []).filter((r) => r.ok).map((r) => r.ms);
+    summary[glossary].compileMs.fresh = { median: round(median(ms)), p95: round(p95(ms)), loads: ms.length };
+  }
   summary.large.markToTermlight = markLarge.ok
     ? { note: `ran once, on ${markLarge.page}: ${markLarge.capped ? 'stopped after ' : ''}${round(markLarge.ms)} ms` }
     : { note: `n/a: mark.js failed on ${markLarge.page}: ${markLarge.error}` };
@@ -208,7 +214,8 @@ export function printReport(report) {
       `, markRegExp/Termlight ${times(s.regexpToTermlight?.median, 2)} / ${times(s.regexpToTermlight?.p95, 2)}` +
       `; Termlight working time (no yields)/floor ${times(s.termlightBusyToFloor?.median, 2)} / ${times(s.termlightBusyToFloor?.p95, 2)}` +
       `; run again in the same page (code warm)/floor ${times(s.termlightWarmToFloor?.median, 2)} / ${times(s.termlightWarmToFloor?.p95, 2)}`);
-    console.log(`    compile (once per glossary change) ${fmt(s.compileMs.median, 2)} ms in a fresh page, ${fmt(s.compileMs.warmMedian, 2)} ms again (warm); ` +
+    console.log(`    compile (once per glossary change) ${fmt(s.compileMs.fresh?.median, 2)} ms in a fresh context with no page, as the background ` +
+      `(median of ${s.compileMs.fresh?.loads ?? 0}, p95 ${fmt(s.compileMs.fresh?.p95, 2)}); in the corpus pages ${fmt(s.compileMs.median, 2)} ms, ${fmt(s.compileMs.warmMedian, 2)} ms again (warm); ` +
       `each page: checking the stored glossary, part of Termlight's time above, ${fmt(s.loadMs.median, 2)} ms, p95 ${fmt(s.loadMs.p95, 2)} ms (its table is built in the engine's slices); longest task ${fmt(s.longestTaskMs.max, 2)} ms ` +
       `(${s.longestTaskMs.page}), median page ${fmt(s.longestTaskMs.median, 2)} ms; tasks ≥ 50 ms: ${s.longTasksOver50Ms}; ` +
       `hit test p95 ${fmt(s.hitTestUs.p95)} µs, median ${fmt(s.hitTestUs.median)} µs over ${s.hitTestUs.samples} ` +

@@ -84,6 +84,23 @@ async function measurePage(browser, harness, packs, page, origin, reps) {
   return runs;
 }
 
+/**
+ * The compile, where the background runs it: once per glossary change, in a context of its own
+ * with no page. Each time in a fresh blank page, so that the code is as cold as in a worker
+ * just woken, and no corpus page's heap is in the garbage collector's way.
+ */
+async function measureCompile(browser, harness, packs, times) {
+  const out = {};
+  for (const [name] of packs) {
+    out[name] = [];
+    for (let i = 0; i < times; i++) {
+      await browser.loadBlank(harness, packs.filter(([n]) => n === name));
+      out[name].push(await browser.run({ approach: 'compile', glossary: name, collect: false, hitSamples: 0 }));
+    }
+  }
+  return out;
+}
+
 /** mark.js's keyword API with 5,000 terms: tried once, on the first page, to show what happens. */
 async function tryMarkLarge(browser, harness, packs, page, origin) {
   await browser.load(origin + page.url, harness, packs.filter(([name]) => name === 'large'));
@@ -111,6 +128,7 @@ async function main() {
   const results = [];
   try {
     const markLarge = await tryMarkLarge(browser, harness, packs, pages[0], server.origin);
+    const freshCompile = await measureCompile(browser, harness, packs, opts.quick ? 5 : 15);
     for (const [i, page] of pages.entries()) {
       if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${pages.length} ${page.name}`.padEnd(60));
       results.push({ page: page.name, runs: await measurePage(browser, harness, packs, page, server.origin, opts.reps) });
@@ -130,7 +148,7 @@ async function main() {
       secondsLoading: Math.round(browser.spent.loadMs / 1000),
       secondsMeasuring: Math.round(browser.spent.runMs / 1000),
     };
-    const report = summarise(results, { markLarge, agreement, env, largeTerms: large.entries.length });
+    const report = summarise(results, { markLarge, agreement, env, largeTerms: large.entries.length, freshCompile });
     printReport(report);
     await mkdir(dirname(opts.out), { recursive: true });
     await writeFile(opts.out, JSON.stringify(report, null, 2) + '\n');
