@@ -92,12 +92,22 @@ export async function launchBrowser(origin) {
       await page.evaluate(harness);
       for (const [name, json] of packs) await page.evaluate(`termlightBench.addPack(${JSON.stringify(name)}, ${json})`);
     }),
-    /** A fresh blank page (no corpus page, no DOM to speak of), with the harness and packs. */
-    loadBlank: (harness, packs) => timed('loadMs', async () => {
+    /**
+     * Runs `request` in a blank page of a browser context of its own, opened for it and closed
+     * after: a renderer process whose heap no corpus page has used, with no DOM to speak of.
+     */
+    runAlone: (harness, packs, request) => timed('runMs', async () => {
       spent.loads++;
-      await page.goto('about:blank');
-      await page.evaluate(harness);
-      for (const [name, json] of packs) await page.evaluate(`termlightBench.addPack(${JSON.stringify(name)}, ${json})`);
+      const alone = await browser.newContext();
+      try {
+        const blank = await alone.newPage();
+        await blank.goto('about:blank');
+        await blank.evaluate(harness);
+        for (const [name, json] of packs) await blank.evaluate(`termlightBench.addPack(${JSON.stringify(name)}, ${json})`);
+        return await blank.evaluate((req) => globalThis.termlightBench.run(req), request);
+      } finally {
+        await alone.close();
+      }
     }),
     run: (request) => timed('runMs', () => page.evaluate((req) => globalThis.termlightBench.run(req), request)),
     evaluate: (fn, arg) => page.evaluate(fn, arg),

@@ -26,8 +26,10 @@ const METHOD = [
   'Termlight: from the stored compiled glossary in hand to `ready`: loadMatcher, then createTermEngine(document, ' +
     'matcher, default settings), in one task as in the content script; the table is built in the engine\'s slices. ' +
     'Longest task = the engine\'s longest slice of the first pass, the first counted from the start of the load.',
-  'Compile (once per glossary change): compileImage, timed where the background runs it, in a fresh context with no ' +
-    'page (about:blank, several loads, median; the target\'s figure), and for comparison in each corpus page.',
+  'Compile (once per glossary change): compileImage in each freshly loaded corpus page before the run (the target\'s ' +
+    'figure), and for comparison in a blank page of a browser context of its own, so a new renderer process with no ' +
+    'page, as a background started from nothing (between corpus pages through the run; its clock, not cross-origin ' +
+    'isolated, ticks in 100 µs, immaterial at this size).',
   'mark.js 8.11.1 keyword API: every form the matcher compiles (plurals included), split by case rule into two ' +
     'mark() calls, accuracy "exactly" with punctuation limiters, no diacritics, no nesting; stopped after 2 s.',
   'markRegExp: one regex of all forms, longest first, Unicode word edges, the matcher\'s separator folding and case ' +
@@ -133,7 +135,7 @@ function targets(summary) {
     check('mark.js keyword API / Termlight, bundled glossary, median', b.markToTermlight?.median, '≥', 25),
     check('markRegExp / Termlight, bundled glossary, median', b.regexpToTermlight?.median, '≥', 2),
     check('Termlight / floor, 5,000 terms, median', l.termlightToFloor?.median, '≤', 3, 2.5),
-    check('compile ms, 5,000 terms, once per glossary change, in a fresh context as the background (median)', l.compileMs.fresh?.median, '≤', 15),
+    check('compile ms, 5,000 terms, once per glossary change, in a fresh page (median)', l.compileMs.median, '≤', 15),
     check('longest Termlight task ms, worst page, bundled glossary', b.longestTaskMs.max, '≤', 10),
     check('longest Termlight task ms, worst page, 5,000 terms', l.longestTaskMs.max, '≤', 10),
     check('hit test µs, p95, bundled glossary', b.hitTestUs.p95, '≤', 50),
@@ -153,8 +155,13 @@ export function summarise(results, { markLarge, agreement, env, largeTerms, fres
     large: glossarySummary(results, pages, 'large'),
   };
   for (const glossary of ['bundled', 'large']) {
-    const ms = (freshCompile?.[glossary] ?? []).filter((r) => r.ok).map((r) => r.ms);
-    summary[glossary].compileMs.fresh = { median: round(median(ms)), p95: round(p95(ms)), loads: ms.length };
+    const runs = freshCompile?.[glossary] ?? [];
+    const ms = runs.filter((r) => r.ok).map((r) => r.ms);
+    const failed = runs.find((r) => !r.ok);
+    summary[glossary].compileMs.fresh = {
+      median: round(median(ms)), p95: round(p95(ms)), loads: ms.length, of: runs.length,
+      ...(failed ? { error: failed.error } : {}),
+    };
   }
   summary.large.markToTermlight = markLarge.ok
     ? { note: `ran once, on ${markLarge.page}: ${markLarge.capped ? 'stopped after ' : ''}${round(markLarge.ms)} ms` }
@@ -214,8 +221,10 @@ export function printReport(report) {
       `, markRegExp/Termlight ${times(s.regexpToTermlight?.median, 2)} / ${times(s.regexpToTermlight?.p95, 2)}` +
       `; Termlight working time (no yields)/floor ${times(s.termlightBusyToFloor?.median, 2)} / ${times(s.termlightBusyToFloor?.p95, 2)}` +
       `; run again in the same page (code warm)/floor ${times(s.termlightWarmToFloor?.median, 2)} / ${times(s.termlightWarmToFloor?.p95, 2)}`);
-    console.log(`    compile (once per glossary change) ${fmt(s.compileMs.fresh?.median, 2)} ms in a fresh context with no page, as the background ` +
-      `(median of ${s.compileMs.fresh?.loads ?? 0}, p95 ${fmt(s.compileMs.fresh?.p95, 2)}); in the corpus pages ${fmt(s.compileMs.median, 2)} ms, ${fmt(s.compileMs.warmMedian, 2)} ms again (warm); ` +
+    const fresh = s.compileMs.fresh ?? {};
+    console.log(`    compile (once per glossary change) ${fmt(s.compileMs.median, 2)} ms in a fresh page, ${fmt(s.compileMs.warmMedian, 2)} ms again (warm); ` +
+      `in a new renderer process with no page, as a background started from nothing, ${fmt(fresh.median, 2)} ms ` +
+      `(median of ${fresh.loads ?? 0}${fresh.of > fresh.loads ? ` of ${fresh.of}; failed: ${fresh.error}` : ''}, p95 ${fmt(fresh.p95, 2)}); ` +
       `each page: checking the stored glossary, part of Termlight's time above, ${fmt(s.loadMs.median, 2)} ms, p95 ${fmt(s.loadMs.p95, 2)} ms (its table is built in the engine's slices); longest task ${fmt(s.longestTaskMs.max, 2)} ms ` +
       `(${s.longestTaskMs.page}), median page ${fmt(s.longestTaskMs.median, 2)} ms; tasks ≥ 50 ms: ${s.longTasksOver50Ms}; ` +
       `hit test p95 ${fmt(s.hitTestUs.p95)} µs, median ${fmt(s.hitTestUs.median)} µs over ${s.hitTestUs.samples} ` +

@@ -85,20 +85,16 @@ async function measurePage(browser, harness, packs, page, origin, reps) {
 }
 
 /**
- * The compile, where the background runs it: once per glossary change, in a context of its own
- * with no page. Each time in a fresh blank page, so that the code is as cold as in a worker
- * just woken, and no corpus page's heap is in the garbage collector's way.
+ * The compile, where the background runs it: once per glossary change, in a process of its own
+ * with no page. Timed in a blank page of a fresh browser context (so a renderer process no corpus
+ * page has used), once per glossary, between corpus pages through the whole run, so that no one
+ * stretch of the run decides the figure.
  */
-async function measureCompile(browser, harness, packs, times) {
-  const out = {};
+async function measureCompile(browser, harness, packs, into) {
   for (const [name] of packs) {
-    out[name] = [];
-    for (let i = 0; i < times; i++) {
-      await browser.loadBlank(harness, packs.filter(([n]) => n === name));
-      out[name].push(await browser.run({ approach: 'compile', glossary: name, collect: false, hitSamples: 0 }));
-    }
+    const request = { approach: 'compile', glossary: name, collect: false, hitSamples: 0 };
+    (into[name] ??= []).push(await browser.runAlone(harness, packs.filter(([n]) => n === name), request));
   }
-  return out;
 }
 
 /** mark.js's keyword API with 5,000 terms: tried once, on the first page, to show what happens. */
@@ -128,10 +124,13 @@ async function main() {
   const results = [];
   try {
     const markLarge = await tryMarkLarge(browser, harness, packs, pages[0], server.origin);
-    const freshCompile = await measureCompile(browser, harness, packs, opts.quick ? 5 : 15);
+    // About 15 compiles per glossary, spread over the run (one after every page in a short run).
+    const freshCompile = {};
+    const compileEvery = Math.max(1, Math.floor(pages.length / 15));
     for (const [i, page] of pages.entries()) {
       if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${pages.length} ${page.name}`.padEnd(60));
       results.push({ page: page.name, runs: await measurePage(browser, harness, packs, page, server.origin, opts.reps) });
+      if (i % compileEvery === 0) await measureCompile(browser, harness, packs, freshCompile);
     }
     if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(61) + '\r');
     const agreement = await compareSpans(results, JSON.parse(packs[0][1]));

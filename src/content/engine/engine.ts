@@ -23,7 +23,7 @@ interface FirstPass {
 
 const DEFAULTS: Required<Omit<EngineTuning, 'painter' | 'taskStart'>> = {
   // A slice checks the clock between units of work, and the JIT or the garbage collector can
-  // stretch one unit by a few milliseconds: 6 keeps the tasks of a fresh page under 10.
+  // stretch one unit by a few milliseconds: with 6, the bench's fresh pages keep under 10.
   sliceMs: 6,
   debounceMs: 80,
   minIntervalMs: 200,

@@ -23,7 +23,7 @@ const DIR = '/fixtures/hostile';
 export const TICKER_CPU_SHARE = 0.05;
 
 /**
- * The engine works in slices of about 8 ms and the glossary compiles in about 10; 50 ms is
+ * The engine works in slices of about 6 ms and the glossary compiles in about 10; 50 ms is
  * the issue's limit, the line past which a page stops feeling responsive.
  */
 export const TASK_LIMIT_MS = 50;
