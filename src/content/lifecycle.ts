@@ -26,17 +26,19 @@ export async function startContentScript(): Promise<void> {
   // A newer copy may have taken over while this one waited (the background puts one into a tab
   // whose copy did not answer yet): it must not start, or the page would have two.
   if (life.signal.aborted) return;
-  let running: { session: Session; stop: AbortController; marking: boolean; source: MatcherSource } | null = null;
+  type Made = { readonly matcher: Matcher; readonly source: MatcherSource };
+  let running: { session: Session; stop: AbortController; marking: boolean; made: Made } | null = null;
   /** The last matcher made, for restarts over the same glossaries (a lookup, then marking). */
-  let lastMatcher: { id: string; matcher: Matcher; source: MatcherSource } | null = null;
-  const matcherOf = (packs: readonly GlossaryPack[]) => {
+  let lastMatcher: { id: string; made: Made } | null = null;
+  const matcherOf = (packs: readonly GlossaryPack[]): Made => {
     const id = compiledGlossaryId(packs, revision);
     if (lastMatcher?.id !== id) {
-      lastMatcher = { id, ...matcherFor(packs, id, compiled) };
+      // Kept whole: its source can change once the matcher finds its stored image damaged.
+      lastMatcher = { id, made: matcherFor(packs, id, compiled) };
       // Read once: after a glossary change this frame compiles before the background has stored.
       compiled = null;
     }
-    return lastMatcher;
+    return lastMatcher.made;
   };
 
   const marksHere = (s: Settings) => s.enabled && isSiteEnabled(location.href, s.siteRules);
@@ -51,9 +53,9 @@ export async function startContentScript(): Promise<void> {
     life.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
     const taskStart = performance.now();
     const packs = enabledPacks(userPacks, settings.disabledGlossaries);
-    const { matcher, source } = matcherOf(packs);
-    const session = startSession(settings, packs, matcher, controller.signal, marking, taskStart);
-    running = { session, stop: controller, marking, source };
+    const made = matcherOf(packs);
+    const session = startSession(settings, packs, made.matcher, controller.signal, marking, taskStart);
+    running = { session, stop: controller, marking, made };
     return running.session;
   }
   const restart = () => {
@@ -85,7 +87,7 @@ export async function startContentScript(): Promise<void> {
       status: running?.marking ? 'ok' : settings.enabled ? 'site-off' : 'disabled',
       terms: running?.marking ? pageTerms(running.session) : [],
       url: location.href,
-      matcher: running?.source ?? null,
+      matcher: running?.made.source ?? null,
     }),
     'reveal-term': ({ occurrence }) => {
       const occ = running?.session.engine?.occurrences()[occurrence];

@@ -36,18 +36,36 @@ export async function loadCompiledGlossary(): Promise<CompiledGlossary | null> {
   return typeof id === 'string' ? { id, image: items[COMPILED_GLOSSARY_KEY] } : null;
 }
 
-/** The matcher for `packs` (whose id is `id`): from the stored image when it was made for them, else compiled here. */
+const compilingHere = (err: unknown) =>
+  console.warn(`[Termlight] compiling the glossary here: ${err instanceof Error ? err.message : String(err)}`);
+
+/**
+ * The matcher for `packs` (whose id is `id`): from the stored image when it was made for them,
+ * else compiled here. The image is checked as the matcher gets ready, so damage may be found
+ * after this returns: the matcher then compiles for itself, and `source` says so from then on.
+ */
 export function matcherFor(
   packs: readonly GlossaryPack[],
   id: string,
   stored: CompiledGlossary | null,
-): { matcher: Matcher; source: MatcherSource } {
+): { readonly matcher: Matcher; readonly source: MatcherSource } {
   if (stored && stored.id === id) {
+    let source: MatcherSource = 'stored';
+    const onImageError = (err: Error) => {
+      compilingHere(err);
+      source = 'compiled';
+    };
     try {
-      return { matcher: loadMatcher(stored.image, packs), source: 'stored' };
+      const matcher = loadMatcher(stored.image, packs, { onImageError });
+      return {
+        matcher,
+        get source() {
+          return source;
+        },
+      };
     } catch (err) {
       // Whatever went wrong, a stored copy must never cost the page its terms.
-      console.warn(`[Termlight] compiling the glossary here: ${err instanceof Error ? err.message : String(err)}`);
+      compilingHere(err);
     }
   }
   return { matcher: compileMatcher(packs), source: 'compiled' };

@@ -34,8 +34,9 @@ export interface RunResult {
   /** Work done once per glossary, outside the timed region: compiling the glossary. */
   prepMs?: number;
   /**
-   * Termlight: checking the stored compiled glossary and setting up its matcher, as each page
-   * does, before the engine starts (the table is then built in the engine's slices). Part of `ms`.
+   * Termlight: taking up the stored compiled glossary before the engine starts, as each page
+   * does (its shape is checked; the rest of the check and the table are done in the engine's
+   * slices). Part of `ms`.
    */
   loadMs?: number;
   /** Termlight: compiling the same glossary a second time in the page. */
@@ -126,7 +127,8 @@ async function termlight(pack: GlossaryPack, req: RunRequest): Promise<RunResult
   const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
   // As in the content script: the page has the stored glossary in hand; it loads the matcher
-  // (the table is finished in the engine's slices) and starts the engine in the same task.
+  // (the image is checked and the table built in the engine's slices) and starts the engine in
+  // the same task.
   const t0 = performance.now();
   const matcher = loadMatcher(stored, [pack]);
   const loadMs = performance.now() - t0;

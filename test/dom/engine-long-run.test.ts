@@ -176,13 +176,13 @@ describe('a large glossary loaded from storage', () => {
     return { matcher, events };
   }
 
-  it('finishes its table over several slices before reading, then marks what one pass finds', async () => {
+  it('checks its image and builds its table over several slices before reading, then marks what one pass finds', async () => {
     const { matcher, events } = large();
     expect(matcher.stats.states).toBeGreaterThan(30_000);
     const engine = await start(longRun(300), matcher, { sliceMs: 0, painter: 'highlight' });
     const building = events.filter((e) => e.startsWith('building'));
     const firstScan = events.findIndex((e) => e.startsWith('scan'));
-    // One slice, one step: the table took several slices, and no text was scanned before it was whole.
+    // One slice, one step: getting ready took several slices, and no text was scanned before it was done.
     expect(new Set(building).size).toBe(building.length);
     expect(building.length).toBeGreaterThan(3);
     const ready = events.findIndex((e) => e.startsWith('ready'));

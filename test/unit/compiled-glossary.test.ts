@@ -27,7 +27,16 @@ const wait = () => new Promise((ok) => setTimeout(ok, 5));
 async function pageMatcher() {
   const [user, settings, stored] = await Promise.all([loadUserGlossaryState(), loadSettings(), loadCompiledGlossary()]);
   const packs = enabledPacks(user.packs, settings.disabledGlossaries);
-  return { ...matcherFor(packs, compiledGlossaryId(packs, user.revision), stored), packs };
+  const made = matcherFor(packs, compiledGlossaryId(packs, user.revision), stored);
+  return {
+    matcher: made.matcher,
+    packs,
+    /** Where the matcher came from, once it is ready (damage deep in an image is found then). */
+    get source() {
+      made.matcher.prepare(Infinity);
+      return made.source;
+    },
+  };
 }
 
 const found = (result: Awaited<ReturnType<typeof pageMatcher>>) =>
@@ -120,6 +129,21 @@ describe('glossaries compiled ahead of time', () => {
     // The next look at the stored glossaries finds the damage and compiles them again.
     await refreshCompiledGlossary();
     expect((await pageMatcher()).source).toBe('stored');
+    warn.mockRestore();
+  });
+
+  it('when damaged deep inside, are found out as the page gets ready, which then compiles for itself', async () => {
+    await refreshCompiledGlossary();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const image = storage.local.items[COMPILED_GLOSSARY_KEY] as { forms: { next: number[] } };
+    // A chain of forms pointing back: the image's shape is as it should be.
+    image.forms.next[image.forms.next.length - 2] = 0;
+    await storage.local.set({ [COMPILED_GLOSSARY_KEY]: image });
+    const page = await pageMatcher();
+    expect(warn).not.toHaveBeenCalled();
+    expect(found(page)).toEqual(['pre-training', 'foundation model', 'RLHF']);
+    expect(page.source).toBe('compiled');
+    expect(warn.mock.calls.flat().join(' ')).toMatch(/compiling the glossary here: .*forms\.next/);
     warn.mockRestore();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledPacks } from '../../src/core/glossary/bundled';
 import type { GlossaryPack } from '../../src/core/glossary/types';
 import { compileImage, compileMatcher, ImageError, loadMatcher, type MatcherImage } from '../../src/core/matcher';
-import { readImage } from '../../src/core/matcher/image';
+import { ImageReader, readImage } from '../../src/core/matcher/image-reader';
 import { buildTable, TableBuilder } from '../../src/core/matcher/table';
 import { pack } from './fixtures-matcher/packs';
 import { pick, randomEntries, randomText, seeded } from './fixtures-matcher/random';
@@ -90,12 +90,45 @@ describe('a table built in steps, as a page with a large glossary does', () => {
   });
 });
 
+describe('an image checked in steps, as a page with a large glossary does', () => {
+  const entries = randomEntries(seeded(11), 400);
+  const packs = [pack(entries)];
+
+  it('reads the same as at once, however many steps it takes', () => {
+    const image = stored(packs);
+    const whole = readImage(image, 400);
+    const reader = new ImageReader(image, 400);
+    let steps = 0;
+    let view = null;
+    // A deadline already past: each step still checks a thousand items or so, then stops.
+    while (!(view = reader.read(0))) steps++;
+    expect(steps).toBeGreaterThan(1);
+    expect(view).toEqual(whole);
+  });
+
+  it('finds damage deep in the image as it gets ready, and then compiles the packs itself if told to', () => {
+    const image = stored(packs);
+    // A chain of forms that points back: nothing about the image's shape shows it.
+    image.forms.next[image.forms.next.length - 2] = 0;
+    const errors: Error[] = [];
+    const matcher = loadMatcher(image, packs, { onImageError: (err) => errors.push(err) });
+    expect(errors).toEqual([]);
+    const text = randomText(seeded(12), entries, 300);
+    expect(matcher.scan(text)).toEqual(compileMatcher(packs).scan(text));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(ImageError);
+    // Without anyone to tell, the damage is thrown from the step that finds it.
+    expect(() => loadMatcher(image, packs).scan(text)).toThrow(ImageError);
+  });
+});
+
 describe('a damaged or foreign image', () => {
   const packs = [pack(randomEntries(seeded(3), 60))];
   const damaged = (change: (image: MatcherImage) => void) => {
     const image = stored(packs);
     change(image);
-    return () => loadMatcher(image, packs);
+    // Made and made ready: some damage shows only as the image is checked step by step.
+    return () => loadMatcher(image, packs).prepare(Infinity);
   };
 
   it('is refused with an ImageError, never misread', () => {

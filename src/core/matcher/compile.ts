@@ -2,11 +2,12 @@ import type { GlossaryPack } from '../glossary/types';
 import { Alphabet } from './alphabet';
 import { scanDense } from './dense';
 import { collectForms, entriesOf, type FormSpec } from './forms';
-import { imageOf, readImage, trieOf, type ImageView, type MatcherImage } from './image';
+import { ImageError, imageOf, trieOf, type ImageView, type MatcherImage } from './image';
+import { ImageReader, readImage } from './image-reader';
 import { buildSparse, scanSparse } from './sparse';
 import { TableBuilder } from './table';
 import { type InsertPoint, Trie } from './trie';
-import type { CompiledEntry, CompileOptions, Match, Matcher, MatcherStats } from './types';
+import type { CompileOptions, Match, Matcher, MatcherStats } from './types';
 import { selectLongest } from './verify';
 
 const DEFAULT_MAX_TABLE_BYTES = 24 * 1024 * 1024;
@@ -33,12 +34,46 @@ export function compileImage(packs: readonly GlossaryPack[]): MatcherImage {
 
 /**
  * The matcher an image holds, for the same packs it was compiled from: it finds exactly what
- * `compileMatcher(packs)` finds. Throws an `ImageError` when the image is damaged or plainly
- * belongs to other packs.
+ * `compileMatcher(packs)` finds. The image is checked in steps, then the table built in steps,
+ * as `prepare` is called; `scan` and `stats` finish whatever is left first. A damaged image
+ * throws an `ImageError`: at once if its shape is wrong (or it plainly belongs to other packs),
+ * else from the step that finds the damage, unless `options.onImageError` is given: then that
+ * is told, and the matcher compiles the packs itself instead.
  */
 export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], options: CompileOptions = {}): Matcher {
   const entries = entriesOf(packs);
-  return matcherOf(entries, readImage(image, entries.length), options);
+  const reader = new ImageReader(image, entries.length);
+  let loaded: Loaded | null = null;
+  /** Checks on until the deadline; the loaded matcher once the whole image is checked. */
+  const load = (deadline: number): Loaded | null => {
+    if (loaded) return loaded;
+    let view: ImageView | null;
+    try {
+      view = reader.read(deadline);
+    } catch (err) {
+      if (!(err instanceof ImageError) || !options.onImageError) throw err;
+      // Damage past the shape: better a page that compiles for itself than one without terms.
+      options.onImageError(err);
+      view = readImage(compileImage(packs), entries.length);
+    }
+    if (view) loaded = loadedFrom(view, options);
+    return loaded;
+  };
+  return {
+    entries,
+    get stats() {
+      return load(Infinity)!.stats;
+    },
+    scan(text: string, from = 0, to = text.length): Match[] {
+      const start = Math.max(0, Math.min(from, text.length));
+      const end = Math.max(start, Math.min(to, text.length));
+      return selectLongest(load(Infinity)!.run(text, start, end));
+    },
+    prepare(deadline: number): boolean {
+      const ready = load(deadline);
+      return ready !== null && ready.prepare(deadline);
+    },
+  };
 }
 
 /** Whether `loadMatcher(image, packs)` would accept the image, without building the table. */
@@ -64,7 +99,14 @@ function buildTrie(forms: readonly FormSpec[]): { trie: Trie; alphabet: Alphabet
   return { trie, alphabet };
 }
 
-function matcherOf(entries: readonly CompiledEntry[], view: ImageView, options: CompileOptions): Matcher {
+/** A checked image made ready to scan: its figures, its table built in steps, and the scan. */
+interface Loaded {
+  stats: MatcherStats;
+  prepare(deadline: number): boolean;
+  run(text: string, from: number, to: number): Match[];
+}
+
+function loadedFrom(view: ImageView, options: CompileOptions): Loaded {
   const states = view.symbols.length;
   const width = view.width;
   const tableBytes = states * width * 4;
@@ -77,30 +119,19 @@ function matcherOf(entries: readonly CompiledEntry[], view: ImageView, options: 
     tableBytes: dense ? tableBytes : states * 4 * 6,
     layout: dense ? 'dense' : 'sparse',
   };
-  let run: (text: string, from: number, to: number) => Match[];
-  let prepare = (_deadline: number) => true;
-  if (dense) {
-    // Built as the page's slices allow, or all at once by the first scan.
-    const builder = new TableBuilder(view);
-    const automaton = builder.automaton;
-    prepare = (deadline) => builder.done || builder.build(deadline);
-    run = (text, from, to) => {
+  if (!dense) {
+    const automaton = buildSparse(trieOf(view), view.classOf);
+    return { stats, prepare: () => true, run: (text, from, to) => scanSparse(automaton, text, from, to) };
+  }
+  // Built as the page's slices allow, or all at once by the first scan.
+  const builder = new TableBuilder(view);
+  const automaton = builder.automaton;
+  return {
+    stats,
+    prepare: (deadline) => builder.done || builder.build(deadline),
+    run(text, from, to) {
       if (!builder.done) builder.build();
       return scanDense(automaton, text, from, to);
-    };
-  } else {
-    const automaton = buildSparse(trieOf(view), view.classOf);
-    run = (text, from, to) => scanSparse(automaton, text, from, to);
-  }
-
-  return {
-    entries,
-    stats,
-    scan(text: string, from = 0, to = text.length): Match[] {
-      const start = Math.max(0, Math.min(from, text.length));
-      const end = Math.max(start, Math.min(to, text.length));
-      return selectLongest(run(text, start, end));
     },
-    prepare,
   };
 }

@@ -1,6 +1,5 @@
 import type { Alphabet } from './alphabet';
-import { baseClasses, FIRST_SYMBOL, SEP } from './chars';
-import { FormStore } from './form-store';
+import type { FormStore } from './form-store';
 import { Trie } from './trie';
 
 /** Bumped whenever the layout below changes, so an older stored image is never misread. */
@@ -98,93 +97,6 @@ export interface ImageView {
   longestForm: number;
 }
 
-/**
- * The checked contents of an image. Besides ranges, the checks make sure that nothing read from
- * it can loop: each state's children come after it, and form chains only move forward.
- */
-export function readImage(image: unknown, entries: number): ImageView {
-  const img = checkShape(image, entries);
-  const states = img.symbols.length;
-  const formCount = img.forms.entry.length;
-  const { width } = img;
-  const classOf = baseClasses();
-  const { letters } = img;
-  for (let i = 0; i < letters.length; i += 2) {
-    const code = letters[i]!;
-    const symbol = letters[i + 1]!;
-    if (!inRange(code, 0, 65535) || !inRange(symbol, FIRST_SYMBOL, width - 1)) fail('letters');
-    classOf[code] = symbol;
-  }
-  const symbols = new Uint16Array(img.symbols);
-  const children = new Int32Array(img.children);
-  // A form is as long as its state is deep: the scan reads back that many symbols from its end.
-  const depth = new Int32Array(states);
-  // The loops below run once per state and form of every page's image, while the code is cold:
-  // the range checks are written out rather than calls to inRange.
-  const rawSymbols = img.symbols;
-  const top = width - 1;
-  let next = 1;
-  for (let state = 0; state < states; state++) {
-    const count = children[state]!;
-    if (count === 0) continue;
-    // Children come after their parent: a state that is its own ancestor cannot be reached.
-    if (count < 1 || count > states - next || next <= state) fail('children');
-    const below = depth[state]! + 1;
-    for (let child = next, end = next + count; child < end; child++) {
-      const symbol = rawSymbols[child]!;
-      if (symbol !== SEP && ((symbol | 0) !== symbol || symbol < FIRST_SYMBOL || symbol > top)) fail('symbols');
-      depth[child] = below;
-    }
-    next += count;
-  }
-  if (next !== states) fail('children');
-  const forms = readForms(img.forms, entries);
-  const heads = new Int32Array(states).fill(-1);
-  // Each form belongs to one depth; marking them keeps the walk linear even if chains share forms.
-  const formDepth = new Int32Array(formCount);
-  let longestForm = 0;
-  for (let i = 0; i < img.heads.length; i += 2) {
-    const state = img.heads[i]!;
-    const form = img.heads[i + 1]!;
-    if ((state | 0) !== state || state < 1 || state >= states) fail('heads');
-    if ((form | 0) !== form || form < 0 || form >= formCount) fail('heads');
-    heads[state] = form;
-    const deep = depth[state]!;
-    if (deep > longestForm) longestForm = deep;
-    let f = form;
-    for (; f !== -1 && formDepth[f] === 0; f = forms.next[f]!) {
-      if (forms.length[f] !== deep) fail('forms.length');
-      formDepth[f] = deep;
-    }
-    if (f !== -1 && formDepth[f] !== deep) fail('forms.length');
-  }
-  return { width, classOf, symbols, children, heads, forms, longestForm };
-}
-
-function readForms(src: MatcherImage['forms'], entries: number): FormStore {
-  const count = src.entry.length;
-  // Range checks written out, as in readImage: this runs once per form of every page's image.
-  for (let f = 0; f < count; f++) {
-    const link = src.next[f]!;
-    if (link !== -1 && ((link | 0) !== link || link <= f || link >= count)) fail('forms.next');
-    const entry = src.entry[f]!;
-    if ((entry | 0) !== entry || entry < 0 || entry >= entries) fail('forms.entry');
-    const flags = src.flags[f]!;
-    if ((flags | 0) !== flags || flags < 0 || flags > 15) fail('forms.flags');
-    const exact = src.exact[f];
-    const chars = src.exactChars[f]!;
-    if (typeof exact !== 'string' || (chars | 0) !== chars || chars < 0 || chars > exact.length) fail('forms.exact');
-  }
-  const forms = new FormStore(count, src.exact.slice());
-  forms.count = count;
-  forms.entry.set(src.entry);
-  forms.next.set(src.next);
-  forms.flags.set(src.flags);
-  forms.length.set(src.length);
-  forms.exactChars.set(src.exactChars);
-  return forms;
-}
-
 /** The trie with sibling lists, which the compact (sparse) layout walks. */
 export function trieOf(view: ImageView): Trie {
   const states = view.symbols.length;
@@ -204,39 +116,4 @@ export function trieOf(view: ImageView): Trie {
   }
   trie.size = states;
   return trie;
-}
-
-/**
- * Whether `value` is a whole number from `low` to `high` (all below 2^31). Written out
- * rather than `Number.isInteger`: it runs a few times per state and form of every page's image.
- */
-function inRange(value: number, low: number, high: number): boolean {
-  return (value | 0) === value && value >= low && value <= high;
-}
-
-function fail(field: string): never {
-  throw new ImageError(`compiled glossary: ${field} is out of range`);
-}
-
-const isNumbers = (value: unknown): value is number[] => Array.isArray(value);
-
-function checkShape(image: unknown, entries: number): MatcherImage {
-  const img = image as Partial<MatcherImage> | null;
-  if (typeof img !== 'object' || img === null || img.format !== IMAGE_FORMAT) {
-    throw new ImageError('compiled glossary: not an image of this version');
-  }
-  if (img.entries !== entries) throw new ImageError('compiled glossary: made for other glossaries');
-  const { forms } = img;
-  const ok =
-    inRange(img.width ?? NaN, FIRST_SYMBOL, 65535) &&
-    isNumbers(img.letters) && img.letters.length % 2 === 0 &&
-    isNumbers(img.symbols) && img.symbols.length >= 1 &&
-    isNumbers(img.children) && img.children.length === img.symbols.length &&
-    isNumbers(img.heads) && img.heads.length % 2 === 0 &&
-    typeof forms === 'object' && forms !== null &&
-    [forms.entry, forms.next, forms.flags, forms.length, forms.exactChars, forms.exact].every(
-      (list) => Array.isArray(list) && list.length === forms.entry.length,
-    );
-  if (!ok) throw new ImageError('compiled glossary: damaged');
-  return img as MatcherImage;
 }

@@ -55,4 +55,10 @@ export interface CompileOptions {
    * distinct letters, as in CJK) needs. Default 24 MB.
    */
   maxTableBytes?: number;
+  /**
+   * For `loadMatcher`: told when the stored image turns out to be damaged past its shape, which
+   * may be found only as the matcher gets ready; the matcher then compiles its packs itself.
+   * Without it, the `ImageError` is thrown from that step.
+   */
+  onImageError?: (err: Error) => void;
 }
