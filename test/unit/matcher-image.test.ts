@@ -94,16 +94,32 @@ describe('an image checked in steps, as a page with a large glossary does', () =
   const entries = randomEntries(seeded(11), 400);
   const packs = [pack(entries)];
 
-  it('reads the same as at once, however many steps it takes', () => {
-    const image = stored(packs);
-    const whole = readImage(image, 400);
-    const reader = new ImageReader(image, 400);
+  it('reads the same as at once, however many steps it takes, pausing in every part', () => {
+    // Enough forms and heads that the forms and the heads take several steps too.
+    const many = [pack(randomEntries(seeded(13), 3000))];
+    const image = stored(many);
+    expect(image.forms.entry.length).toBeGreaterThan(3 * 1024);
+    expect(image.heads.length / 2).toBeGreaterThan(3 * 1024);
+    const whole = readImage(image, 3000);
+    const reader = new ImageReader(image, 3000);
     let steps = 0;
     let view = null;
     // A deadline already past: each step still checks a thousand items or so, then stops.
     while (!(view = reader.read(0))) steps++;
-    expect(steps).toBeGreaterThan(1);
+    expect(steps).toBeGreaterThan(image.symbols.length / 1024 + 6);
     expect(view).toEqual(whole);
+  });
+
+  it('once it has found damage, refuses the image however often it is asked', () => {
+    const image = stored(packs);
+    // The first head's chain runs on into a form of another length: found half-way through
+    // marking that chain, which a second look would take as done.
+    const form = image.heads[1]!;
+    const other = image.forms.length.findIndex((length, f) => f > form && length !== image.forms.length[form]);
+    image.forms.next[form] = other;
+    const matcher = loadMatcher(image, packs);
+    for (let i = 0; i < 3; i++) expect(() => matcher.prepare(Infinity)).toThrow(ImageError);
+    expect(() => matcher.scan('anything')).toThrow(ImageError);
   });
 
   it('finds damage deep in the image as it gets ready, and then compiles the packs itself if told to', () => {

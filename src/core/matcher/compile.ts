@@ -51,9 +51,10 @@ export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], opti
     try {
       view = reader.read(deadline);
     } catch (err) {
-      if (!(err instanceof ImageError) || !options.onImageError) throw err;
-      // Damage past the shape: better a page that compiles for itself than one without terms.
-      options.onImageError(err);
+      if (!options.onImageError) throw err;
+      // Damage past the shape (or anything else going wrong with the stored copy): better a
+      // page that compiles for itself than one without terms.
+      options.onImageError(err instanceof Error ? err : new ImageError(String(err)));
       view = readImage(compileImage(packs), entries.length);
     }
     if (view) loaded = loadedFrom(view, options);
@@ -76,7 +77,7 @@ export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], opti
   };
 }
 
-/** Whether `loadMatcher(image, packs)` would accept the image, without building the table. */
+/** Whether the image is whole: a matcher loaded from it gets ready without finding damage. */
 export function isLoadable(image: unknown, packs: readonly GlossaryPack[]): boolean {
   try {
     readImage(image, entriesOf(packs).length);

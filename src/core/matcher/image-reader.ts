@@ -35,6 +35,8 @@ export class ImageReader {
   private formDepth: Int32Array | null = null;
   private longestForm = 0;
   private view: ImageView | null = null;
+  /** Set once damage is found: a reader asked again must not go on past it. */
+  private failed: unknown = null;
 
   constructor(image: unknown, entries: number) {
     const img = checkShape(image, entries);
@@ -53,12 +55,22 @@ export class ImageReader {
     this.depth = new Int32Array(img.symbols.length);
   }
 
-  /** Checks on until `performance.now()` passes `deadline`; the view once all is checked, else null. */
+  /**
+   * Checks on until `performance.now()` passes `deadline`; the view once all is checked, else
+   * null. Once it has thrown, it throws the same error whenever asked again: a step that failed
+   * half-way has marked part of its work done.
+   */
   read(deadline = Infinity): ImageView | null {
-    while (this.phase !== 'done') {
-      const finished =
-        this.phase === 'states' ? this.readStates(deadline) : this.phase === 'forms' ? this.readForms(deadline) : this.readHeads(deadline);
-      if (!finished) return null;
+    if (this.failed !== null) throw this.failed;
+    try {
+      while (this.phase !== 'done') {
+        const finished =
+          this.phase === 'states' ? this.readStates(deadline) : this.phase === 'forms' ? this.readForms(deadline) : this.readHeads(deadline);
+        if (!finished) return null;
+      }
+    } catch (err) {
+      this.failed = err;
+      throw err;
     }
     return this.view;
   }
