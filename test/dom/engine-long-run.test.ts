@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTermEngine, type EngineTuning, type TermEngine } from '../../src/content/engine';
 import type { TermOccurrence } from '../../src/content/engine/occurrence';
 import { compileImage, loadMatcher, type Matcher } from '../../src/core/matcher';
@@ -164,7 +164,8 @@ describe('a large glossary loaded from storage', () => {
       entries: loaded.entries,
       stats: loaded.stats,
       scan(text, from, to) {
-        events.push(`scan@${slice}`);
+        // Told apart: a scan of nothing but white space needs no table.
+        events.push(`${/[^\s\u0000]/.test(text.slice(from, to)) ? 'scan' : 'blank'}@${slice}`);
         return loaded.scan(text, from, to);
       },
       prepare(deadline) {
@@ -190,5 +191,21 @@ describe('a large glossary loaded from storage', () => {
     expect(firstScan).toBeGreaterThan(ready);
     expect(marks(engine)).toEqual(onePass());
     expect(onePass().length).toBeGreaterThan(20);
+  }, 30_000);
+
+  it('is not made ready in a frame with nothing to read, until text comes', async () => {
+    const { matcher, events } = large();
+    const empty = '<script>var label = "a foundation model";</script>\n  <div>  </div><img alt=""><noscript>RLHF</noscript>';
+    const engine = await start(empty, matcher, { sliceMs: 0, painter: 'highlight', debounceMs: 1, minIntervalMs: 1 });
+    // Only white space was read: nothing was made ready, and no text was scanned for terms.
+    expect(events.filter((e) => !e.startsWith('blank'))).toEqual([]);
+    expect(engine.occurrences()).toEqual([]);
+
+    document.body.insertAdjacentHTML('beforeend', '<p>RLHF shaped the foundation model.</p>');
+    await vi.waitFor(() => expect(engine.occurrences().map((o) => (o as TermOccurrence).text)).toEqual(['RLHF', 'foundation model']), { timeout: 10_000 });
+    // Made ready in steps, as in a page that had text from the start, before the text was read.
+    const firstScan = events.findIndex((e) => e.startsWith('scan'));
+    expect(events.filter((e) => e.startsWith('building')).length).toBeGreaterThan(3);
+    expect(events.findIndex((e) => e.startsWith('ready'))).toBeLessThan(firstScan);
   }, 30_000);
 });

@@ -110,6 +110,17 @@ describe('an image checked in steps, as a page with a large glossary does', () =
     expect(view).toEqual(whole);
   });
 
+  it('scans white space without getting ready: a frame of nothing but indentation pays nothing', () => {
+    const many = [pack(randomEntries(seeded(14), 3000))];
+    const matcher = loadMatcher(stored(many), many);
+    expect(matcher.scan('\n    \u0000  \t\u0000\u00a0 ')).toEqual([]);
+    // Still far from ready: one step with its deadline already past does not finish it.
+    expect(matcher.prepare(-Infinity)).toBe(false);
+    const word = many[0]!.entries[0]!.term;
+    expect(matcher.scan(`  ${word}  `).length).toBe(1);
+    expect(matcher.prepare(-Infinity)).toBe(true);
+  });
+
   it('once it has found damage, refuses the image however often it is asked', () => {
     const image = stored(packs);
     // The first head's chain runs on into a form of another length: found half-way through

@@ -117,6 +117,27 @@ function isContainerTag(tag: string): boolean {
   return CONTAINER_TAGS.has(tag) || (tag.includes('-') && tag !== MARK_TAG);
 }
 
+/** Any character but white space. */
+const VISIBLE = /\S/;
+
+/**
+ * Whether `root` holds any text a walk could read: a text node with more than white space, not
+ * inside a script, style or the like. Stops at the first, which on a page with text comes within
+ * a few nodes; an empty frame (many ads and embeds are) answers at once. Text inside shadow roots
+ * is not looked for.
+ */
+export function hasReadableText(root: Node): boolean {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  if (!doc) return false;
+  const walker = doc.createTreeWalker(root, 0x4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!VISIBLE.test((node as Text).data)) continue;
+    const parent = node.parentNode;
+    if (parent?.nodeType !== 1 || !SKIP_TAGS.has(tagOf(parent as Element))) return true;
+  }
+  return false;
+}
+
 /** The wrapper of the fallback painter; read as plain inline text. */
 export const MARK_TAG = 'termlight-mark';
 

@@ -1,5 +1,6 @@
 import type { Matcher } from '../../core/matcher';
 import type { Block } from './blocks';
+import { hasReadableText } from './dom-rules';
 import { hitTest } from './hit-test';
 import { guarded, logError } from './log';
 import type { TermOccurrence } from './occurrence';
@@ -55,6 +56,8 @@ export function createTermEngine(
   let generation = 0;
   /** The queue of the pass running now; shadow roots found go there. */
   let queue: WalkQueue | null = null;
+  /** Whether the matcher is ready: its stored image checked and its table built. */
+  let matcherReady = false;
 
   const watcher = watchPage(signal, tune, (batch) =>
     pass((q) => {
@@ -108,11 +111,19 @@ export function createTermEngine(
     const mine = generation;
     const q = new WalkQueue(page, hooks, () => paints.current);
     let prepared = false;
+    /** Whether the page holds any text to read, looked at once per pass while the matcher is not ready. */
+    let worthReading: boolean | null = null;
     const step = (deadline: number): boolean => {
       if (mine !== generation || signal.aborted) return true;
       try {
-        // A matcher loaded for this page may still be building its table (a large glossary).
-        if (!matcher.prepare(deadline)) return false;
+        // A matcher loaded for this page gets ready (its image checked, its table built) over
+        // the first slices, before any text is read; but not in a frame with nothing to read
+        // (many ads and embeds), which then never pays for it. Text added later gets it ready
+        // in a later pass the same way; text only in shadow roots, by its first scan, at once.
+        if (!matcherReady && (worthReading ??= hasReadableText(doc))) {
+          matcherReady = matcher.prepare(deadline);
+          if (!matcherReady) return false;
+        }
         queue = q;
         paints.prepare();
         if (!prepared) {

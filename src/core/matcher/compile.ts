@@ -68,6 +68,9 @@ export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], opti
     scan(text: string, from = 0, to = text.length): Match[] {
       const start = Math.max(0, Math.min(from, text.length));
       const end = Math.max(start, Math.min(to, text.length));
+      // White space alone (U+0000 joins runs of a page's text) holds no term, and needs no
+      // table: a frame of nothing but indentation never gets the matcher ready.
+      if (nothingBut(text, start, end)) return [];
       return selectLongest(load(Infinity)!.run(text, start, end));
     },
     prepare(deadline: number): boolean {
@@ -75,6 +78,15 @@ export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], opti
       return ready !== null && ready.prepare(deadline);
     },
   };
+}
+
+const SOMETHING = /[^\s\u0000]/g;
+
+/** Whether text[start, end) is nothing but white space and U+0000. */
+function nothingBut(text: string, start: number, end: number): boolean {
+  SOMETHING.lastIndex = start;
+  const found = SOMETHING.exec(text);
+  return found === null || found.index >= end;
 }
 
 /** Whether the image is whole: a matcher loaded from it gets ready without finding damage. */
