@@ -4,7 +4,7 @@ import { bundledPacks } from '../../src/core/glossary/bundled';
 import type { GlossaryPack } from '../../src/core/glossary/types';
 import { compileImage, compileMatcher, ImageError, loadMatcher, type MatcherImage } from '../../src/core/matcher';
 import { ImageReader, readImage } from '../../src/core/matcher/image-reader';
-import { buildTable, TableBuilder } from '../../src/core/matcher/table';
+import { TableBuilder } from '../../src/core/matcher/table';
 import { pack } from './fixtures-matcher/packs';
 import { pick, randomEntries, randomText, seeded } from './fixtures-matcher/random';
 
@@ -59,7 +59,9 @@ describe('a table built in steps, as a page with a large glossary does', () => {
   it('comes out the same as one built at once, however many steps it takes', () => {
     const view = readImage(image, 400);
     expect(view.symbols.length).toBeGreaterThan(1000);
-    const whole = buildTable(view);
+    const at = new TableBuilder(view);
+    expect(at.build()).toBe(true);
+    const whole = at.automaton;
     const builder = new TableBuilder(view);
     let steps = 0;
     // A deadline already past: each step still builds a few dozen states, then stops.

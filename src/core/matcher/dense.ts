@@ -1,7 +1,7 @@
 import { collectAt, type Outputs } from './verify';
 import type { Match } from './types';
 
-/** The complete DFA that `buildTable` makes: one table read per character of text. */
+/** The complete DFA that `TableBuilder` makes: one table read per character of text. */
 export interface DenseAutomaton extends Outputs {
   table: Int32Array;
   width: number;

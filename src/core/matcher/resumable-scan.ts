@@ -40,8 +40,12 @@ export class ResumableScan {
 
   constructor(
     private readonly matcher: Matcher,
-    /** The matcher's `termReach`, unless a test gives another. */
-    private readonly reach = termReach(matcher),
+    /**
+     * The matcher's `termReach`, unless a test gives another. Asked for on the first piece, not
+     * here: the figure needs a loaded matcher ready, and a walk of a page with nothing to scan
+     * must not get it ready.
+     */
+    private reach = -1,
   ) {}
 
   /** Starts over on a new text, at `decided`: the caller dropped what came before. */
@@ -89,6 +93,7 @@ export class ResumableScan {
   private past(text: string, goal: number, limit: number): number {
     const ahead = this.ahead;
     if (ahead.goal !== goal) Object.assign(ahead, { goal, at: goal, counted: 0, first: goal });
+    if (this.reach < 0) this.reach = termReach(this.matcher);
     // Not read when it cannot be enough: reading a string that grew copies all of it.
     if (limit - ahead.at < this.reach - ahead.counted) return Infinity;
     while (ahead.at < limit) {

@@ -83,10 +83,3 @@ export class TableBuilder {
     return state === states;
   }
 }
-
-/** The whole table in one go. */
-export function buildTable(view: ImageView): DenseAutomaton {
-  const builder = new TableBuilder(view);
-  builder.build();
-  return builder.automaton;
-}
