@@ -67,10 +67,10 @@ function jobsFor(reps) {
   return rounds;
 }
 
-async function measurePage(browser, harness, packs, page, origin, reps) {
+async function measurePage(browser, packs, page, origin, reps) {
   const runs = {};
   for (const job of jobsFor(reps)) {
-    await browser.load(origin + page.url, harness, packs.filter(([name]) => name === job.glossary));
+    await browser.load(origin + page.url, packs.filter(([name]) => name === job.glossary));
     if (job.floor) (runs.floor ??= []).push(await browser.run({ approach: 'floor', glossary: '', collect: false, hitSamples: 0 }));
     const first = job.rep === 0;
     const result = await browser.run({
@@ -90,16 +90,26 @@ async function measurePage(browser, harness, packs, page, origin, reps) {
  * page has used), once per glossary, between corpus pages through the whole run, so that no one
  * stretch of the run decides the figure.
  */
-async function measureCompile(browser, harness, packs, into) {
+async function measureCompile(browser, packs, into) {
   for (const [name] of packs) {
     const request = { approach: 'compile', glossary: name, collect: false, hitSamples: 0 };
-    (into[name] ??= []).push(await browser.runAlone(harness, packs.filter(([n]) => n === name), request));
+    (into[name] ??= []).push(await browser.runAlone(packs.filter(([n]) => n === name), request));
   }
 }
 
+/**
+ * Termlight with the bundled glossary on the first page a new renderer process loads, where none
+ * of its code has been compiled yet (later pages find it compiled: see `launchBrowser`). For
+ * information: the pages' figures and the targets are those of the run.
+ */
+async function measureFirstPage(browser, packs, page, origin, into) {
+  const request = { approach: 'termlight', glossary: 'bundled', collect: false, hitSamples: 0 };
+  into.push({ page: page.name, ...(await browser.runFirstPage(origin + page.url, packs.filter(([n]) => n === 'bundled'), request)) });
+}
+
 /** mark.js's keyword API with 5,000 terms: tried once, on the first page, to show what happens. */
-async function tryMarkLarge(browser, harness, packs, page, origin) {
-  await browser.load(origin + page.url, harness, packs.filter(([name]) => name === 'large'));
+async function tryMarkLarge(browser, packs, page, origin) {
+  await browser.load(origin + page.url, packs.filter(([name]) => name === 'large'));
   const result = await browser.run({ approach: 'mark', glossary: 'large', collect: false, hitSamples: 0, capMs: 20_000 });
   return { page: page.name, ...result };
 }
@@ -120,17 +130,21 @@ async function main() {
   ];
   const harness = await bundleHarness(join(root, 'test/bench/page-harness.ts'));
   const server = await serveCorpus(corpus);
-  const browser = await launchBrowser(server.origin);
+  const browser = await launchBrowser(server.origin, harness);
   const results = [];
   try {
-    const markLarge = await tryMarkLarge(browser, harness, packs, pages[0], server.origin);
+    const markLarge = await tryMarkLarge(browser, packs, pages[0], server.origin);
     // About 15 compiles per glossary, spread over the run (one after every page in a short run).
     const freshCompile = {};
+    const firstPage = [];
     const compileEvery = Math.max(1, Math.floor(pages.length / 15));
     for (const [i, page] of pages.entries()) {
       if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${pages.length} ${page.name}`.padEnd(60));
-      results.push({ page: page.name, runs: await measurePage(browser, harness, packs, page, server.origin, opts.reps) });
-      if (i % compileEvery === 0) await measureCompile(browser, harness, packs, freshCompile);
+      results.push({ page: page.name, runs: await measurePage(browser, packs, page, server.origin, opts.reps) });
+      if (i % compileEvery === 0) {
+        await measureCompile(browser, packs, freshCompile);
+        await measureFirstPage(browser, packs, page, server.origin, firstPage);
+      }
     }
     if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(61) + '\r');
     const agreement = await compareSpans(results, JSON.parse(packs[0][1]));
@@ -147,7 +161,7 @@ async function main() {
       secondsLoading: Math.round(browser.spent.loadMs / 1000),
       secondsMeasuring: Math.round(browser.spent.runMs / 1000),
     };
-    const report = summarise(results, { markLarge, agreement, env, largeTerms: large.entries.length, freshCompile });
+    const report = summarise(results, { markLarge, agreement, env, largeTerms: large.entries.length, freshCompile, firstPage });
     printReport(report);
     await mkdir(dirname(opts.out), { recursive: true });
     await writeFile(opts.out, JSON.stringify(report, null, 2) + '\n');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isBlank } from '../../src/core/matcher/chars';
 import { matcherFor, spans } from './fixtures-matcher/packs';
 
 const matcher = matcherFor([
@@ -12,6 +13,23 @@ describe('text edge cases', () => {
     expect(matcher.scan('')).toEqual([]);
     expect(matcher.scan('   \n\t ')).toEqual([]);
     expect(matcherFor([]).scan('LLM')).toEqual([]);
+  });
+
+  it('tells blank text (white space and control characters) from text with anything else', () => {
+    // Every code unit, against what a regular expression calls white space or a control.
+    const blank = /^[\s\p{Cc}]$/u;
+    const differ: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (isBlank(char) !== blank.test(char)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+    expect(isBlank('')).toBe(true);
+    expect(isBlank(' \u0000\n\u00a0\u3000 ')).toBe(true);
+    expect(isBlank(' \u0000 -')).toBe(false);
+    // Only the range given is read.
+    expect(isBlank('x   y', 1, 4)).toBe(true);
+    expect(isBlank('x   y', 1, 5)).toBe(false);
   });
 
   it('gives UTF-16 offsets into the original string around emoji', () => {

@@ -3,6 +3,7 @@
  * of text, and which are never read. Decided from tag names and a few attributes only:
  * computed styles would force style recalculation on every element of a page.
  */
+import { isBlank } from '../../core/matcher/chars';
 
 export type ElementKind = 'skip' | 'container' | 'break' | 'inline';
 
@@ -117,9 +118,6 @@ function isContainerTag(tag: string): boolean {
   return CONTAINER_TAGS.has(tag) || (tag.includes('-') && tag !== MARK_TAG);
 }
 
-/** Any character but white space. */
-const VISIBLE = /\S/;
-
 /**
  * Whether `root` holds any text a walk could read: a text node with more than white space, not
  * inside a script, style or the like. Stops at the first, which on a page with text comes within
@@ -131,7 +129,7 @@ export function hasReadableText(root: Node): boolean {
   if (!doc) return false;
   const walker = doc.createTreeWalker(root, 0x4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!VISIBLE.test((node as Text).data)) continue;
+    if (isBlank((node as Text).data)) continue;
     const parent = node.parentNode;
     if (parent?.nodeType !== 1 || !SKIP_TAGS.has(tagOf(parent as Element))) return true;
   }

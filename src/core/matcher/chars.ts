@@ -47,6 +47,25 @@ const BASE_CLASSES = new Uint16Array(65536);
 for (const [from, to] of SEPARATOR_RANGES) BASE_CLASSES.fill(SEP, from, to + 1);
 for (const code of SKIP_CODES) BASE_CLASSES[code] = SKIP;
 
+/**
+ * Whether text[start, end) holds nothing but white space (as `\s` reads it) and control
+ * characters: no term can be found there. U+0000 is one of them; it joins runs of a page's text.
+ * A loop rather than a regular expression: this runs in every page while the code is cold, where
+ * compiling an expression costs more than reading up to the first visible character.
+ */
+export function isBlank(text: string, start = 0, end = text.length): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20 || (code >= 0x7f && code <= 0xa0)) continue;
+    if (code < 0x1680) return false;
+    if (
+      code !== 0x1680 && (code < 0x2000 || code > 0x200a) && code !== 0x2028 && code !== 0x2029 &&
+      code !== 0x202f && code !== 0x205f && code !== 0x3000 && code !== 0xfeff
+    ) return false;
+  }
+  return true;
+}
+
 /** A fresh class table holding only the SEP and SKIP classes. */
 export function baseClasses(): Uint16Array {
   return BASE_CLASSES.slice();

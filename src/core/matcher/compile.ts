@@ -1,5 +1,6 @@
 import type { GlossaryPack } from '../glossary/types';
 import { Alphabet } from './alphabet';
+import { isBlank } from './chars';
 import { scanDense } from './dense';
 import { collectForms, entriesOf, type FormSpec } from './forms';
 import { ImageError, imageOf, trieOf, type ImageView, type MatcherImage } from './image';
@@ -70,7 +71,7 @@ export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], opti
       const end = Math.max(start, Math.min(to, text.length));
       // White space alone (U+0000 joins runs of a page's text) holds no term, and needs no
       // table: a frame of nothing but indentation never gets the matcher ready.
-      if (nothingBut(text, start, end)) return [];
+      if (isBlank(text, start, end)) return [];
       return selectLongest(load(Infinity)!.run(text, start, end));
     },
     prepare(deadline: number): boolean {
@@ -78,15 +79,6 @@ export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], opti
       return ready !== null && ready.prepare(deadline);
     },
   };
-}
-
-const SOMETHING = /[^\s\u0000]/g;
-
-/** Whether text[start, end) is nothing but white space and U+0000. */
-function nothingBut(text: string, start: number, end: number): boolean {
-  SOMETHING.lastIndex = start;
-  const found = SOMETHING.exec(text);
-  return found === null || found.index >= end;
 }
 
 /** Whether the image is whole: a matcher loaded from it gets ready without finding damage. */
