@@ -93,14 +93,15 @@ export function isLoadable(image: unknown, packs: readonly GlossaryPack[]): bool
 
 function buildTrie(forms: readonly FormSpec[]): { trie: Trie; alphabet: Alphabet } {
   let maxStates = 1;
-  for (const form of forms) maxStates += form.text.length;
+  for (let k = 0; k < forms.length; k++) maxStates += forms[k]!.text.length;
   const alphabet = new Alphabet();
   const trie = new Trie(maxStates, forms.length);
   let point: InsertPoint | null = null;
-  forms.forEach((form, k) => {
+  for (let k = 0; k < forms.length; k++) {
+    const form = forms[k]!;
     const next = forms[k + 1];
     point = trie.insert(form, alphabet, form.shared ? point : null, next?.shared ? next.shared : -1);
-  });
+  }
   return { trie, alphabet };
 }
 

@@ -113,11 +113,17 @@ export function collectForms(packs: readonly GlossaryPack[]): {
 } {
   const entries: CompiledEntry[] = [];
   const forms: FormSpec[] = [];
+  // Counted loops: this runs for every entry and form at each compile, mostly unoptimised, where
+  // a for-of loop's iterator costs more than the body.
   for (const pack of packs) {
-    for (const entry of pack.entries) {
+    const list = pack.entries;
+    for (let e = 0; e < list.length; e++) {
+      const entry = list[e]!;
       const index = entries.push({ packId: pack.id, entry }) - 1;
       const plurals = entry.match?.plural !== false;
-      for (const surface of surfaceForms(entry)) {
+      const surfaces = surfaceForms(entry);
+      for (let s = 0; s < surfaces.length; s++) {
+        const surface = surfaces[s]!;
         const text = surface.text.trim();
         if (text === '') continue;
         const { caseSensitive, contextGated: gated } = surface;

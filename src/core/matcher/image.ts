@@ -59,23 +59,28 @@ export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): Matche
     exactChars: new Array<number>(formCount),
     exact: new Array<string>(formCount),
   };
+  // The trie's arrays in locals: a property read per use would double the loop's work while
+  // it runs unoptimised.
+  const { symbol, firstChild, nextSibling, formHead } = trie;
+  const { next, entry, flags, length, exactChars, exact } = forms;
   let tail = 1;
   let out = 0;
   for (let at = 0; at < states; at++) {
     const state = order[at]!;
-    symbols[at] = trie.symbol[state]!;
+    symbols[at] = symbol[state]!;
     const first = tail;
-    for (let child = trie.firstChild[state]!; child !== -1; child = trie.nextSibling[child]!) order[tail++] = child;
+    for (let child = firstChild[state]!; child !== -1; child = nextSibling[child]!) order[tail++] = child;
     children[at] = tail - first;
-    if (trie.formHead[state] === -1) continue;
+    const head = formHead[state]!;
+    if (head === -1) continue;
     heads.push(at, out);
-    for (let f = trie.formHead[state]!; f !== -1; f = src.next[f]!, out++) {
-      forms.next[out] = src.next[f] === -1 ? -1 : out + 1;
-      forms.entry[out] = src.entry[f]!;
-      forms.flags[out] = src.flags[f]!;
-      forms.length[out] = src.length[f]!;
-      forms.exactChars[out] = src.exactChars[f]!;
-      forms.exact[out] = src.exact[f]!;
+    for (let f = head; f !== -1; f = src.next[f]!, out++) {
+      next[out] = src.next[f] === -1 ? -1 : out + 1;
+      entry[out] = src.entry[f]!;
+      flags[out] = src.flags[f]!;
+      length[out] = src.length[f]!;
+      exactChars[out] = src.exactChars[f]!;
+      exact[out] = src.exact[f]!;
     }
   }
   // Every form hangs off one state: a hole here would reach storage as null.

@@ -1,5 +1,5 @@
 import type { Alphabet } from './alphabet';
-import { isApostrophe, isWordCode, SEP, SKIP } from './chars';
+import { isApostrophe, isWordCode, NONE, SEP, SKIP } from './chars';
 import { CASE_SENSITIVE, FormStore, GATED, WORD_END, WORD_START } from './form-store';
 import type { FormSpec } from './forms';
 
@@ -32,32 +32,27 @@ export class Trie {
     return -1;
   }
 
-  private step(state: number, symbol: number): number {
-    const existing = this.childOf(state, symbol);
-    if (existing !== -1) return existing;
-    const child = this.size++;
-    this.symbol[child] = symbol;
-    this.nextSibling[child] = this.firstChild[state]!;
-    this.firstChild[state] = child;
-    if (state === 0) this.rootChild[symbol] = child + 1;
-    return child;
-  }
-
   /**
    * Adds a form: separator runs become one SEP, invisible characters are dropped. A plural
    * continues from where its base stood after the characters they share (`from`, which the
    * base's insert returned when asked with `snapshotAt`), so the shared part is read once.
+   *
+   * This runs for every character of every form at each compile, mostly before the JIT has
+   * optimised it, where a call costs more than the work it does: the steps down the trie are
+   * written out in the loop rather than called.
    */
   insert(form: FormSpec, alphabet: Alphabet, from: InsertPoint | null = null, snapshotAt = -1): InsertPoint | null {
     const { text, caseSensitive } = form;
+    const { classOf } = alphabet;
+    const { firstChild, nextSibling, symbol: symbols, rootChild } = this;
     let { index, state, length, pendingSep, exact, exactChars, first, last } = from ?? START;
     let point: InsertPoint | null = null;
     for (; index < text.length; index++) {
       if (index === snapshotAt) point = { index, state, length, pendingSep, exact, exactChars, first, last };
       const code = text.charCodeAt(index);
-      const known = alphabet.classOf[code];
-      if (known === SKIP) continue;
-      if (known === SEP) {
+      let symbol = classOf[code]!;
+      if (symbol === SKIP) continue;
+      if (symbol === SEP) {
         pendingSep = length > 0;
         continue;
       }
@@ -67,7 +62,11 @@ export class Trie {
         if (caseSensitive) exact += ' ';
         pendingSep = false;
       }
-      state = this.step(state, alphabet.symbolOf(code));
+      if (symbol === NONE) symbol = alphabet.symbolOf(code);
+      // The child along `symbol`, made if missing (the start state keeps an index by symbol).
+      let child = state === 0 ? rootChild[symbol]! - 1 : firstChild[state]!;
+      if (state !== 0) while (child !== -1 && symbols[child] !== symbol) child = nextSibling[child]!;
+      state = child !== -1 ? child : this.add(state, symbol);
       length++;
       if (first === -1) first = code;
       last = code;
@@ -84,6 +83,22 @@ export class Trie {
     const head = this.formHead[state]!;
     this.formHead[state] = this.forms.add(head, form.entry, flags, length, exact, exactChars);
     return point;
+  }
+
+  /** The child of `state` along `symbol`, made if missing. */
+  private step(state: number, symbol: number): number {
+    const existing = this.childOf(state, symbol);
+    return existing !== -1 ? existing : this.add(state, symbol);
+  }
+
+  /** A new child of `state` along `symbol`. */
+  private add(state: number, symbol: number): number {
+    const child = this.size++;
+    this.symbol[child] = symbol;
+    this.nextSibling[child] = this.firstChild[state]!;
+    this.firstChild[state] = child;
+    if (state === 0) this.rootChild[symbol] = child + 1;
+    return child;
   }
 }
 
