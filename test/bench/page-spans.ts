@@ -98,6 +98,11 @@ export interface HitTimes {
   firstUs: number[];
   /** Microseconds of the browser's own caret lookup at points next to them: what any hit test costs at least. */
   caretUs: number[];
+  /**
+   * Microseconds per `hitTest` call asked again at the same point, which the browser answers from
+   * what it kept: Termlight's own part (and a few µs of the browser's).
+   */
+  ownUs: number[];
   /** Calls that returned the occurrence aimed at. */
   hits: number;
 }
@@ -114,7 +119,7 @@ export async function timeHitTests(engine: TermEngine, samples: number, maxScrol
   const all = engine.occurrences();
   const picked: Occurrence[] = [];
   for (let i = 0; i < samples && i < all.length; i++) picked.push(all[Math.floor((i * all.length) / Math.min(samples, all.length))]!);
-  const result: HitTimes = { us: [], firstUs: [], caretUs: [], hits: 0 };
+  const result: HitTimes = { us: [], firstUs: [], caretUs: [], ownUs: [], hits: 0 };
   for (const pass of [result.firstUs, result.us]) {
     scrollTo(0, 0);
     await nextFrame();
@@ -156,6 +161,10 @@ async function visit(engine: TermEngine, picked: readonly Occurrence[], maxScrol
       const t1 = performance.now();
       caretAt(at, y + 1);
       tally.caretUs.push((performance.now() - t1) * 1000);
+      // Termlight's own part: the same point again, where the browser answers from what it kept.
+      const t2 = performance.now();
+      engine.hitTest(at, y);
+      tally.ownUs.push((performance.now() - t2) * 1000);
     }
   }
 }
