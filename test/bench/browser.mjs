@@ -1,5 +1,5 @@
 // The bench's browser side: a loopback server for the corpus, headless Chromium, and one fresh
-// page load per measurement with the harness evaluated in it.
+// page load per measurement with the harness in it.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
@@ -19,7 +19,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
  *   the network they expect, would fail at random moments and change the DOM while we time;
  *   with them blocked each load has the saved page's DOM, and nothing else runs. Unlike turning
  *   JavaScript off in the browser, it keeps timers and promises working for our own code
- *   (evaluated by the driver, which the CSP does not govern) and `<noscript>` stays unread text.
+ *   (installed by the driver, which the CSP does not govern) and `<noscript>` stays unread text.
  * - COOP and COEP, which make the page cross-origin isolated: `performance.now()` then ticks in
  *   5 µs rather than 100 µs, fine enough to time the floor on small pages and single hit tests.
  */
@@ -94,8 +94,8 @@ export async function launchBrowser(origin, harness) {
   };
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await newPage(context);
-  /** Where the run's time goes: loading pages, or measuring in them. */
-  const spent = { loads: 0, loadMs: 0, runMs: 0 };
+  /** Where the run's time goes: loading pages, measuring in them, or both in new processes. */
+  const spent = { loads: 0, loadMs: 0, runMs: 0, aloneMs: 0 };
   const timed = async (key, work) => {
     const t0 = Date.now();
     try {
@@ -105,12 +105,17 @@ export async function launchBrowser(origin, harness) {
     }
   };
   const run = (target, request) => target.evaluate((req) => globalThis.termlightBench.run(req), request);
-  /** Runs `work` with a page of a browser context of its own (so a new renderer process), closed after. */
-  const alone = (work) => timed('runMs', async () => {
+  /**
+   * Runs `work` with a page of a browser context of its own (so a new renderer process), closed
+   * after. These runs are figures for comparison: one that fails is reported, not fatal.
+   */
+  const alone = (work) => timed('aloneMs', async () => {
     spent.loads++;
     const own = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       return await work(await newPage(own));
+    } catch (err) {
+      return { ok: false, error: String(err instanceof Error ? err.message : err).split('\n')[0], ms: NaN, textChars: 0, marked: 0 };
     } finally {
       await own.close();
     }
@@ -122,7 +127,7 @@ export async function launchBrowser(origin, harness) {
       spent.loads++;
       await open(page, url, packs);
     }),
-    /** Runs `request` in a blank page of a new renderer process: no corpus page has used its heap. */
+    /** Runs `request` in an empty page of a new renderer process: no corpus page has used its heap. */
     runAlone: (packs, request) => alone(async (blank) => {
       await open(blank, origin + BLANK, packs);
       return run(blank, request);

@@ -1,6 +1,6 @@
 /*
- * The in-page side of `npm run bench`, bundled into one script and evaluated in each freshly
- * loaded page. It runs the very modules the content script runs (matcher, term engine,
+ * The in-page side of `npm run bench`, bundled into one script that each freshly loaded page
+ * runs as a classic script, as it would a content script. It runs the very modules the content script runs (matcher, term engine,
  * content CSS) and times one approach per page load with `performance.now()`.
  */
 import Mark from 'mark.js';

@@ -147,8 +147,8 @@ async function visit(engine: TermEngine, picked: readonly Occurrence[], maxScrol
     // date (hundreds of µs on a long page): the browser's cost, paid by whichever call comes
     // first, and long done by a frame when a reader rests the pointer on a term. An untimed
     // lookup first puts every timed call on that footing. It asks at the term's left edge, a
-    // point no timed call asks about: the browser keeps the answer for the last point asked,
-    // which a pointer that has moved does not get.
+    // point no timed call asks about: the browser keeps its answer for a point just asked
+    // about, which a pointer that has moved does not get.
     caretAt(rect.left + 1, y);
     const xs = tally ? ACROSS.map((f) => rect.left + f * (rect.right - rect.left)) : [x];
     for (const at of xs) {
@@ -156,15 +156,16 @@ async function visit(engine: TermEngine, picked: readonly Occurrence[], maxScrol
       const hit = engine.hitTest(at, y);
       us.push((performance.now() - t0) * 1000);
       if (!tally) continue;
+      // Termlight's own part: the same point again at once, which the browser answers from what
+      // it kept.
+      const t1 = performance.now();
+      engine.hitTest(at, y);
+      tally.ownUs.push((performance.now() - t1) * 1000);
       if (hit && hit.text === occ.text && hit.range().compareBoundaryPoints(Range.START_TO_START, occ.range()) === 0) tally.hits++;
       // The browser's part, at a point next to it that it has not been asked about either.
-      const t1 = performance.now();
-      caretAt(at, y + 1);
-      tally.caretUs.push((performance.now() - t1) * 1000);
-      // Termlight's own part: the same point again, where the browser answers from what it kept.
       const t2 = performance.now();
-      engine.hitTest(at, y);
-      tally.ownUs.push((performance.now() - t2) * 1000);
+      caretAt(at, y + 1);
+      tally.caretUs.push((performance.now() - t2) * 1000);
     }
   }
 }

@@ -22,9 +22,9 @@ const METHOD = [
     'that performance.now() ticks in 5 µs. Every other request is aborted.',
   'The modules under test are bundled into one script, given to every new document as a classic script, as the ' +
     'browser runs a content script: Chromium compiles it in the first page of a renderer process and finds it in ' +
-    'V8\'s compilation cache in later ones, as it does the extension\'s content script. The first page of a new ' +
-    'process, with none of the code compiled yet, is timed on its own (every few pages, in a new browser context) ' +
-    'and reported, not a target.',
+    'V8\'s compilation cache in later ones, as it does the extension\'s content script. Termlight on the first page ' +
+    'of a new process, where the code it runs on the clock has not been compiled yet, is timed on its own (every few ' +
+    'pages, in a new browser context) and reported, not a target.',
   'One approach per fresh page load; before timing, styles and layout are done, garbage is collected and a frame ' +
     'is drawn. The order of approaches rotates from one round to the next.',
   'floor: a TreeWalker (SHOW_TEXT) over the body reading every text node\'s data, timed first in the mark.js loads.',
@@ -33,8 +33,9 @@ const METHOD = [
     'the engine\'s slices. ' +
     'Longest task = the engine\'s longest slice of the first pass, the first counted from the start of the load.',
   'Compile (once per glossary change): compileImage in each freshly loaded corpus page before the run (the target\'s ' +
-    'figure), and for comparison in a blank page of a browser context of its own, so a new renderer process with no ' +
-    'page, as a background started from nothing (between corpus pages through the run).',
+    'figure; its code compiled by earlier pages, its JIT state fresh), and for comparison in an empty page of a ' +
+    'browser context of its own, so a new renderer process where nothing has been compiled or run, as a background ' +
+    'started from nothing (between corpus pages through the run).',
   'mark.js 8.11.1 keyword API: every form the matcher compiles (plurals included), split by case rule into two ' +
     'mark() calls, accuracy "exactly" with punctuation limiters, no diacritics, no nesting; stopped after 2 s.',
   'markRegExp: one regex of all forms, longest first, Unicode word edges, the matcher\'s separator folding and case ' +
@@ -223,7 +224,8 @@ function markCell(l) {
 export function printReport(report) {
   const { pages, summary, env } = report;
   console.log(`\nTermlight bench: ${pages.length} pages, Chromium ${env.chromium}, ${env.reps} load(s) per Termlight figure; ` +
-    `${env.seconds} s (${env.pageLoads} page loads: ${env.secondsLoading} s loading, ${env.secondsMeasuring} s measuring); ` +
+    `${env.seconds} s (${env.pageLoads} page loads: ${env.secondsLoading} s loading, ${env.secondsMeasuring} s measuring, ` +
+    `${env.secondsInNewProcesses ?? 0} s for both in new processes); ` +
     `load average ${fmt(env.loadAverageAtStart, 2)} → ${fmt(env.loadAverageAtEnd, 2)}`);
   if (Math.max(env.loadAverageAtStart, env.loadAverageAtEnd) > env.cores * 0.75) {
     console.log('  Other work was running on this machine: absolute times and the longest tasks read high; ratios less so.');
@@ -251,7 +253,7 @@ export function printReport(report) {
       `; run again in the same page (code warm)/floor ${times(s.termlightWarmToFloor?.median, 2)} / ${times(s.termlightWarmToFloor?.p95, 2)}`);
     const fresh = s.compileMs.fresh ?? {};
     console.log(`    compile (once per glossary change) ${fmt(s.compileMs.median, 2)} ms in a fresh page, ${fmt(s.compileMs.warmMedian, 2)} ms again (warm); ` +
-      `in a new renderer process with no page, as a background started from nothing, ${fmt(fresh.median, 2)} ms ` +
+      `in an empty page of a new renderer process, as a background started from nothing, ${fmt(fresh.median, 2)} ms ` +
       `(median of ${fresh.loads ?? 0}${fresh.of > fresh.loads ? ` of ${fresh.of}; failed: ${fresh.error}` : ''}, p95 ${fmt(fresh.p95, 2)}); ` +
       `each page: taking up the stored glossary before the engine starts, part of Termlight's time above, ${fmt(s.loadMs.median, 2)} ms, p95 ${fmt(s.loadMs.p95, 2)} ms (its shape only: the rest of its check and its table are done in the engine's slices); longest task ${fmt(s.longestTaskMs.max, 2)} ms ` +
       `(${s.longestTaskMs.page}), median page ${fmt(s.longestTaskMs.median, 2)} ms; tasks ≥ 50 ms: ${s.longTasksOver50Ms}; ` +
@@ -261,7 +263,7 @@ export function printReport(report) {
       `the same call again at its point, the browser answering from what it kept, so Termlight's own part: p95 ${fmt(s.hitTestUs.ownPartP95)} µs)`);
   }
   const first = summary.bundled.firstPage;
-  console.log(`  bundled glossary on the first page of a new renderer process (none of the code compiled yet; not a target): ` +
+  console.log(`  bundled glossary on the first page of a new renderer process (the code timed not compiled yet; not a target): ` +
     `Termlight ${fmt(first.medianMs, 2)} ms (median of ${first.pages}${first.of > first.pages ? ` of ${first.of}; failed: ${first.error}` : ''}), ` +
     `${times(first.toRunMedian, 2)} the same pages' time in the run`);
   if (summary.bundled.markStoppedAtCap.length) {

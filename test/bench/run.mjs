@@ -86,7 +86,7 @@ async function measurePage(browser, packs, page, origin, reps) {
 
 /**
  * The compile, where the background runs it: once per glossary change, in a process of its own
- * with no page. Timed in a blank page of a fresh browser context (so a renderer process no corpus
+ * with no page. Timed in an empty page of a fresh browser context (so a renderer process no corpus
  * page has used), once per glossary, between corpus pages through the whole run, so that no one
  * stretch of the run decides the figure.
  */
@@ -160,6 +160,7 @@ async function main() {
       pageLoads: browser.spent.loads,
       secondsLoading: Math.round(browser.spent.loadMs / 1000),
       secondsMeasuring: Math.round(browser.spent.runMs / 1000),
+      secondsInNewProcesses: Math.round(browser.spent.aloneMs / 1000),
     };
     const report = summarise(results, { markLarge, agreement, env, largeTerms: large.entries.length, freshCompile, firstPage });
     printReport(report);
