@@ -165,6 +165,7 @@ function firstPageSummary(samples, pages) {
   return {
     medianMs: round(median(ok.map((r) => r.ms))),
     toRunMedian: round(median(pairs), 2),
+    longestTaskMs: ok.length ? round(Math.max(...ok.map((r) => r.longestSliceMs ?? 0))) : null,
     pages: ok.length,
     of: samples.length,
     ...(failed ? { error: failed.error } : {}),
@@ -265,7 +266,7 @@ export function printReport(report) {
   const first = summary.bundled.firstPage;
   console.log(`  bundled glossary on the first page of a new renderer process (the code timed not compiled yet; not a target): ` +
     `Termlight ${fmt(first.medianMs, 2)} ms (median of ${first.pages}${first.of > first.pages ? ` of ${first.of}; failed: ${first.error}` : ''}), ` +
-    `${times(first.toRunMedian, 2)} the same pages' time in the run`);
+    `${times(first.toRunMedian, 2)} the same pages' time in the run; longest task ${fmt(first.longestTaskMs, 2)} ms`);
   if (summary.bundled.markStoppedAtCap.length) {
     console.log(`  mark.js keyword API stopped at its cap (time and ratio are lower bounds) on ${summary.bundled.markStoppedAtCap.length} pages: ` +
       summary.bundled.markStoppedAtCap.join(', '));
