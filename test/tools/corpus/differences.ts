@@ -47,8 +47,11 @@ export function compareLayout(reference: ProbeResult, got: ProbeResult): string 
 }
 
 const firstLine = (s: string) => s.split('\n')[0] ?? s;
-/** The favicon is the browser's own request, made or not depending on timing. */
-const incidental = (s: string) => /\/favicon\.ico$/.test(s);
+/**
+ * The favicon is the browser's own request, made or not depending on timing; a page may name its
+ * own, with a version in the query ("/graphics/favicon.ico?v=5").
+ */
+const incidental = (s: string) => /\/favicon\.ico(?:\?[^#]*)?$/.test(s);
 
 /** Items of `got` beyond those in `reference` (as multisets, by first line). */
 export function onlyIn(got: readonly string[], reference: readonly string[]): string[] {
