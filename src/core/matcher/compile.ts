@@ -1,17 +1,27 @@
 import type { GlossaryPack } from '../glossary/types';
 import { Alphabet } from './alphabet';
 import { isBlank } from './chars';
-import { scanDense } from './dense';
 import { collectForms, entriesOf, type FormSpec } from './forms';
 import { ImageError, imageOf, trieOf, type ImageView, type MatcherImage } from './image';
 import { ImageReader, readImage } from './image-reader';
 import { buildSparse, scanSparse } from './sparse';
-import { TableBuilder } from './table';
+import { Table } from './table';
 import { type InsertPoint, Trie } from './trie';
 import type { CompileOptions, Match, Matcher, MatcherStats } from './types';
 import { selectLongest } from './verify';
 
 const DEFAULT_MAX_TABLE_BYTES = 24 * 1024 * 1024;
+/**
+ * From this many states on, table rows are built as the text reaches them rather than all
+ * before the first scan. A page visits a few hundred states; building all of a small table costs
+ * less than building a few hundred rows on the way, a large one much more.
+ */
+const DEFAULT_LAZY_ROWS_FROM = 8192;
+/**
+ * Rows of a large glossary's table built ahead, the shallowest: on the median corpus page they
+ * take half of the states a 5,000-term glossary's scan reaches.
+ */
+const DEFAULT_ROWS_AHEAD = 4096;
 
 /**
  * Compiles every form (terms, aliases, generated plurals) of the given packs, once, into one
@@ -129,15 +139,26 @@ function loadedFrom(view: ImageView, options: CompileOptions): Loaded {
     const automaton = buildSparse(trieOf(view), view.classOf);
     return { stats, prepare: () => true, run: (text, from, to) => scanSparse(automaton, text, from, to) };
   }
+  const table = new Table(view);
+  if (states >= (options.lazyRowsFrom ?? DEFAULT_LAZY_ROWS_FROM)) {
+    // The rest of the rows as the text reaches them.
+    const ahead = options.rowsAhead ?? DEFAULT_ROWS_AHEAD;
+    return {
+      stats,
+      prepare: (deadline) => table.build(deadline, ahead),
+      run(text, from, to) {
+        table.build(Infinity, ahead);
+        return table.scan(text, from, to);
+      },
+    };
+  }
   // Built as the page's slices allow, or all at once by the first scan.
-  const builder = new TableBuilder(view);
-  const automaton = builder.automaton;
   return {
     stats,
-    prepare: (deadline) => builder.done || builder.build(deadline),
+    prepare: (deadline) => table.done || table.build(deadline),
     run(text, from, to) {
-      if (!builder.done) builder.build();
-      return scanDense(automaton, text, from, to);
+      if (!table.done) table.build();
+      return table.scan(text, from, to);
     },
   };
 }

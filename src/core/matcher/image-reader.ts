@@ -22,6 +22,8 @@ export class ImageReader {
   private readonly classOf: Uint16Array;
   private readonly symbols: Uint16Array;
   private readonly children: Int32Array;
+  /** Where each state's children start (states in breadth-first order, children in a row). */
+  private readonly firstChild: Int32Array;
   /** A form is as long as its state is deep: the scan reads back that many symbols from its end. */
   private readonly depth: Int32Array;
   /** What is checked next: the states, then the forms, then the heads. */
@@ -52,6 +54,7 @@ export class ImageReader {
     }
     this.symbols = new Uint16Array(img.symbols);
     this.children = new Int32Array(img.children);
+    this.firstChild = new Int32Array(img.symbols.length);
     this.depth = new Int32Array(img.symbols.length);
   }
 
@@ -80,7 +83,7 @@ export class ImageReader {
   }
 
   private readStates(deadline: number): boolean {
-    const { children, depth } = this;
+    const { children, firstChild, depth } = this;
     const raw = this.img.symbols;
     const states = raw.length;
     const top = this.img.width - 1;
@@ -91,6 +94,7 @@ export class ImageReader {
         if (count === 0) continue;
         // Children come after their parent: a state that is its own ancestor cannot be reached.
         if (count < 1 || count > states - next || next <= state) fail('children');
+        firstChild[state] = next;
         const below = depth[state]! + 1;
         for (let child = next, end = next + count; child < end; child++) {
           const symbol = raw[child]!;
@@ -180,7 +184,8 @@ export class ImageReader {
       }
     }
     const { width } = this.img;
-    this.view = { width, classOf: this.classOf, symbols: this.symbols, children: this.children, heads, forms, longestForm };
+    const { classOf, symbols, children, firstChild } = this;
+    this.view = { width, classOf, symbols, children, firstChild, heads, forms, longestForm };
     this.phase = 'done';
     return true;
   }

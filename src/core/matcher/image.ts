@@ -95,6 +95,8 @@ export interface ImageView {
   /** Per state, in breadth-first order. */
   symbols: Uint16Array;
   children: Int32Array;
+  /** Where each state's children start, for states that have any. */
+  firstChild: Int32Array;
   /** The first form ending at each state, or -1. */
   heads: Int32Array;
   forms: FormStore;

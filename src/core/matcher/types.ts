@@ -56,6 +56,13 @@ export interface CompileOptions {
    */
   maxTableBytes?: number;
   /**
+   * States from which the dense table is built a row at a time as the text first reaches each
+   * state, rather than whole before the first scan. Default 8,192.
+   */
+  lazyRowsFrom?: number;
+  /** With rows built as the text reaches them: how many of the shallowest are built ahead. Default 4,096. */
+  rowsAhead?: number;
+  /**
    * For `loadMatcher`: told when the stored image turns out to be damaged past its shape, which
    * may be found only as the matcher gets ready; the matcher then compiles its packs itself.
    * Without it, the `ImageError` is thrown from that step.

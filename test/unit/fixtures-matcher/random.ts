@@ -1,5 +1,6 @@
 import { pluralOf } from '../../../src/core/matcher';
-import type { TestEntry } from './packs';
+import type { GlossaryPack } from '../../../src/core/glossary/types';
+import { pack, type TestEntry } from './packs';
 
 /** A small seeded generator (mulberry32), so a failing random case can be replayed. */
 export function seeded(seed: number): () => number {
@@ -55,4 +56,14 @@ export function randomText(random: () => number, entries: readonly TestEntry[], 
     text += word + pick(random, separators);
   }
   return text;
+}
+
+/**
+ * Two packs of random terms; the second repeats some of the first's terms with other case and
+ * gate rules, so several forms end at one state and their order of preference counts.
+ */
+export function twinPacks(random: () => number, count: number, twinCount: number): { entries: TestEntry[]; packs: GlossaryPack[] } {
+  const first = randomEntries(random, count);
+  const twins = first.slice(0, twinCount).map((e) => ({ ...e, contextGated: random() < 0.5, match: { caseSensitive: !e.match?.caseSensitive } }));
+  return { entries: [...first, ...twins], packs: [pack(first, 'one'), pack(twins, 'two')] };
 }
