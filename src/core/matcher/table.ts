@@ -75,7 +75,7 @@ export class Table {
       }
       if (deadline !== Infinity && performance.now() >= deadline) break;
     }
-    this.next = Math.max(this.next, state);
+    this.next = state;
     return state >= last;
   }
 
