@@ -139,25 +139,15 @@ function loadedFrom(view: ImageView, options: CompileOptions): Loaded {
     const automaton = buildSparse(trieOf(view), view.classOf);
     return { stats, prepare: () => true, run: (text, from, to) => scanSparse(automaton, text, from, to) };
   }
+  // Built ahead in the page's slices (or by the first scan if that comes first): every row of a
+  // small table; of a large one the shallowest, the rest as the text reaches them.
   const table = new Table(view);
-  if (states >= (options.lazyRowsFrom ?? DEFAULT_LAZY_ROWS_FROM)) {
-    // The rest of the rows as the text reaches them.
-    const ahead = options.rowsAhead ?? DEFAULT_ROWS_AHEAD;
-    return {
-      stats,
-      prepare: (deadline) => table.build(deadline, ahead),
-      run(text, from, to) {
-        table.build(Infinity, ahead);
-        return table.scan(text, from, to);
-      },
-    };
-  }
-  // Built as the page's slices allow, or all at once by the first scan.
+  const ahead = states >= (options.lazyRowsFrom ?? DEFAULT_LAZY_ROWS_FROM) ? (options.rowsAhead ?? DEFAULT_ROWS_AHEAD) : states;
   return {
     stats,
-    prepare: (deadline) => table.done || table.build(deadline),
+    prepare: (deadline) => table.build(deadline, ahead),
     run(text, from, to) {
-      if (!table.done) table.build();
+      table.build(Infinity, ahead);
       return table.scan(text, from, to);
     },
   };

@@ -110,16 +110,15 @@ export function trieOf(view: ImageView): Trie {
   const trie = new Trie(states, 0, view.forms);
   trie.symbol.set(view.symbols);
   trie.formHead.set(view.heads);
-  let next = 1;
   for (let state = 0; state < states; state++) {
     const count = view.children[state]!;
     if (count === 0) continue;
-    trie.firstChild[state] = next;
-    for (let child = next; child < next + count; child++) {
-      trie.nextSibling[child] = child + 1 < next + count ? child + 1 : -1;
+    const first = view.firstChild[state]!;
+    trie.firstChild[state] = first;
+    for (let child = first; child < first + count; child++) {
+      trie.nextSibling[child] = child + 1 < first + count ? child + 1 : -1;
       if (state === 0) trie.rootChild[view.symbols[child]!] = child + 1;
     }
-    next += count;
   }
   trie.size = states;
   return trie;

@@ -57,10 +57,6 @@ export class Table {
     this.row(0);
   }
 
-  get done(): boolean {
-    return this.next === this.built.length;
-  }
-
   /**
    * Builds the rows not built yet, in order, up to state `upTo` (all by default), until
    * `performance.now()` passes `deadline` (at least a few); true once they all are.
