@@ -16,6 +16,7 @@ handleMessages<'background'>({
     const { showBadge } = await loadSettings();
     await recordFrameCount(sender.tab.id, sender.frameId ?? 0, count, showBadge);
   },
+  'top-page-url': (_params, sender) => sender.tab?.url || null,
   'open-glossary': async ({ entryId }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`glossary.html#${encodeURIComponent(entryId)}`) });
   },

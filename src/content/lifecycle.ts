@@ -7,21 +7,34 @@ import type { Matcher } from '../core/matcher';
 import type { MatcherSource } from '../core/messages';
 import { compiledGlossaryId, loadCompiledGlossary, matcherFor } from '../platform/compiled-glossary';
 import { extensionAlive } from '../platform/browser';
-import { handleMessages } from '../platform/messaging';
+import { handleMessages, sendToBackground } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { loadUserGlossaryState, watchUserGlossaries } from '../platform/user-glossaries';
 import { pageTerms, startSession, type Session } from './session';
 import { stopWhenOrphaned, takeOver } from './takeover';
+
+/**
+ * The address the site rules are read against: the page in the address bar. A frame follows
+ * the page that embeds it, so that a site turned off in the popup (which names the top page)
+ * is off in its frames too, embeds from other sites included. A frame cannot read a top page of
+ * another origin, so it asks the background; it goes by its own address if that fails.
+ */
+async function siteAddress(): Promise<string> {
+  if (window === window.top) return location.href;
+  const top = await sendToBackground('top-page-url', {}).catch(() => null);
+  return typeof top === 'string' && top !== '' ? top : location.href;
+}
 
 /** Starts Termlight in this frame and keeps it in step with the settings until it is replaced. */
 export async function startContentScript(): Promise<void> {
   const life = new AbortController();
   takeOver(life);
   stopWhenOrphaned(life, extensionAlive);
-  let [settings, { packs: userPacks, revision }, compiled] = await Promise.all([
+  let [settings, { packs: userPacks, revision }, compiled, site] = await Promise.all([
     loadSettings(),
     loadUserGlossaryState(),
     loadCompiledGlossary(),
+    siteAddress(),
   ]);
   // A newer copy may have taken over while this one waited (the background puts one into a tab
   // whose copy did not answer yet): it must not start, or the page would have two.
@@ -41,7 +54,7 @@ export async function startContentScript(): Promise<void> {
     return lastMatcher.made;
   };
 
-  const marksHere = (s: Settings) => s.enabled && isSiteEnabled(location.href, s.siteRules);
+  const marksHere = (s: Settings) => s.enabled && isSiteEnabled(site, s.siteRules);
 
   function stop(): void {
     running?.stop.abort();

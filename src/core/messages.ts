@@ -49,6 +49,12 @@ export interface MessageMap {
   'navigate-term': { to: 'content'; params: { direction: 'next' | 'previous' }; result: boolean };
   /** The card's "Open in glossary": web pages cannot link to extension pages, so the background opens it. */
   'open-glossary': { to: 'background'; params: { entryId: string }; result: void };
+  /**
+   * A frame inside another page asks for that page's address: a site turned off stays off in
+   * the frames it embeds, and a frame cannot read its top page's address itself. Null when the
+   * background cannot tell.
+   */
+  'top-page-url': { to: 'background'; params: Record<string, never>; result: string | null };
   /** Content script tells the background how many terms it marked, for the badge. */
   'page-terms-changed': { to: 'background'; params: { count: number }; result: void };
   /** Whether a tab has a live content script (none on restricted pages or before reload). */
@@ -95,6 +101,7 @@ const PARAMS_OK: { [N in MessageName]: (params: Fields) => boolean } = {
   'navigate-term': (p) => p.direction === 'next' || p.direction === 'previous',
   'open-glossary': (p) => isId(p.entryId),
   'page-terms-changed': (p) => isCount(p.count),
+  'top-page-url': () => true,
   ping: () => true,
 };
 

@@ -189,6 +189,42 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     expect(await painted(other)).toBeGreaterThan(0);
   });
 
+  it('"off on this site" reaches the frames the page embeds, those from other sites too', async () => {
+    const other = env.server.otherOrigin.replace('127.0.0.1', 'localhost');
+    const url = `${env.server.origin}/fixtures/hostile/frames.html?other=${encodeURIComponent(other)}`;
+    const page = track(await env.browser.newPage());
+    await page.goto(url);
+    const control = track(await openControl(env));
+    const tabId = await tabIdOf(control, url);
+    /** Ranges painted in each frame of the tab, after the frame's host, in no set order. */
+    const paintByFrame = (want: 'painted' | 'clear') => control.waitFor(async ({ tabId, want }) => {
+      const api = (globalThis as { browser?: Ext }).browser ?? chrome;
+      const results = await api.scripting.executeScript({
+        target: { tabId, allFrames: true },
+        // In the page's world: Firefox's wrapper of the registry for an extension's script cannot
+        // be iterated.
+        world: 'MAIN',
+        func: () => {
+          let n = 0;
+          for (const [name, h] of CSS.highlights) if (name.startsWith('termlight-') && !name.startsWith('termlight-current')) n += h.size;
+          return `${location.host} ${n}`;
+        },
+      });
+      const counts = results.map((r) => String(r.result));
+      const done = counts.length === 3 && counts.every((c) => (want === 'painted') === !c.endsWith(' 0'));
+      return done ? counts : null;
+    }, { tabId, want }, 10_000).then((counts) => counts!);
+
+    const before = await paintByFrame('painted');
+    expect(before.map((c) => c.split(':')[0]).sort()).toEqual(['127.0.0.1', '127.0.0.1', 'localhost']);
+    const popup = track(await openPopup(env, tabId));
+    expect(await popup.waitFor(() => document.querySelector('.site .switch-label')?.textContent)).toBe('On 127.0.0.1');
+    await click(popup, '[data-testid=site-switch]');
+    // The top page and both frames let go of their paint: the embed from localhost as well.
+    expect((await paintByFrame('clear')).map((c) => c.split(' ')[1])).toEqual(['0', '0', '0']);
+    expect(page.errors).toEqual([]);
+  });
+
   it('shows the number of distinct terms on the toolbar badge, until the badge is turned off', async () => {
     track(await openDemo(env));
     const control = track(await openControl(env));

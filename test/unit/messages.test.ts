@@ -27,7 +27,7 @@ describe('makeMessage and parseMessage', () => {
   it('narrows params by name', () => {
     const message = parseMessage(makeMessage('reveal-term', { occurrence: 1 }));
     if (message?.name === 'reveal-term') expectTypeOf(message.params).toEqualTypeOf<{ occurrence: number }>();
-    expectTypeOf<MessagesTo<'background'>>().toEqualTypeOf<'page-terms-changed' | 'open-glossary'>();
+    expectTypeOf<MessagesTo<'background'>>().toEqualTypeOf<'page-terms-changed' | 'open-glossary' | 'top-page-url'>();
   });
 });
 
@@ -67,12 +67,13 @@ describe('parseMessage refuses', () => {
 
 describe('HandlersFor', () => {
   it('requires a handler for each message a part receives', () => {
-    expectTypeOf<keyof HandlersFor<'background'>>().toEqualTypeOf<'page-terms-changed' | 'open-glossary'>();
+    expectTypeOf<keyof HandlersFor<'background'>>().toEqualTypeOf<'page-terms-changed' | 'open-glossary' | 'top-page-url'>();
     // @ts-expect-error: the badge handler is missing
     const missing: HandlersFor<'background'> = {};
     const handlers: HandlersFor<'background'> = {
       'page-terms-changed': ({ count }) => void count,
       'open-glossary': ({ entryId }) => void entryId,
+      'top-page-url': () => null,
     };
     expect(Object.keys(handlers)).not.toEqual(Object.keys(missing));
   });
