@@ -98,6 +98,36 @@ describe('keeping up with the page', () => {
   });
 });
 
+describe('shadow roots that come after the first read', () => {
+  /** Defines `tag` as an element that draws `html` in its own open shadow root once on the page. */
+  const defineLate = (tag: string, html: string) =>
+    customElements.define(tag, class extends HTMLElement {
+      connectedCallback() {
+        if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).innerHTML = html;
+      }
+    });
+
+  it('reads the shadow root of a custom element defined later (a lazily loaded bundle), with no page change to tell', async () => {
+    started = await startEngine('<p>RLHF</p><late-card-a></late-card-a>', {}, { shadowChecksMs: [30] });
+    expect(started.texts()).toEqual(['RLHF']);
+    defineLate('late-card-a', '<p>A foundation model, then pre-training.</p>');
+    await eventually(['RLHF', 'foundation model', 'pre-training']);
+    // From then on the shadow root is watched like the page.
+    const p = document.querySelector('late-card-a')!.shadowRoot!.querySelector('p')!;
+    p.textContent = 'Only an LLM now.';
+    await eventually(['RLHF', 'LLM']);
+  });
+
+  it('looks again at such elements whenever the page changes', async () => {
+    started = await startEngine('<main><p>RLHF</p></main><late-card-b></late-card-b>', {}, { shadowChecksMs: [] });
+    defineLate('late-card-b', '<p>pre-training</p>');
+    await settle();
+    expect(started.texts()).toEqual(['RLHF']);
+    $('main').insertAdjacentHTML('beforeend', '<p>LLM</p>');
+    await eventually(['RLHF', 'LLM', 'pre-training']);
+  });
+});
+
 describe('a page that never stops changing', () => {
   it('is rescanned at most once per interval, however often it changes', async () => {
     started = await startEngine('<p id="clock">0</p><p>RLHF</p>', {}, { debounceMs: 10, minIntervalMs: 50 });

@@ -95,6 +95,18 @@ describe.each(BROWSERS)('%s: hostile and odd pages', (name) => {
     await page.close();
   });
 
+  it('reads a shadow root drawn after the first read, by a component defined late', async () => {
+    await passesCheck(`${DIR}/late-shadow.html`);
+    const page = await openPainted(sweep, `${DIR}/late-shadow.html`, 2);
+    expect(await paintedTexts(page)).toEqual(['RLHF', 'foundation model']);
+    await page.evaluate('defineLateNote()');
+    // No mutation tells of it: the engine looks again a few times after the first read.
+    await waitFor(page, `${PAINTED}.length === 4`, 10_000);
+    expect(await paintedTexts(page)).toEqual(expect.arrayContaining(['RLHF', 'foundation model', 'fine-tuning', 'pre-training']));
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('marks terms in same-origin and cross-origin frames', async () => {
     const path = `${DIR}/frames.html?other=${encodeURIComponent(sweep.server.otherOrigin)}`;
     await passesCheck(path);

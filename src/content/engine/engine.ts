@@ -2,6 +2,7 @@ import type { Matcher } from '../../core/matcher';
 import type { Block } from './blocks';
 import { hasReadableText } from './dom-rules';
 import { hitTest } from './hit-test';
+import { LateShadows } from './late-shadows';
 import { guarded, logError } from './log';
 import type { TermOccurrence } from './occurrence';
 import { watchPage } from './observer';
@@ -29,6 +30,8 @@ const DEFAULTS: Required<Omit<EngineTuning, 'painter' | 'taskStart'>> = {
   debounceMs: 80,
   minIntervalMs: 200,
   notifyMs: 50,
+  // Lazily loaded component bundles mostly arrive within seconds of the first read.
+  shadowChecksMs: [1000, 3000, 10_000, 30_000],
 };
 
 /**
@@ -59,11 +62,16 @@ export function createTermEngine(
   /** Whether the matcher is ready: its stored image checked and its table built. */
   let matcherReady = false;
 
-  const watcher = watchPage(signal, tune, (batch) =>
-    pass((q) => {
+  const lateShadows = new LateShadows();
+  /** Shadow roots found between rescans, for the next one to read. */
+  const lateRoots: ShadowRoot[] = [];
+
+  const watcher = watchPage(signal, tune, (batch) => {
+    return pass((q) => {
+      for (const root of [...lateRoots.splice(0), ...lateShadows.take()]) adopt(root, q);
       for (const owner of quietly(() => ownersToRead(batch, page, paints.current, opts.skipCode))) q.add(owner);
-    }),
-  );
+    });
+  });
   const paints = new PaintQueue(doc, page, opts, tuning.painter, (p, fn) => (p.mutatesDom ? watcher.quiet(fn) : fn()));
   /** DOM work of our own (the fallback's wrappers) is not a page change to react to. */
   const quietly = <T>(fn: () => T): T => (paints.current?.mutatesDom ? watcher.quiet(fn) : fn());
@@ -75,15 +83,27 @@ export function createTermEngine(
     counts,
     onBlock: (block) => page.addBlock(block),
     onOwner: (owner) => page.known.add(owner),
-    onShadowRoot(root) {
-      if (page.isKnown(root)) return;
-      if (!shadowRoots.includes(root)) {
-        shadowRoots.push(root);
-        watcher.observe(root);
-      }
-      queue?.add(root);
-    },
+    onShadowRoot: (root) => adopt(root, queue),
+    onShadowless: (host) => lateShadows.note(host),
   });
+
+  /** Reads a shadow root found on the way (in `q`), and from then on watches it for changes. */
+  function adopt(root: ShadowRoot, q: WalkQueue | null): void {
+    if (page.isKnown(root)) return;
+    if (!shadowRoots.includes(root)) {
+      shadowRoots.push(root);
+      watcher.observe(root);
+    }
+    q?.add(root);
+  }
+
+  /** Looks again at custom elements read without a shadow root; a rescan reads those that gained one. */
+  function lookForLateShadows(): void {
+    const found = guarded(() => lateShadows.take(), []);
+    if (!found.length) return;
+    lateRoots.push(...found);
+    watcher.poke();
+  }
 
   /** Paints (until `deadline`) what the blocks and options call for; true when all is painted. */
   function commit(all = false, deadline = Infinity): boolean {
@@ -213,7 +233,12 @@ export function createTermEngine(
         watcher.observe(doc);
         return readPage()
           .catch(logError)
-          .finally(() => watcher.resume());
+          .finally(() => {
+            watcher.resume();
+            if (signal.aborted) return;
+            const timers = tune.shadowChecksMs.map((ms) => setTimeout(lookForLateShadows, ms));
+            signal.addEventListener('abort', () => timers.forEach(clearTimeout), { once: true });
+          });
       })();
 
   return {

@@ -24,6 +24,8 @@ export interface PageWatcher {
   quiet<T>(fn: () => T): T;
   /** Rescans wait until the first pass is painted; this lets them start. */
   resume(): void;
+  /** Asks for a rescan with no page change to report: the engine has other work for it. */
+  poke(): void;
 }
 
 const OPTIONS: MutationObserverInit = {
@@ -124,6 +126,10 @@ export function watchPage(
     },
     resume() {
       paused = false;
+      schedule();
+    },
+    poke() {
+      pending = true;
       schedule();
     },
   };

@@ -1,6 +1,6 @@
 import type { Matcher } from '../../core/matcher';
 import type { Block } from './blocks';
-import { classify, INLINE_TAGS, nextOf, parentOf } from './dom-rules';
+import { classify, INLINE_TAGS, nextOf, parentOf, tagOf } from './dom-rules';
 import { PIECE_CHARS, RunBatch } from './run-batch';
 
 export interface WalkHooks {
@@ -16,6 +16,8 @@ export interface WalkHooks {
   /** A container's subtree is now fully read. */
   onOwner(owner: Node): void;
   onShadowRoot(root: ShadowRoot): void;
+  /** A custom element without a shadow root (yet): its definition may come later and add one. */
+  onShadowless?(host: Element): void;
 }
 
 const SHOW = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
@@ -119,6 +121,7 @@ export class TextWalk {
         this.owners.push(el);
         const shadow = el.shadowRoot;
         if (shadow?.nodeType === 11) hooks.onShadowRoot(shadow);
+        else if (tagOf(el).includes('-')) hooks.onShadowless?.(el);
         node = walker.nextNode();
         continue;
       }

@@ -72,6 +72,11 @@ export interface EngineTuning {
   minIntervalMs?: number;
   /** Delay of `onChange` calls after a change. */
   notifyMs?: number;
+  /**
+   * When (in ms after the first read) to look again at custom elements read without a shadow
+   * root, besides at every page change: one defined later may have gained one.
+   */
+  shadowChecksMs?: readonly number[];
   /** Force a painter; by default highlights where the browser has them, else wrappers. */
   painter?: 'highlight' | 'fallback';
   /**

@@ -1,0 +1,37 @@
+/** Most hosts kept in sight: a page built of custom elements without shadow roots has thousands. */
+const MAX_HOSTS = 4096;
+
+/**
+ * Custom elements read before they had a shadow root. An element whose definition comes later
+ * (a lazily loaded bundle calling `customElements.define`) is upgraded then, and mostly attaches
+ * its shadow root at that moment: no MutationObserver hears of it, so without a second look its
+ * text would never be read. The engine looks again whenever the page changes and a few times
+ * after the first read.
+ */
+export class LateShadows {
+  private readonly hosts = new Set<Element>();
+
+  /** A custom element read without a shadow root. */
+  note(host: Element): void {
+    if (this.hosts.size < MAX_HOSTS) this.hosts.add(host);
+  }
+
+  /**
+   * The open shadow roots the hosts have gained since they were noted. Hosts that gained one, or
+   * left the page, are let go: one put back is read, and noted, anew.
+   */
+  take(): ShadowRoot[] {
+    const found: ShadowRoot[] = [];
+    for (const host of this.hosts) {
+      if (!host.isConnected) {
+        this.hosts.delete(host);
+        continue;
+      }
+      const root = host.shadowRoot;
+      if (root?.nodeType !== 11) continue;
+      this.hosts.delete(host);
+      found.push(root);
+    }
+    return found;
+  }
+}
