@@ -147,6 +147,20 @@ describe.each(BROWSERS)('%s: hostile and odd pages', (name) => {
     await page.close();
   });
 
+  it('marks nothing while the whole document is editable (designMode), and marks again after', async () => {
+    const page = await openPainted(sweep, `${DIR}/quirks.html`, 3);
+    const before = (await paintedTexts(page)).length;
+    // The page becomes an editor and the user types in it (inserted text is what typing makes).
+    await page.evaluate(`document.designMode = 'on'`);
+    await page.evaluate(`document.body.insertAdjacentHTML('beforeend', '<p id="typed">Typed: an LLM and RLHF.</p>')`);
+    await waitFor(page, `${PAINTED}.length === 0`, 10_000);
+    await page.evaluate(`document.designMode = 'off'`);
+    await page.evaluate(`document.getElementById('typed').append(' Done.')`);
+    await waitFor(page, `${PAINTED}.length === ${before + 2}`, 10_000);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('works on a page in quirks mode', async () => {
     await passesCheck(`${DIR}/quirks.html`);
     const page = await openPainted(sweep, `${DIR}/quirks.html`, 3);

@@ -65,9 +65,26 @@ export function createTermEngine(
   const lateShadows = new LateShadows();
   /** Shadow roots found between rescans, for the next one to read. */
   const lateRoots: ShadowRoot[] = [];
+  /**
+   * Whether the whole document was editable (`designMode`) when last looked at: nothing is
+   * marked then. Switching it on or off makes no mutation of its own; the next one tells.
+   */
+  let designMode = false;
 
   const watcher = watchPage(signal, tune, (batch) => {
+    if (doc.designMode === 'on') {
+      if (!designMode) {
+        designMode = true;
+        generation++;
+        guarded(() => quietly(() => page.reset(paints.current)), undefined);
+        guarded(() => commit(true), undefined);
+      }
+      return Promise.resolve();
+    }
+    const whole = designMode;
+    designMode = false;
     return pass((q) => {
+      if (whole) return void q.add(doc.documentElement);
       for (const root of [...lateRoots.splice(0), ...lateShadows.take()]) adopt(root, q);
       for (const owner of quietly(() => ownersToRead(batch, page, paints.current, opts.skipCode))) q.add(owner);
     });
@@ -171,7 +188,8 @@ export function createTermEngine(
   async function readPage(): Promise<void> {
     const began = performance.now();
     const root = doc.documentElement;
-    if (!root || doc.designMode === 'on') return;
+    if (doc.designMode === 'on') designMode = true;
+    if (!root || designMode) return;
     let visible: VisibleOwners | null = null;
     // Asking what is on screen before the browser has laid the page out makes that first layout
     // happen inside our task (over 50 ms on a 5 MB page): wait until a frame has been drawn. A
