@@ -161,6 +161,28 @@ describe.each(BROWSERS)('%s: hostile and odd pages', (name) => {
     await page.close();
   });
 
+  it('explains terms on an XHTML page, and leaves an SVG image or an XML file opened on its own alone', async () => {
+    // XHTML is HTML served as XML: marked, and its card shows.
+    const xhtml = await openPainted(sweep, `${DIR}/page.xhtml`, 2);
+    const card = await hoverUntilCard(xhtml, 'foundation model', '#first');
+    expect(card.definition).toMatch(/^A very large AI model/);
+    expect(xhtml.errors).toEqual([]);
+    await xhtml.close();
+    // An image or a data file has no place for a card: nothing is painted there, nor drawn.
+    for (const file of ['terms.svg', 'feed.xml']) {
+      const page = await sweep.withTermlight.newPage();
+      await page.goto(`${sweep.server.origin}${DIR}/${file}`);
+      await page.mouseMove(120, 52);
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await page.mouseMove(150, 50);
+      await new Promise((ok) => setTimeout(ok, 500));
+      expect(await page.evaluate(`${PAINTED}.length`), file).toBe(0);
+      expect(await page.evaluate(`document.querySelectorAll('termlight-host').length`), file).toBe(0);
+      expect(page.errors, file).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('works on a page in quirks mode', async () => {
     await passesCheck(`${DIR}/quirks.html`);
     const page = await openPainted(sweep, `${DIR}/quirks.html`, 3);

@@ -9,6 +9,8 @@ const types: Record<string, string> = {
   '.css': 'text/css',
   '.js': 'text/javascript',
   '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
   '.png': 'image/png',
   '.json': 'application/json',
 };
