@@ -138,7 +138,16 @@ export function createFakeBrowser() {
       onInstalled: new FakeEvent<[unknown]>(),
       onStartup: new FakeEvent<[]>(),
     },
-    action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
+    action: {
+      /** The badge text set on each tab. */
+      badges: new Map<number, string>(),
+      async setBadgeText({ tabId, text }: { tabId: number; text: string }) {
+        // A round trip to the browser: calls that overlap can interleave.
+        await new Promise((ok) => setTimeout(ok, 0));
+        fake.action.badges.set(tabId, text);
+      },
+      setBadgeBackgroundColor: async () => {},
+    },
     i18n: { getMessage: (key: string) => key },
   };
   return fake;
