@@ -77,8 +77,13 @@ function reportCounts(engine: TermEngine, signal: AbortSignal): void {
     sent = count;
     void sendToBackground('page-terms-changed', { count }).catch(() => undefined);
   };
+  const distinct = () => new Set(engine.occurrences().map((o) => o.entry)).size;
   engine.onChange(() => {
-    if (!signal.aborted) send(new Set(engine.occurrences().map((o) => o.entry)).size);
+    if (!signal.aborted) send(distinct());
   });
   signal.addEventListener('abort', () => send(0), { once: true });
+  // A frame removed from its page, or a page left for another, takes its terms off the badge;
+  // one brought back from the back-forward cache puts them on again.
+  addEventListener('pagehide', () => send(0), { signal });
+  addEventListener('pageshow', (e) => e.persisted && send(distinct()), { signal });
 }

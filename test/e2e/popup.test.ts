@@ -225,6 +225,23 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     expect(page.errors).toEqual([]);
   });
 
+  it('takes the terms of a frame off the badge when the page removes the frame', async () => {
+    const other = env.server.otherOrigin.replace('127.0.0.1', 'localhost');
+    const url = `${env.server.origin}/fixtures/hostile/frames.html?other=${encodeURIComponent(other)}`;
+    const page = track(await env.browser.newPage());
+    await page.goto(url);
+    const control = track(await openControl(env));
+    const tabId = await tabIdOf(control, url);
+    const badgeBecomes = (expected: string) => control.waitFor(async (args) => {
+      const api = (globalThis as { browser?: Ext }).browser ?? chrome;
+      return (await api.action.getBadgeText({ tabId: args.tabId })) === args.expected;
+    }, { tabId, expected }, 10_000);
+    // One term on the page itself, three in each frame.
+    await badgeBecomes('7');
+    await page.evaluate(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+    await badgeBecomes('1');
+  });
+
   it('shows the number of distinct terms on the toolbar badge, until the badge is turned off', async () => {
     track(await openDemo(env));
     const control = track(await openControl(env));
