@@ -1,5 +1,6 @@
 // The background only routes: every listener is registered synchronously at the top level (a
 // stopped service worker is woken by the event), and it keeps no state it cannot rebuild.
+import { qualifiedAnchor } from '../core/glossary/anchor';
 import { browser } from '../platform/browser';
 import { refreshCompiledGlossary } from '../platform/compiled-glossary';
 import { handleMessages } from '../platform/messaging';
@@ -17,8 +18,9 @@ handleMessages<'background'>({
     await recordFrameCount(sender.tab.id, sender.frameId ?? 0, count, showBadge);
   },
   'top-page-url': (_params, sender) => sender.tab?.url || null,
-  'open-glossary': async ({ entryId }) => {
-    await browser.tabs.create({ url: browser.runtime.getURL(`glossary.html#${encodeURIComponent(entryId)}`) });
+  'open-glossary': async ({ entryId, packId }) => {
+    const at = entryId ? `#${encodeURIComponent(qualifiedAnchor(packId, entryId))}` : '';
+    await browser.tabs.create({ url: browser.runtime.getURL(`glossary.html${at}`) });
   },
 });
 

@@ -38,7 +38,7 @@ export function startSession(
     entries: matcher.entries,
     settings,
     signal,
-    openGlossary: (entryId) => void sendToBackground('open-glossary', { entryId }).catch(() => undefined),
+    openGlossary: (entryId, packId) => void sendToBackground('open-glossary', { entryId, packId }).catch(() => undefined),
     glossaryName: (packId) => packs.find((p) => p.id === packId)?.name ?? packId,
     getMessage: (key, subs) => browser.i18n.getMessage(key, subs),
   });

@@ -47,8 +47,12 @@ export interface MessageMap {
   'show-card-for': { to: 'content'; params: { entryId: string; packId: string }; result: boolean };
   /** Keyboard command: move to the next or previous mark and open its card. */
   'navigate-term': { to: 'content'; params: { direction: 'next' | 'previous' }; result: boolean };
-  /** The card's "Open in glossary": web pages cannot link to extension pages, so the background opens it. */
-  'open-glossary': { to: 'background'; params: { entryId: string }; result: void };
+  /**
+   * The card's "Open in glossary": web pages cannot link to extension pages, so the background
+   * opens it, at the entry (ids are unique within a pack only), or at its start when both ids
+   * are empty.
+   */
+  'open-glossary': { to: 'background'; params: { entryId: string; packId: string }; result: void };
   /**
    * A frame inside another page asks for that page's address: a site turned off stays off in
    * the frames it embeds, and a frame cannot read its top page's address itself. Null when the
@@ -99,7 +103,7 @@ const PARAMS_OK: { [N in MessageName]: (params: Fields) => boolean } = {
   'lookup-selection': (p) => typeof p.text === 'string' && p.text.trim() !== '',
   'show-card-for': (p) => isId(p.entryId) && isId(p.packId),
   'navigate-term': (p) => p.direction === 'next' || p.direction === 'previous',
-  'open-glossary': (p) => isId(p.entryId),
+  'open-glossary': (p) => (p.entryId === '' && p.packId === '') || (isId(p.entryId) && isId(p.packId)),
   'page-terms-changed': (p) => isCount(p.count),
   'top-page-url': () => true,
   ping: () => true,

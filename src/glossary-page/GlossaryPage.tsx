@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { qualifiedAnchor } from '../core/glossary/anchor';
 import { CATEGORY_LABEL_KEYS, isCategory } from '../core/glossary/categories';
 import { useApi } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
@@ -21,7 +22,7 @@ export function GlossaryPage() {
   const entries = useEnabledEntries(all, settings?.disabledGlossaries);
   const [query, setQuery] = useState('');
   const [view, setView] = useState<View>('az');
-  const { target, stamp } = useHashTarget();
+  const { target: linked, stamp } = useHashTarget();
   const ready = settings !== null && user !== null;
 
   // A deep link must show its entry even if the search would hide it.
@@ -30,6 +31,8 @@ export function GlossaryPage() {
   const shown = useMemo(() => filterEntries(entries, query), [entries, query]);
   const groups = useMemo(() => (view === 'az' ? groupByLetter(shown) : groupByCategory(shown)), [shown, view]);
   const packCount = new Set(entries.map((e) => e.pack.id)).size;
+  // A link from a card names the pack too; the entry may go by its plain id here.
+  const target = (entries.find((e) => e.anchor === linked) ?? entries.find((e) => qualifiedAnchor(e.pack.id, e.entry.id) === linked))?.anchor ?? linked;
   const targetFound = entries.some((e) => e.anchor === target);
 
   useEffect(() => {

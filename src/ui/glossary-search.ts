@@ -1,4 +1,5 @@
 import type { Alias, GlossaryEntry, GlossaryPack } from '../core/glossary/types';
+import { qualifiedAnchor } from '../core/glossary/anchor';
 
 export interface RelatedLink {
   anchor: string;
@@ -41,7 +42,7 @@ export function indexEntries(packs: readonly GlossaryPack[]): IndexedEntry[] {
   const keyOf = (packId: string, entryId: string) => `${packId}\u0000${entryId}`;
   for (const pack of packs) {
     for (const entry of pack.entries) {
-      const anchor = taken.has(entry.id) ? `${pack.id}--${entry.id}` : entry.id;
+      const anchor = taken.has(entry.id) ? qualifiedAnchor(pack.id, entry.id) : entry.id;
       taken.add(anchor);
       anchors.set(keyOf(pack.id, entry.id), anchor);
     }

@@ -125,6 +125,16 @@ describe('deep links', () => {
     expect(scrolled.at(-1)).toBe('dpo');
   });
 
+  it('#pack--id (a card’s link) opens that pack’s entry, whatever anchor the entry has here', async () => {
+    // The imported entry whose id the bundled glossary has taken, and a bundled one.
+    const { root } = await openPage({ userGlossaries: [MY_PACK] }, '#my-team--token');
+    expect(root.querySelector('.is-target .entry-term')?.textContent).toBe('token budget');
+    expect(scrolled).toContain('my-team--token');
+    const bundled = await openPage({ userGlossaries: [MY_PACK] }, `#${BUNDLED.id}--token`);
+    expect(bundled.root.querySelector('.is-target .entry-term')?.textContent).toBe('token');
+    expect(bundled.root.querySelector('.note')).toBeNull();
+  });
+
   it('say so when no entry has the id', async () => {
     const { root } = await openPage({}, '#no-such-term');
     expect(root.querySelector('.note')?.textContent).toBe('No term with the id “no-such-term” is in the glossaries that are on.');

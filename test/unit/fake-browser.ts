@@ -110,7 +110,10 @@ export function createFakeBrowser() {
       }
       return true;
     },
+    /** The address of every tab opened. */
+    created: [] as string[],
     async create(properties: { url?: string }) {
+      tabs.created.push(properties.url ?? '');
       return { id: 1000 + tabs.open.length, ...properties };
     },
     onRemoved: new FakeEvent<[number]>(),

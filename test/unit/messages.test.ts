@@ -11,7 +11,8 @@ describe('makeMessage and parseMessage', () => {
       makeMessage('show-card-for', { entryId: 'rlhf', packId: 'ai-core' }),
       makeMessage('navigate-term', { direction: 'previous' }),
       makeMessage('page-terms-changed', { count: 0 }),
-      makeMessage('open-glossary', { entryId: 'rlhf' }),
+      makeMessage('open-glossary', { entryId: 'rlhf', packId: 'foundation-models' }),
+      makeMessage('open-glossary', { entryId: '', packId: '' }),
       makeMessage('ping', {}),
     ];
     for (const message of messages) {
@@ -59,7 +60,9 @@ describe('parseMessage refuses', () => {
     ['show-card-for', { entryId: '', packId: 'ai-core' }],
     ['navigate-term', { direction: 'up' }],
     ['page-terms-changed', { count: NaN }],
-    ['open-glossary', { entryId: '' }],
+    ['open-glossary', { entryId: 'rlhf' }],
+    ['open-glossary', { entryId: '', packId: 'foundation-models' }],
+    ['open-glossary', { entryId: 'rlhf', packId: '' }],
   ])('%s with wrong params %j', (name, params) => {
     expect(parseMessage({ termlight: MESSAGE_TAG, name, params })).toBeNull();
   });
