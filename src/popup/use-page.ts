@@ -12,6 +12,13 @@ export type PageState =
 
 /** After a settings change the content script repaints; ask again once it has had time. */
 const REFRESH_AFTER_MS = [250, 1000];
+/**
+ * A tab still loading its page has no content script yet: it comes once the page is read. The
+ * popup asks again this often while the tab loads, and for `GRACE_MS` after it has loaded (the
+ * script then reads its settings before it answers), saying meanwhile what it knows.
+ */
+const RETRY_MS = 400;
+const GRACE_MS = 2000;
 
 /**
  * The tab the popup acts on and what its content script marked. `tabId` picks the tab
@@ -48,8 +55,33 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
   useEffect(() => {
     if (!target) return;
     let live = true;
-    void ask(target, () => live);
-    return () => { live = false; };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let loadedAt: number | null = null;
+    const attempt = async () => {
+      try {
+        const report = await api.pageTerms(target.id);
+        if (live) setState({ kind: 'ready', tabId: target.id, report, url: report.url || target.url });
+        return;
+      } catch {
+        // No answer (yet): see whether the page is still loading.
+      }
+      const loading = await api.tabLoading(target.id).catch(() => false);
+      if (!live) return;
+      if (loading) {
+        loadedAt = null;
+        setState({ kind: 'loading' });
+      } else {
+        loadedAt ??= Date.now();
+        setState({ kind: 'unavailable', tabId: target.id });
+        if (Date.now() - loadedAt >= GRACE_MS) return;
+      }
+      timer = setTimeout(() => void attempt(), RETRY_MS);
+    };
+    void attempt();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [api, target]);
 
   // Every stored change gives a new settings object; the first one is what the page was built with.

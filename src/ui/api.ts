@@ -37,6 +37,8 @@ export interface UiApi {
   pageTerms(tabId: number): Promise<PageTermsReport>;
   revealTerm(tabId: number, occurrence: number): Promise<boolean>;
   reloadTab(tabId: number): Promise<void>;
+  /** Whether the tab is still loading its page (its content script comes once it is read). */
+  tabLoading(tabId: number): Promise<boolean>;
   /** Opens an extension page in a new tab: `glossary.html#rlhf`. */
   openPage(path: string): Promise<void>;
   openOptions(): Promise<void>;

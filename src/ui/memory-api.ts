@@ -32,6 +32,8 @@ export interface MemoryState {
   pages: Map<number, PageTermsReport | 'no-content-script'>;
   revealed: { tabId: number; occurrence: number }[];
   reloaded: number[];
+  /** Tabs still loading their page. */
+  loading: Set<number>;
   opened: string[];
   commands: CommandInfo[];
   /** Whether the browser can open its shortcut editor. */
@@ -52,6 +54,7 @@ export function createMemoryApi(init: Partial<MemoryState> = {}): MemoryApi {
     pages: new Map(),
     revealed: [],
     reloaded: [],
+    loading: new Set(),
     opened: [],
     commands: [],
     shortcutSettings: true,
@@ -105,6 +108,7 @@ export function createMemoryApi(init: Partial<MemoryState> = {}): MemoryApi {
     async reloadTab(tabId) {
       state.reloaded.push(tabId);
     },
+    tabLoading: async (tabId) => state.loading.has(tabId),
     async openPage(path) {
       state.opened.push(path);
     },

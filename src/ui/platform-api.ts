@@ -28,6 +28,10 @@ export function createPlatformApi(): UiApi {
     async reloadTab(tabId) {
       await browser.tabs.reload(tabId);
     },
+    async tabLoading(tabId) {
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      return tab?.status === 'loading';
+    },
     async openPage(path) {
       await browser.tabs.create({ url: browser.runtime.getURL(path) });
     },

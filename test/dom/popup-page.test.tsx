@@ -74,6 +74,28 @@ describe('a page where Termlight cannot run', () => {
   });
 });
 
+describe('a page still loading', () => {
+  /** Lets the popup's timers run, a turn at a time, until `check` holds or a few seconds pass. */
+  async function waitUntil(check: () => boolean): Promise<void> {
+    for (const end = Date.now() + 4000; !check() && Date.now() < end; ) {
+      await act(() => new Promise<void>((ok) => setTimeout(ok, 50)));
+    }
+  }
+  const kind = (root: Element) => root.querySelector('[data-testid=page-status]')?.getAttribute('data-kind') ?? null;
+
+  it('says it is loading, then lists the terms once the page’s content script answers', async () => {
+    const { api, root } = await openPopup({ pages: new Map(), loading: new Set([7]) });
+    expect(kind(root)).toBe('loading');
+    // The page loads; its content script answers a moment later.
+    api.state.loading.clear();
+    await waitUntil(() => kind(root) === 'unavailable');
+    api.state.pages.set(7, REPORT);
+    await waitUntil(() => root.querySelector('[data-testid=page-terms]') !== null);
+    expect(buttonsIn(root, '[data-testid=page-terms]')).toHaveLength(3);
+    expect(kind(root)).toBeNull();
+  });
+});
+
 describe('searching every glossary', () => {
   it('finds a term that is not on the page, with its definition', async () => {
     const { root } = await openPopup();
