@@ -5,6 +5,7 @@ import { warningPhrase } from '../core/settings/validate';
 import { useApi } from '../ui/api';
 import { downloadText, type ChosenFile } from '../ui/files';
 import { localize } from '../ui/problem-text';
+import { saveProblemText } from '../ui/save-problem';
 import { ImportButton } from './ImportButton';
 import { OutcomeView, type Outcome } from './Outcome';
 import { Section } from './Section';
@@ -26,15 +27,24 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
       setOutcome({ kind: 'error', text: t('optImportRefused', file.name), lines });
       return;
     }
-    await api.replaceSettings(result.settings);
+    try {
+      await api.replaceSettings(result.settings);
+    } catch (err) {
+      setOutcome({ kind: 'error', text: t('optImportNotSaved', [file.name, saveProblemText(t, err)]), lines: [] });
+      return;
+    }
     const lines = result.warnings.map((problem) => localize(t, warningPhrase(problem)));
     setOutcome({ kind: 'done', text: t('optImportDone', file.name), lines });
   };
 
   const reset = async () => {
     setConfirming(false);
-    await api.replaceSettings(defaults);
-    setOutcome({ kind: 'done', text: t('optResetDone'), lines: [] });
+    try {
+      await api.replaceSettings(defaults);
+      setOutcome({ kind: 'done', text: t('optResetDone'), lines: [] });
+    } catch (err) {
+      setOutcome({ kind: 'error', text: t('optResetNotSaved', saveProblemText(t, err)), lines: [] });
+    }
   };
 
   return (

@@ -5,6 +5,7 @@ import type { PackError } from '../core/glossary/validate';
 import { useApi } from '../ui/api';
 import type { ChosenFile } from '../ui/files';
 import { packProblemText } from '../ui/problem-text';
+import { saveProblemText } from '../ui/save-problem';
 import { Switch } from '../ui/Switch';
 import { importUserPack } from '../ui/user-packs';
 import { ImportButton } from './ImportButton';
@@ -37,14 +38,24 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
         : { kind: 'error', text: t('optGlossaryInvalid', file.name), lines: problemLines(result.errors) });
       return;
     }
-    await api.saveUserGlossaries(result.packs);
+    try {
+      await api.saveUserGlossaries(result.packs);
+    } catch (err) {
+      setOutcome({ kind: 'error', text: t('optGlossaryNotSaved', [file.name, saveProblemText(t, err)]), lines: [] });
+      return;
+    }
     const count = String(result.pack.entries.length);
     const text = t(result.replaced ? 'optGlossaryReplaced' : 'optGlossaryAdded', [result.pack.name, count]);
     setOutcome({ kind: 'done', text, lines: problemLines(result.warnings) });
   };
 
   const remove = async (pack: GlossaryPack) => {
-    await api.saveUserGlossaries((userPacks ?? []).filter((p) => p.id !== pack.id));
+    try {
+      await api.saveUserGlossaries((userPacks ?? []).filter((p) => p.id !== pack.id));
+    } catch (err) {
+      setOutcome({ kind: 'error', text: t('optGlossaryRemoveNotSaved', [pack.name, saveProblemText(t, err)]), lines: [] });
+      return;
+    }
     if (disabled.includes(pack.id)) update({ disabledGlossaries: disabled.filter((d) => d !== pack.id) });
     setOutcome({ kind: 'done', text: t('optGlossaryRemoved', pack.name), lines: [] });
   };

@@ -4,6 +4,7 @@ import { normalizeSitePattern } from '../core/settings/site-rules';
 import { useT } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { localize } from '../ui/problem-text';
+import { saveProblemText } from '../ui/save-problem';
 import { Section } from './Section';
 import type { SectionProps } from './section-props';
 
@@ -17,7 +18,7 @@ export function SitesSection({ settings, update }: SectionProps) {
   const [error, setError] = useState('');
   const rules = settings.siteRules;
 
-  const add = (event: Event) => {
+  const add = async (event: Event) => {
     event.preventDefault();
     const result = normalizeSitePattern(draft);
     if (!result.ok) {
@@ -28,9 +29,11 @@ export function SitesSection({ settings, update }: SectionProps) {
       setError(t('optSitesDuplicate', result.pattern));
       return;
     }
-    update({ siteRules: { ...rules, patterns: [...rules.patterns, result.pattern] } });
-    setDraft('');
     setError('');
+    // The list lives in synced storage, which keeps little per item: a long one may not fit.
+    const problem = await update({ siteRules: { ...rules, patterns: [...rules.patterns, result.pattern] } });
+    if (problem === null) setDraft('');
+    else setError(t('optSitesNotSaved', [result.pattern, saveProblemText(t, problem)]));
   };
   const remove = (pattern: string) =>
     update({ siteRules: { ...rules, patterns: rules.patterns.filter((p) => p !== pattern) } });

@@ -2,5 +2,6 @@ import type { Settings } from '../core/settings/defaults';
 
 export interface SectionProps {
   settings: Settings;
-  update(patch: Partial<Settings>): void;
+  /** Resolves with null once stored, or with why it was not. */
+  update(patch: Partial<Settings>): Promise<unknown>;
 }

@@ -7,8 +7,12 @@ import { useStored } from './use-stored';
 export interface SettingsHandle {
   /** Null until loaded. */
   settings: Settings | null;
-  /** Shows the change at once and stores it; other pages and tabs follow via storage events. */
-  update(patch: Partial<Settings>): void;
+  /**
+   * Shows the change at once and stores it; other pages and tabs follow via storage events.
+   * Resolves with null once stored, or with why it was not (the page then shows what is
+   * stored); it never rejects.
+   */
+  update(patch: Partial<Settings>): Promise<unknown>;
 }
 
 /** The live settings of an extension page, which also keeps the page in the chosen theme. */
@@ -24,11 +28,15 @@ export function useSettings(): SettingsHandle {
   const update = useCallback(
     (patch: Partial<Settings>) => {
       setSettings((current) => (current ? { ...current, ...patch } : current));
-      api.saveSettings(patch).catch((err: unknown) => {
-        console.error('[Termlight] could not save settings', err);
-        // Show what is really stored rather than a change that did not happen.
-        void api.loadSettings().then(setSettings);
-      });
+      return api.saveSettings(patch).then(
+        () => null,
+        (err: unknown) => {
+          console.error('[Termlight] could not save settings', err);
+          // Show what is really stored rather than a change that did not happen.
+          void api.loadSettings().then(setSettings);
+          return err ?? new Error('not stored');
+        },
+      );
     },
     [api],
   );

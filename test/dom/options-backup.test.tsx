@@ -87,6 +87,18 @@ describe('importing settings', () => {
     expect(api.state.sync).toMatchObject({ hideDelayMs: 2000, siteRules: { mode: 'only', patterns: ['arxiv.org'] } });
   });
 
+  it('says so when the browser will not store the file, and changes nothing', async () => {
+    const { api, root, replace } = await openOptions({ sync: { highlightColor: 'rose' } });
+    replace.mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    await chooseFile(byTestId(root, 'settings-file'), 'big.json', exportSettings({ ...defaults, showBadge: false }));
+    const outcome = byTestId(root, 'backup-outcome');
+    expect(outcome.getAttribute('role')).toBe('alert');
+    expect(outcome.textContent).toBe(
+      '“big.json” was not imported: the browser has no room left for it in the extension’s storage. Your settings are unchanged.');
+    expect(api.state.sync).toEqual({ highlightColor: 'rose' });
+    expect(byTestId(root, 'badge-switch').getAttribute('aria-checked')).toBe('true');
+  });
+
   it('imports a good file whole, and the page shows it', async () => {
     const { api, root } = await openOptions({ sync: { highlightColor: 'rose' } });
     const file = exportSettings({ ...defaults, showBadge: false, hoverDelayMs: 800 });

@@ -59,6 +59,16 @@ describe('importing a glossary', () => {
     expect(packSwitch(root, 'my-team').getAttribute('aria-checked')).toBe('true');
   });
 
+  it('says so when the browser will not store the pack, and lists nothing new', async () => {
+    const { api, root, savePacks } = await openOptions();
+    savePacks.mockRejectedValue(new Error('Storage is full'));
+    const outcome = await importFile(root, 'my-team.json', JSON.stringify(MY_PACK, null, 2));
+    expect(outcome?.getAttribute('role')).toBe('alert');
+    expect(outcome?.textContent).toBe('“my-team.json” was not imported: the browser would not store it (Storage is full). Nothing was changed.');
+    expect(api.state.userGlossaries).toEqual([]);
+    expect(packNames(root)).toEqual(['Foundation models']);
+  });
+
   it('adds a pack with warnings, and lists them with line and field', async () => {
     const { api, root } = await openOptions();
     const [harness, golden] = MY_PACK.entries as [GlossaryEntry, GlossaryEntry];

@@ -119,6 +119,21 @@ describe('site rules', () => {
     expect(form.querySelector('[role=alert]')?.textContent).toBe('siteTooBroad()');
   });
 
+  it('says so when the browser has no room for a longer list, and keeps what was typed', async () => {
+    const sync = { siteRules: { mode: 'all-except', patterns: ['a.org'] } };
+    const { api, root, save } = await openOptions({ sync: structuredClone(sync) });
+    save.mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const form = await addSite(root, 'b.org');
+    await settle();
+    expect(form.querySelector('[role=alert]')?.textContent).toBe(
+      'b.org was not added: the browser has no room left for it in the extension’s storage.');
+    expect(form.querySelector('input')?.value).toBe('b.org');
+    // The page shows what is stored, not the change that failed.
+    expect(byTestId(root, 'site-list').textContent).not.toContain('b.org');
+    expect(api.state.sync).toEqual(sync);
+  });
+
   it('removes one site and keeps the others', async () => {
     const { api, root } = await openOptions({ sync: { siteRules: { mode: 'all-except', patterns: ['a.org', 'b.org'] } } });
     await click(root.querySelector<HTMLButtonElement>('[aria-label="Remove a.org"]')!);
