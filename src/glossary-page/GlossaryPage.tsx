@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { qualifiedAnchor } from '../core/glossary/anchor';
 import { CATEGORY_LABEL_KEYS, isCategory } from '../core/glossary/categories';
 import { useApi } from '../ui/api';
@@ -35,6 +35,21 @@ export function GlossaryPage() {
   const target = (entries.find((e) => e.anchor === linked) ?? entries.find((e) => qualifiedAnchor(e.pack.id, e.entry.id) === linked))?.anchor ?? linked;
   const targetFound = entries.some((e) => e.anchor === target);
 
+  // The sticky header wraps onto more lines on a narrow window: whatever the page scrolls to
+  // must come to rest below it, so its height is kept where the CSS can read it.
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = header.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const measure = () => root.style.setProperty('--glossary-header', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const watcher = new ResizeObserver(measure);
+    watcher.observe(el);
+    return () => watcher.disconnect();
+  }, [ready]);
+
   useEffect(() => {
     if (!ready || !target) return;
     const el = document.getElementById(target);
@@ -49,7 +64,7 @@ export function GlossaryPage() {
 
   return (
     <main class="glossary">
-      <header class="glossary-header">
+      <header class="glossary-header" ref={header}>
         <div class="page-header">
           <img class="logo" src="icons/icon-48.png" width={32} height={32} alt="" />
           <div>

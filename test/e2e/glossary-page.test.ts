@@ -4,9 +4,9 @@ import { BROWSERS, useBrowser } from './support/suite';
 describe.each(BROWSERS)('%s: the glossary page', (name) => {
   const env = useBrowser(name);
 
-  it('opens at a deep link: the entry is on screen, marked and focused', async () => {
+  it.each([[1000, 700], [360, 640]])('opens at a deep link: the entry is on screen, marked and focused (%i px wide)', async (width, height) => {
     const page = await env.browser.newPage();
-    await page.setViewport(1000, 700);
+    await page.setViewport(width, height);
     await page.goto(env.browser.extensionUrl('glossary.html#rlhf'));
     const shown = await page.waitFor(() => {
       const entry = document.getElementById('rlhf');
@@ -26,6 +26,37 @@ describe.each(BROWSERS)('%s: the glossary page', (name) => {
     await page.waitFor(() => document.getElementById('dpo')?.classList.contains('is-target') && document.activeElement?.id === 'dpo');
     expect(await page.evaluate(() => document.querySelectorAll('.is-target').length)).toBe(1);
     expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a long unbroken term inside a narrow window, on the page and in the popup', async () => {
+    const long = 'pneumonoultramicroscopicsilicovolcanoconiosis_transformer_checkpoint_v2';
+    const pack = {
+      id: 'long-words', name: 'AGlossaryWhoseNameIsOneVeryLongUnbrokenWordForTesting', version: '1.0.0', language: 'en',
+      entries: [{ id: 'long', term: long, definition: `See ${long}.`, category: 'technique' }],
+    };
+    const page = await env.browser.newPage();
+    await page.setViewport(360, 640);
+    await page.goto(env.browser.extensionUrl('options.html'));
+    await page.waitFor(() => typeof chrome !== 'undefined' && !!chrome.storage?.local, undefined, 10_000);
+    await page.evaluate((p) => chrome.storage.local.set({ userGlossaries: [p] }), pack);
+    for (const url of ['glossary.html#long', 'options.html', 'popup.html']) {
+      await page.goto(env.browser.extensionUrl(url));
+      if (url === 'popup.html') {
+        // The popup shows a term it has found for a search.
+        await page.waitFor(() => location.pathname.endsWith('popup.html') && !!document.querySelector('input[type=search]'), undefined, 10_000);
+        await page.evaluate(() => document.querySelector<HTMLInputElement>('input[type=search]')!.focus());
+        await page.type('pneumono');
+      }
+      // Extension pages may not report their load in Firefox: wait for this one's own text.
+      const widths = await page.waitFor((path) => {
+        const text = document.body?.textContent ?? '';
+        const shown = location.href.endsWith(path) && (text.includes('pneumonoultramicroscopic') || text.includes('AGlossaryWhoseName'));
+        return shown ? { page: document.documentElement.scrollWidth, window: innerWidth } : null;
+      }, url, 10_000);
+      expect(widths!.page, url).toBeLessThanOrEqual(widths!.window);
+    }
+    await page.evaluate(() => chrome.storage.local.clear());
     await page.close();
   });
 
