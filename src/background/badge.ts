@@ -1,14 +1,12 @@
 import { browser } from '../platform/browser';
+import { distinctTerms, frameTermsKey, loadFrameTerms, type FrameTerms } from '../platform/frame-terms';
 
-type FrameCounts = Record<string, number>;
-const keyOf = (tabId: number) => `badge:${tabId}`;
-
-/** The last change of each tab's counts under way: the next one waits for it. */
+/** The last change of each tab's terms under way: the next one waits for it. */
 const queues = new Map<number, Promise<void>>();
 
 /**
- * Runs the changes of one tab's counts one at a time: two frames reporting at once would each
- * read the counts before the other wrote them, and one report would be lost.
+ * Runs the changes of one tab's terms one at a time: two frames reporting at once would each
+ * read the terms before the other wrote them, and one report would be lost.
  */
 function inTurn(tabId: number, change: () => Promise<void>): Promise<void> {
   const done = (queues.get(tabId) ?? Promise.resolve()).then(change);
@@ -21,23 +19,22 @@ function inTurn(tabId: number, change: () => Promise<void>): Promise<void> {
 }
 
 /**
- * Each frame reports its own count; the badge shows the sum. Counts live in `storage.session`
- * (memory-only, per browser session) so a service worker that was stopped loses nothing. A frame
- * that reports none (it went away, or was turned off) is dropped from the tab's counts.
+ * Each frame reports the distinct terms it marks; the badge shows how many distinct terms the
+ * frames mark between them, which is what the popup lists. A frame that reports none (it went
+ * away, or was turned off) is dropped from the tab's record.
  */
-export function recordFrameCount(tabId: number, frameId: number, count: number, show: boolean): Promise<void> {
+export function recordFrameTerms(tabId: number, frameId: number, terms: readonly string[], show: boolean): Promise<void> {
   return inTurn(tabId, async () => {
-    const key = keyOf(tabId);
-    const counts = ((await browser.storage.session.get(key))[key] ?? {}) as FrameCounts;
-    if (count > 0) counts[String(frameId)] = count;
-    else delete counts[String(frameId)];
-    await browser.storage.session.set({ [key]: counts });
-    await paintBadge(tabId, counts, show);
+    const frames = await loadFrameTerms(tabId);
+    if (terms.length > 0) frames[String(frameId)] = [...terms];
+    else delete frames[String(frameId)];
+    await browser.storage.session.set({ [frameTermsKey(tabId)]: frames });
+    await paintBadge(tabId, frames, show);
   });
 }
 
-async function paintBadge(tabId: number, counts: FrameCounts, show: boolean): Promise<void> {
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+async function paintBadge(tabId: number, frames: FrameTerms, show: boolean): Promise<void> {
+  const total = distinctTerms(frames);
   const text = show && total > 0 ? (total > 999 ? '999+' : String(total)) : '';
   await browser.action.setBadgeText({ tabId, text }).catch(() => undefined); // the tab may be gone
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#1b1f3b' }).catch(() => undefined);
@@ -46,12 +43,14 @@ async function paintBadge(tabId: number, counts: FrameCounts, show: boolean): Pr
 /** Repaints every tab's badge, e.g. after the badge setting changed. */
 export async function repaintAllBadges(show: boolean): Promise<void> {
   const all = await browser.storage.session.get(null);
-  for (const [key, counts] of Object.entries(all)) {
-    if (key.startsWith('badge:')) await paintBadge(Number(key.slice(6)), counts as FrameCounts, show);
+  for (const key of Object.keys(all)) {
+    if (!key.startsWith('badge:')) continue;
+    const tabId = Number(key.slice(6));
+    await paintBadge(tabId, await loadFrameTerms(tabId), show);
   }
 }
 
 /** A tab that starts loading a new document, or closes, starts again from no terms. */
 export function forgetTab(tabId: number): Promise<void> {
-  return inTurn(tabId, () => browser.storage.session.remove(keyOf(tabId)));
+  return inTurn(tabId, () => browser.storage.session.remove(frameTermsKey(tabId)));
 }

@@ -6,16 +6,16 @@ import { refreshCompiledGlossary } from '../platform/compiled-glossary';
 import { handleMessages } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { USER_GLOSSARIES_KEY, USER_GLOSSARIES_REVISION_KEY } from '../platform/user-glossaries';
-import { forgetTab, recordFrameCount, repaintAllBadges } from './badge';
+import { forgetTab, recordFrameTerms, repaintAllBadges } from './badge';
 import { runCommand } from './commands';
 import { createMenus, onMenuClicked } from './context-menu';
 import { injectIntoOpenTabs } from './inject-open-tabs';
 
 handleMessages<'background'>({
-  'page-terms-changed': async ({ count }, sender) => {
+  'page-terms-changed': async ({ terms }, sender) => {
     if (sender.tab?.id === undefined) return;
     const { showBadge } = await loadSettings();
-    await recordFrameCount(sender.tab.id, sender.frameId ?? 0, count, showBadge);
+    await recordFrameTerms(sender.tab.id, sender.frameId ?? 0, terms, showBadge);
   },
   'top-page-url': (_params, sender) => sender.tab?.url || null,
   'open-glossary': async ({ entryId, packId }) => {

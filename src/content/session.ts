@@ -1,3 +1,4 @@
+import { qualifiedAnchor } from '../core/glossary/anchor';
 import type { GlossaryPack } from '../core/glossary/types';
 import type { Matcher } from '../core/matcher';
 import type { Settings } from '../core/settings/defaults';
@@ -42,7 +43,7 @@ export function startSession(
     glossaryName: (packId) => packs.find((p) => p.id === packId)?.name ?? packId,
     getMessage: (key, subs) => browser.i18n.getMessage(key, subs),
   });
-  if (engine) reportCounts(engine, signal);
+  if (engine) reportTerms(engine, matcher.entries, signal);
   return {
     matcher,
     engine,
@@ -69,21 +70,31 @@ export function pageTerms(session: Session): PageTerm[] {
   return [...rows.values()];
 }
 
-/** Tells the background how many distinct terms this frame marks, for the toolbar badge. */
-function reportCounts(engine: TermEngine, signal: AbortSignal): void {
-  let sent = 0;
-  const send = (count: number) => {
-    if (count === sent) return;
-    sent = count;
-    void sendToBackground('page-terms-changed', { count }).catch(() => undefined);
+/**
+ * Tells the background which distinct terms this frame marks: the badge counts them over every
+ * frame of the tab, and the popup asks the frames that mark any.
+ */
+function reportTerms(engine: TermEngine, entries: Matcher['entries'], signal: AbortSignal): void {
+  let sent = '';
+  const send = (terms: string[]) => {
+    const key = terms.join('\n');
+    if (key === sent) return;
+    sent = key;
+    void sendToBackground('page-terms-changed', { terms }).catch(() => undefined);
   };
-  const distinct = () => new Set(engine.occurrences().map((o) => o.entry)).size;
+  const marked = () => {
+    const seen = new Set(engine.occurrences().map((o) => o.entry));
+    return [...seen].map((index) => {
+      const item = entries[index]!;
+      return qualifiedAnchor(item.packId, item.entry.id);
+    });
+  };
   engine.onChange(() => {
-    if (!signal.aborted) send(distinct());
+    if (!signal.aborted) send(marked());
   });
-  signal.addEventListener('abort', () => send(0), { once: true });
+  signal.addEventListener('abort', () => send([]), { once: true });
   // A frame removed from its page, or a page left for another, takes its terms off the badge;
   // one brought back from the back-forward cache puts them on again.
-  addEventListener('pagehide', () => send(0), { signal });
-  addEventListener('pageshow', (e) => e.persisted && send(distinct()), { signal });
+  addEventListener('pagehide', () => send([]), { signal });
+  addEventListener('pageshow', (e) => e.persisted && send(marked()), { signal });
 }

@@ -15,6 +15,11 @@ export interface PageTerm {
   count: number;
   /** Page-order index of its first mark, for `reveal-term`. */
   firstIndex: number;
+  /**
+   * The frame holding that first mark, where the popup gathered terms from several frames;
+   * the top frame when absent.
+   */
+  frameId?: number;
 }
 
 export interface PageTermsReport {
@@ -59,8 +64,11 @@ export interface MessageMap {
    * background cannot tell.
    */
   'top-page-url': { to: 'background'; params: Record<string, never>; result: string | null };
-  /** Content script tells the background how many terms it marked, for the badge. */
-  'page-terms-changed': { to: 'background'; params: { count: number }; result: void };
+  /**
+   * Content script tells the background which distinct terms its frame marks (`<pack>--<entry>`),
+   * for the badge, and so that the popup knows which frames to ask.
+   */
+  'page-terms-changed': { to: 'background'; params: { terms: string[] }; result: void };
   /** Whether a tab has a live content script (none on restricted pages or before reload). */
   ping: { to: 'content'; params: Record<string, never>; result: 'pong' };
 }
@@ -95,6 +103,10 @@ type Fields = Record<string, unknown>;
 
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 200;
+/** A pack id and an entry id, joined by `--`. */
+const isTermKey = (value: unknown) => typeof value === 'string' && value.length > 2 && value.length <= 402;
+/** More distinct terms than any frame could mark with the largest glossaries. */
+const MAX_TERMS = 100_000;
 
 /** Run-time shape of each message's params; extra fields are tolerated, wrong ones are not. */
 const PARAMS_OK: { [N in MessageName]: (params: Fields) => boolean } = {
@@ -104,7 +116,7 @@ const PARAMS_OK: { [N in MessageName]: (params: Fields) => boolean } = {
   'show-card-for': (p) => isId(p.entryId) && isId(p.packId),
   'navigate-term': (p) => p.direction === 'next' || p.direction === 'previous',
   'open-glossary': (p) => (p.entryId === '' && p.packId === '') || (isId(p.entryId) && isId(p.packId)),
-  'page-terms-changed': (p) => isCount(p.count),
+  'page-terms-changed': (p) => Array.isArray(p.terms) && p.terms.length <= MAX_TERMS && p.terms.every((t) => isTermKey(t)),
   'top-page-url': () => true,
   ping: () => true,
 };

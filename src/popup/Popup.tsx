@@ -40,7 +40,7 @@ export function Popup({ tabId, onDone }: PopupProps) {
     void api.openPage(anchor ? `glossary.html#${anchor}` : 'glossary.html').then(done);
   const reveal = (term: PageTerm) => {
     if (page.kind !== 'ready') return;
-    void api.revealTerm(page.tabId, term.firstIndex).catch(() => false).then(done);
+    void api.revealTerm(page.tabId, term.firstIndex, term.frameId).catch(() => false).then(done);
   };
   const url = page.kind === 'ready' ? page.url : undefined;
   const status = statusOf(page, settings.enabled, url ? isSiteEnabled(url, settings.siteRules) : true);

@@ -33,9 +33,13 @@ export interface UiApi {
   watchUserGlossaries(listener: (packs: GlossaryPack[]) => void, signal: AbortSignal): void;
   /** The active tab of the current window, or null when there is none. */
   activeTab(): Promise<TabRef | null>;
-  /** Rejects when the tab has no content script (browser pages, stores, PDF viewer, old tabs). */
+  /**
+   * What the tab's content scripts marked, its frames' included. Rejects when the tab has no
+   * content script (browser pages, stores, PDF viewer, old tabs).
+   */
   pageTerms(tabId: number): Promise<PageTermsReport>;
-  revealTerm(tabId: number, occurrence: number): Promise<boolean>;
+  /** Scrolls to a mark of the tab's frame `frameId` (the top one by default) and opens its card. */
+  revealTerm(tabId: number, occurrence: number, frameId?: number): Promise<boolean>;
   reloadTab(tabId: number): Promise<void>;
   /** Whether the tab is still loading its page (its content script comes once it is read). */
   tabLoading(tabId: number): Promise<boolean>;

@@ -30,7 +30,7 @@ export interface MemoryState {
   activeTab: TabRef | null;
   /** Per tab: its report, or 'no-content-script' for a page extensions cannot run on. */
   pages: Map<number, PageTermsReport | 'no-content-script'>;
-  revealed: { tabId: number; occurrence: number }[];
+  revealed: { tabId: number; occurrence: number; frameId?: number }[];
   reloaded: number[];
   /** Tabs still loading their page. */
   loading: Set<number>;
@@ -100,9 +100,9 @@ export function createMemoryApi(init: Partial<MemoryState> = {}): MemoryApi {
     watchUserGlossaries: (listener, signal) => listen(packListeners, listener, signal),
     activeTab: async () => state.activeTab,
     pageTerms: page,
-    async revealTerm(tabId, occurrence) {
+    async revealTerm(tabId, occurrence, frameId = 0) {
       await page(tabId);
-      state.revealed.push({ tabId, occurrence });
+      state.revealed.push(frameId ? { tabId, occurrence, frameId } : { tabId, occurrence });
       return true;
     },
     async reloadTab(tabId) {

@@ -1,9 +1,11 @@
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
+import { framesWithTerms } from '../platform/frame-terms';
 import { sendToTab } from '../platform/messaging';
 import { loadSettings, replaceSettings, saveSettings, watchSettings } from '../platform/settings-store';
 import { loadUserGlossaries, saveUserGlossaries, watchUserGlossaries } from '../platform/user-glossaries';
 import type { UiApi } from './api';
+import { mergeFrameTerms } from './tab-terms';
 
 /** Chromium's shortcut editor; extensions may open it, web pages may not link to it. */
 const CHROMIUM_SHORTCUTS = 'chrome://extensions/shortcuts';
@@ -23,8 +25,15 @@ export function createPlatformApi(): UiApi {
       if (tab?.id === undefined) return null;
       return tab.url === undefined ? { id: tab.id } : { id: tab.id, url: tab.url };
     },
-    pageTerms: (tabId) => sendToTab(tabId, 'get-page-terms', {}),
-    revealTerm: (tabId, occurrence) => sendToTab(tabId, 'reveal-term', { occurrence }),
+    async pageTerms(tabId) {
+      const top = await sendToTab(tabId, 'get-page-terms', {});
+      if (top.status !== 'ok') return top;
+      // Frames that mark terms report their counts for the badge; those are the ones to ask.
+      const frames = await Promise.all((await framesWithTerms(tabId)).map((frameId) =>
+        sendToTab(tabId, 'get-page-terms', {}, frameId).then((report) => ({ frameId, report }), () => null)));
+      return mergeFrameTerms(top, frames.filter((frame) => frame !== null));
+    },
+    revealTerm: (tabId, occurrence, frameId = 0) => sendToTab(tabId, 'reveal-term', { occurrence }, frameId),
     async reloadTab(tabId) {
       await browser.tabs.reload(tabId);
     },

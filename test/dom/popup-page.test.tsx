@@ -46,6 +46,14 @@ describe('the terms on this page', () => {
     expect(onDone).toHaveBeenCalled();
   });
 
+  it('choosing one that a frame of the page marks reveals it in that frame', async () => {
+    const framed: PageTermsReport = { ...REPORT, terms: [...REPORT.terms, { entryId: 'dpo', packId: 'foundation-models', term: 'DPO', count: 2, firstIndex: 3, frameId: 5 }] };
+    const { api, root } = await openPopup({ pages: new Map([[7, framed]]) });
+    await act(() => buttonsIn(root, '[data-testid=page-terms]')[3]!.click());
+    await settle();
+    expect(api.state.revealed).toEqual([{ tabId: 7, occurrence: 3, frameId: 5 }]);
+  });
+
   it('come from the tab named by ?tab=, not the active tab', async () => {
     const other: PageTermsReport = { ...REPORT, terms: [REPORT.terms[2]!] };
     const { api, root } = await openPopup({ pages: new Map([[7, REPORT], [12, other]]) }, { tabId: 12 });

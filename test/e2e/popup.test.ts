@@ -225,6 +225,37 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     expect(page.errors).toEqual([]);
   });
 
+  it('lists the terms its frames mark too, and choosing one opens its card in its frame', async () => {
+    const other = env.server.otherOrigin.replace('127.0.0.1', 'localhost');
+    const url = `${env.server.origin}/fixtures/hostile/frames.html?other=${encodeURIComponent(other)}`;
+    const page = track(await env.browser.newPage());
+    await page.goto(url);
+    const control = track(await openControl(env));
+    const tabId = await tabIdOf(control, url);
+    // The badge counts the same terms the popup lists.
+    await control.waitFor(async (id) => (await ((globalThis as { browser?: Ext }).browser ?? chrome).action.getBadgeText({ tabId: id })) === '4', tabId, 10_000);
+    const popup = track(await openPopup(env, tabId));
+    const rows = await popup.waitFor(() => {
+      const items = [...document.querySelectorAll('[data-testid=page-terms] button')];
+      const list = items.map((b) => `${b.querySelector('.term-name')?.textContent} ${b.querySelector('.term-count')?.textContent}`);
+      return list.length === 4 ? list : null;
+    }, undefined, 10_000);
+    expect(rows).toEqual(['RLHF 1', 'foundation model 2', 'pre-training 2', 'fine-tuning 2']);
+
+    await popup.evaluate(() => document.querySelectorAll<HTMLButtonElement>('[data-testid=page-terms] button')[2]!.click());
+    const cards = await control.waitFor(async (id) => {
+      const api = (globalThis as { browser?: Ext }).browser ?? chrome;
+      const results = await api.scripting.executeScript({
+        target: { tabId: id, allFrames: true },
+        world: 'MAIN',
+        func: () => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card .term')?.textContent ?? '',
+      });
+      const open = results.map((r) => String(r.result)).filter((t) => t !== '');
+      return open.length ? open : null;
+    }, tabId, 10_000);
+    expect(cards).toEqual(['pre-training']);
+  });
+
   it('takes the terms of a frame off the badge when the page removes the frame', async () => {
     const other = env.server.otherOrigin.replace('127.0.0.1', 'localhost');
     const url = `${env.server.origin}/fixtures/hostile/frames.html?other=${encodeURIComponent(other)}`;
@@ -236,8 +267,8 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       const api = (globalThis as { browser?: Ext }).browser ?? chrome;
       return (await api.action.getBadgeText({ tabId: args.tabId })) === args.expected;
     }, { tabId, expected }, 10_000);
-    // One term on the page itself, three in each frame.
-    await badgeBecomes('7');
+    // One term on the page itself, the same three in each frame.
+    await badgeBecomes('4');
     await page.evaluate(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
     await badgeBecomes('1');
   });

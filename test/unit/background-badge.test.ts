@@ -1,10 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetTab, recordFrameCount } from '../../src/background/badge';
+import { forgetTab, recordFrameTerms } from '../../src/background/badge';
+import { framesWithTerms } from '../../src/platform/frame-terms';
 import { fakeBrowser } from './fake-browser';
 
 vi.mock('../../src/platform/browser', async () => ({ browser: (await import('./fake-browser')).fakeBrowser }));
 
 const { storage, action } = fakeBrowser;
+
+/** `n` distinct terms of the bundled glossary, from the `from`-th on. */
+const terms = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `foundation-models--term-${from + i}`);
 
 beforeEach(() => {
   storage.session.items = {};
@@ -12,36 +16,44 @@ beforeEach(() => {
 });
 
 describe('the toolbar badge', () => {
-  it('adds up what the frames of a tab report, however many report at once', async () => {
+  it('counts the distinct terms the frames of a tab mark between them, however many report at once', async () => {
     await Promise.all([
-      recordFrameCount(7, 0, 1, true),
-      recordFrameCount(7, 3, 4, true),
-      recordFrameCount(7, 5, 4, true),
-      recordFrameCount(7, 9, 4, true),
-      recordFrameCount(8, 0, 2, true),
+      recordFrameTerms(7, 0, terms(1), true),
+      recordFrameTerms(7, 3, terms(4, 1), true),
+      recordFrameTerms(7, 5, terms(4, 1), true),
+      recordFrameTerms(7, 9, terms(4, 3), true),
+      recordFrameTerms(8, 0, terms(2), true),
     ]);
-    expect(action.badges.get(7)).toBe('13');
+    // Terms 0-6 in tab 7: a term two frames mark counts once, as the popup lists it.
+    expect(action.badges.get(7)).toBe('7');
     expect(action.badges.get(8)).toBe('2');
+    expect(await framesWithTerms(7)).toEqual([3, 5, 9]);
   });
 
   it('takes off the terms of a frame that reports none (removed, left, or turned off)', async () => {
-    await recordFrameCount(7, 0, 1, true);
-    await recordFrameCount(7, 3, 4, true);
-    await recordFrameCount(7, 3, 0, true);
+    await recordFrameTerms(7, 0, terms(1), true);
+    await recordFrameTerms(7, 3, terms(4, 1), true);
+    await recordFrameTerms(7, 3, [], true);
     expect(action.badges.get(7)).toBe('1');
-    expect(storage.session.items).toEqual({ 'badge:7': { 0: 1 } });
+    expect(await framesWithTerms(7)).toEqual([]);
   });
 
   it('starts a tab again from nothing when it loads a new page, even with reports under way', async () => {
-    const late = recordFrameCount(7, 3, 4, true);
+    const late = recordFrameTerms(7, 3, terms(4), true);
     await Promise.all([late, forgetTab(7)]);
     expect(storage.session.items).toEqual({});
-    await recordFrameCount(7, 0, 2, true);
+    await recordFrameTerms(7, 0, terms(2), true);
     expect(action.badges.get(7)).toBe('2');
   });
 
   it('shows nothing when the badge is turned off', async () => {
-    await recordFrameCount(7, 0, 5, false);
+    await recordFrameTerms(7, 0, terms(5), false);
     expect(action.badges.get(7)).toBe('');
+  });
+
+  it('leaves out what an earlier version kept (counts, not terms) rather than failing', async () => {
+    storage.session.items = { 'badge:7': { 0: 3, 4: 2 } };
+    await recordFrameTerms(7, 2, terms(1), true);
+    expect(action.badges.get(7)).toBe('1');
   });
 });

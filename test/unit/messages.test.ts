@@ -10,7 +10,8 @@ describe('makeMessage and parseMessage', () => {
       makeMessage('lookup-selection', { text: 'foundation model' }),
       makeMessage('show-card-for', { entryId: 'rlhf', packId: 'ai-core' }),
       makeMessage('navigate-term', { direction: 'previous' }),
-      makeMessage('page-terms-changed', { count: 0 }),
+      makeMessage('page-terms-changed', { terms: [] }),
+      makeMessage('page-terms-changed', { terms: ['foundation-models--rlhf'] }),
       makeMessage('open-glossary', { entryId: 'rlhf', packId: 'foundation-models' }),
       makeMessage('open-glossary', { entryId: '', packId: '' }),
       makeMessage('ping', {}),
@@ -59,7 +60,9 @@ describe('parseMessage refuses', () => {
     ['show-card-for', { entryId: 'rlhf' }],
     ['show-card-for', { entryId: '', packId: 'ai-core' }],
     ['navigate-term', { direction: 'up' }],
-    ['page-terms-changed', { count: NaN }],
+    ['page-terms-changed', { count: 3 }],
+    ['page-terms-changed', { terms: 'foundation-models--rlhf' }],
+    ['page-terms-changed', { terms: [3] }],
     ['open-glossary', { entryId: 'rlhf' }],
     ['open-glossary', { entryId: '', packId: 'foundation-models' }],
     ['open-glossary', { entryId: 'rlhf', packId: '' }],
@@ -74,7 +77,7 @@ describe('HandlersFor', () => {
     // @ts-expect-error: the badge handler is missing
     const missing: HandlersFor<'background'> = {};
     const handlers: HandlersFor<'background'> = {
-      'page-terms-changed': ({ count }) => void count,
+      'page-terms-changed': ({ terms }) => void terms,
       'open-glossary': ({ entryId }) => void entryId,
       'top-page-url': () => null,
     };
