@@ -1,6 +1,6 @@
 import { useT } from '../ui/api';
 
-export type PageStatusKind = 'loading' | 'no-tab' | 'unavailable' | 'disabled' | 'site-off' | 'no-terms';
+export type PageStatusKind = 'loading' | 'no-tab' | 'unavailable' | 'disabled' | 'site-off' | 'not-web' | 'no-terms';
 
 interface PageStatusProps {
   kind: PageStatusKind;
@@ -27,6 +27,7 @@ export function PageStatus({ kind, onReload }: PageStatusProps) {
     'no-tab': t('popupNoTab'),
     disabled: t('popupDisabled'),
     'site-off': t('popupSiteOff'),
+    'not-web': t('popupNotWeb'),
     'no-terms': t('popupNoTerms'),
   };
   return <p class="status" role="status" data-testid="page-status" data-kind={kind}>{text[kind]}</p>;

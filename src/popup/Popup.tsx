@@ -97,6 +97,8 @@ export function Popup({ tabId, onDone }: PopupProps) {
 function statusOf(page: PageState, enabled: boolean, siteOn: boolean): PageStatusKind | 'ok' {
   if (page.kind === 'loading' || page.kind === 'no-tab' || page.kind === 'unavailable') return page.kind;
   if (!enabled) return 'disabled';
+  // A local file, say: no site rule could turn Termlight on there.
+  if (!/^https?:/i.test(page.url ?? page.report.url)) return 'not-web';
   if (!siteOn) return 'site-off';
   if (page.report.status !== 'ok') return 'loading';
   return page.report.terms.length === 0 ? 'no-terms' : 'ok';

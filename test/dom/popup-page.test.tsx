@@ -82,6 +82,17 @@ describe('a page where Termlight cannot run', () => {
   });
 });
 
+describe('a page that is not a web page', () => {
+  it('says Termlight marks web pages, rather than that it is off on this site', async () => {
+    const local: PageTermsReport = { status: 'site-off', url: 'file:///home/me/notes.html', terms: [] };
+    const { root } = await openPopup({ pages: new Map([[7, local]]) });
+    const status = root.querySelector('[data-testid=page-status]');
+    expect(status?.getAttribute('data-kind')).toBe('not-web');
+    expect(text(status)).toBe('Termlight marks terms on web pages: those whose address starts with http or https.');
+    expect(root.querySelector('[data-testid=site-switch]')).toBeNull();
+  });
+});
+
 describe('a page still loading', () => {
   /** Lets the popup's timers run, a turn at a time, until `check` holds or a few seconds pass. */
   async function waitUntil(check: () => boolean): Promise<void> {
