@@ -90,6 +90,23 @@ describe('validatePack: fields', () => {
     ]);
   });
 
+  it('refuses text a reader could not see: spaces only, or invisible characters only', () => {
+    const text = packText([
+      entry('rlhf', { definition: '   \n  ' }),
+      entry('dpo', { term: '\u200b', aliases: ['\u00ad\u200d'] }),
+      // Any script, and a lone symbol or digit, is something to see.
+      entry('gpt-4', { term: '…', definition: 'Ωμέγα 4' }),
+    ]);
+    const found = errorsOf(text).map(({ path, code, line }) => [path, code, line]);
+    const blank = 'packBlankText';
+    expect(found).toEqual([
+      ['entries[0].definition', blank, at(text, '"   \\n  "').line],
+      ['entries[1].term', blank, at(text, '"\u200b"').line],
+      ['entries[1].aliases[0]', blank, at(text, '"\u00ad\u200d"').line],
+    ]);
+    expect(errorsOf(text)[0]?.message).toBe('holds only spaces or invisible characters: nothing a reader could see');
+  });
+
   it('reports unknown fields at their key, in entries and at the top', () => {
     const text = packText([entry('rlhf', { defintion: 'typo' })], { author: 'me' });
     const unknown = { code: 'packUnknownField', params: [expect.any(String)], message: expect.stringMatching(/^unknown field/) };

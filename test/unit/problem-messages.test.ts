@@ -98,6 +98,7 @@ function packCorpus(): unknown[] {
     [
       5,
       entry('a', { definition: '' }),
+      entry('a2', { definition: ' \u200b ' }),
       entry('b', { definition: 42 }),
       entry('c', { term: ' padded' }),
       entry('Bad_Id'),

@@ -21,6 +21,7 @@ interface PackParams {
   packUnknownField: [known: string];
   packMissingField: [];
   packEmptyText: [];
+  packBlankText: [];
   packNotText: [actual: Kind];
   packNotOneLine: [];
   packNotKebabId: [];
@@ -59,6 +60,7 @@ export const PACK_ENGLISH: { readonly [C in PackCode]: string } = {
   packUnknownField: 'unknown field (known fields: $1)',
   packMissingField: 'is required but missing',
   packEmptyText: 'must be a non-empty string',
+  packBlankText: 'holds only spaces or invisible characters: nothing a reader could see',
   packNotText: 'must be a non-empty string, not $1',
   packNotOneLine: 'must be one line with no spaces at either end',
   packNotKebabId: 'must be kebab-case: lowercase letters and digits joined by single hyphens, like "pre-training"',

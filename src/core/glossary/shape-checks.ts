@@ -9,6 +9,9 @@ export interface FieldSpec {
   check: Check;
 }
 
+/** A character a reader can see: a letter, digit, punctuation mark or symbol of any script. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
 /** Shared by the pack's id, entry ids and `related`: the ids used in links (`#term-id`). */
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -70,6 +73,8 @@ export function shapeChecks(report: PackReport, entryId?: string) {
       const value = String(node.value);
       if (value === '') {
         fail(node, path, { code: 'packEmptyText', params: [] });
+      } else if (!VISIBLE.test(value)) {
+        fail(node, path, { code: 'packBlankText', params: [] });
       } else if (options.oneLine && (/[\r\n]/.test(value) || value.trim() !== value)) {
         fail(node, path, { code: 'packNotOneLine', params: [] });
       } else if (options.format && !options.format.pattern.test(value)) {
