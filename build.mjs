@@ -69,7 +69,7 @@ function pageShell(page) {
 <link rel="stylesheet" href="${page}.css">
 </head>
 <body>
-<div id="app"></div>
+<div id="page_root"></div>
 <script src="${page}.js"></script>
 </body>
 </html>

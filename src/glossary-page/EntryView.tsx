@@ -14,10 +14,12 @@ export function EntryView({ item, showPack, targeted }: EntryViewProps) {
   const t = useT();
   const { entry, pack, aliases, related, anchor } = item;
   const notes = (entry.notes ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  // The page's own element ids hold an underscore, which no anchor can (anchors are kebab-case
+  // ids, or two joined by "--"): whatever its id, an entry's link finds the entry.
   return (
-    <article id={anchor} class={targeted ? 'entry is-target' : 'entry'} tabIndex={-1} aria-labelledby={`${anchor}-term`}>
+    <article id={anchor} class={targeted ? 'entry is-target' : 'entry'} tabIndex={-1} aria-labelledby={`term_${anchor}`}>
       <header class="entry-head">
-        <h3 class="entry-term" id={`${anchor}-term`}>{entry.term}</h3>
+        <h3 class="entry-term" id={`term_${anchor}`}>{entry.term}</h3>
         <span class="chip">{t(CATEGORY_LABEL_KEYS[entry.category] ?? CATEGORY_LABEL_KEYS.concept)}</span>
         {showPack && <span class="entry-pack">{pack.name}</span>}
       </header>

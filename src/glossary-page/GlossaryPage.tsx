@@ -74,7 +74,7 @@ export function GlossaryPage() {
         </div>
         <div class="toolbar">
           <SearchBox
-            id="glossary-search"
+            id="glossary_search"
             label={t('glossarySearchLabel')}
             placeholder={t('glossarySearchPlaceholder')}
             value={query}

@@ -11,5 +11,5 @@ export function mountPage(titleKey: string, page: VNode): void {
   const api = createPlatformApi();
   applyTheme(document, null);
   document.title = api.t(titleKey);
-  render(<ApiContext.Provider value={api}>{page}</ApiContext.Provider>, document.getElementById('app')!);
+  render(<ApiContext.Provider value={api}>{page}</ApiContext.Provider>, document.getElementById('page_root')!);
 }

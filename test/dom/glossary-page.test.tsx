@@ -135,6 +135,22 @@ describe('deep links', () => {
     expect(bundled.root.querySelector('.note')).toBeNull();
   });
 
+  it('find an entry whatever its id, even one that reads like a part of the page', async () => {
+    const odd: GlossaryPack = {
+      ...MY_PACK,
+      entries: [
+        { id: 'rlhf-term', term: 'RLHF term sheet', definition: 'A made-up entry.', category: 'resource' },
+        { id: 'glossary-search', term: 'glossary search', definition: 'Another made-up entry.', category: 'resource' },
+      ],
+    };
+    for (const id of ['rlhf-term', 'glossary-search', 'rlhf']) {
+      const { root } = await openPage({ userGlossaries: [odd] }, `#${id}`);
+      expect(document.querySelectorAll(`[id="${id}"]`), id).toHaveLength(1);
+      expect(root.querySelector('.is-target')?.id, id).toBe(id);
+      unmountPages();
+    }
+  });
+
   it('say so when no entry has the id', async () => {
     const { root } = await openPage({}, '#no-such-term');
     expect(root.querySelector('.note')?.textContent).toBe('No term with the id “no-such-term” is in the glossaries that are on.');

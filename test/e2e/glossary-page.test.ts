@@ -64,7 +64,7 @@ describe.each(BROWSERS)('%s: the glossary page', (name) => {
     const page = await env.browser.newPage();
     await page.goto(env.browser.extensionUrl('glossary.html'));
     await page.waitFor(() => document.querySelectorAll('.entry').length > 50, undefined, 10_000);
-    await page.evaluate(() => document.querySelector<HTMLInputElement>('#glossary-search')!.focus());
+    await page.evaluate(() => document.querySelector<HTMLInputElement>('#glossary_search')!.focus());
     await page.type('human feedback');
     const terms = await page.waitFor(() => {
       const list = [...document.querySelectorAll('.entry-term')].map((h) => h.textContent);
