@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { defaults } from '../core/settings/defaults';
 import { exportSettings, parseSettingsImport } from '../core/settings/import-export';
 import { warningPhrase } from '../core/settings/validate';
@@ -6,6 +6,7 @@ import { useApi } from '../ui/api';
 import { downloadText, type ChosenFile } from '../ui/files';
 import { localize } from '../ui/problem-text';
 import { saveProblemText } from '../ui/save-problem';
+import { useFocusLater } from '../ui/use-focus-later';
 import { ImportButton } from './ImportButton';
 import { OutcomeView, type Outcome } from './Outcome';
 import { Section } from './Section';
@@ -19,6 +20,13 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
   const t = api.t;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
+  /** Closes the question, handing the focus back to the button that asked it. */
+  const closeQuestion = () => {
+    setConfirming(false);
+    focusLater(() => resetButton.current);
+  };
 
   const onFile = async (file: ChosenFile) => {
     const result = parseSettingsImport(file.text);
@@ -38,7 +46,7 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
   };
 
   const reset = async () => {
-    setConfirming(false);
+    closeQuestion();
     try {
       await api.replaceSettings(defaults);
       setOutcome({ kind: 'done', text: t('optResetDone'), lines: [] });
@@ -55,7 +63,7 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
         </button>
         <ImportButton label={t('optImport')} testId="settings-file" onFile={onFile} />
         {!confirming && (
-          <button type="button" class="button quiet danger" onClick={() => setConfirming(true)}>{t('optReset')}</button>
+          <button type="button" class="button quiet danger" ref={resetButton} onClick={() => setConfirming(true)}>{t('optReset')}</button>
         )}
       </div>
       {confirming && (
@@ -65,7 +73,7 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
             <button type="button" class="button danger-solid" onClick={() => void reset()} data-testid="reset-confirm">
               {t('optResetConfirm')}
             </button>
-            <button type="button" class="button quiet" onClick={() => setConfirming(false)} autoFocus>{t('optCancel')}</button>
+            <button type="button" class="button quiet" onClick={closeQuestion} autoFocus>{t('optCancel')}</button>
           </div>
         </div>
       )}

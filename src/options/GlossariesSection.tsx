@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { bundledPacks } from '../core/glossary/bundled';
 import type { GlossaryPack } from '../core/glossary/types';
 import type { PackError } from '../core/glossary/validate';
@@ -6,6 +6,7 @@ import { useApi } from '../ui/api';
 import type { ChosenFile } from '../ui/files';
 import { packProblemText } from '../ui/problem-text';
 import { saveProblemText } from '../ui/save-problem';
+import { useFocusLater } from '../ui/use-focus-later';
 import { Switch } from '../ui/Switch';
 import { importUserPack } from '../ui/user-packs';
 import { ImportButton } from './ImportButton';
@@ -24,6 +25,8 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
   const t = api.t;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const disabled = settings.disabledGlossaries;
+  const list = useRef<HTMLUListElement>(null);
+  const focusLater = useFocusLater();
 
   const problemLines = (problems: PackError[]) => problems.map((problem) => packProblemText(t, problem));
   const setOn = (id: string, on: boolean) =>
@@ -56,8 +59,14 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
       setOutcome({ kind: 'error', text: t('optGlossaryRemoveNotSaved', [pack.name, saveProblemText(t, err)]), lines: [] });
       return;
     }
-    if (disabled.includes(pack.id)) update({ disabledGlossaries: disabled.filter((d) => d !== pack.id) });
+    if (disabled.includes(pack.id)) void update({ disabledGlossaries: disabled.filter((d) => d !== pack.id) });
     setOutcome({ kind: 'done', text: t('optGlossaryRemoved', pack.name), lines: [] });
+    // To the switch of the glossary that takes its place, or of the last one left. Found by id:
+    // the list may be drawn again only once storage reports the change.
+    const all = [...bundledPacks, ...(userPacks ?? [])];
+    const left = all.filter((p) => p.id !== pack.id);
+    const next = left[Math.min(all.findIndex((p) => p.id === pack.id), left.length - 1)];
+    focusLater(() => list.current?.querySelector<HTMLElement>(`[data-pack=${JSON.stringify(next?.id ?? '')}] [role=switch]`));
   };
 
   const row = (pack: GlossaryPack, imported: boolean) => (
@@ -79,7 +88,7 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
 
   return (
     <Section id="glossaries" title={t('optGlossariesTitle')} intro={t('optGlossariesIntro')}>
-      <ul class="pack-list" data-testid="pack-list">
+      <ul class="pack-list" data-testid="pack-list" ref={list}>
         {bundledPacks.map((pack) => row(pack, false))}
         {(userPacks ?? []).map((pack) => row(pack, true))}
       </ul>

@@ -1,10 +1,11 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { SITE_RULE_MODES, type SiteRuleMode } from '../core/settings/defaults';
 import { normalizeSitePattern } from '../core/settings/site-rules';
 import { useT } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { localize } from '../ui/problem-text';
 import { saveProblemText } from '../ui/save-problem';
+import { useFocusLater } from '../ui/use-focus-later';
 import { Section } from './Section';
 import type { SectionProps } from './section-props';
 
@@ -17,6 +18,9 @@ export function SitesSection({ settings, update }: SectionProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
   const rules = settings.siteRules;
+  const list = useRef<HTMLUListElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const focusLater = useFocusLater();
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -35,8 +39,15 @@ export function SitesSection({ settings, update }: SectionProps) {
     if (problem === null) setDraft('');
     else setError(t('optSitesNotSaved', [result.pattern, saveProblemText(t, problem)]));
   };
-  const remove = (pattern: string) =>
-    update({ siteRules: { ...rules, patterns: rules.patterns.filter((p) => p !== pattern) } });
+  const remove = (pattern: string) => {
+    const at = rules.patterns.indexOf(pattern);
+    void update({ siteRules: { ...rules, patterns: rules.patterns.filter((p) => p !== pattern) } });
+    // To the row that took its place (or the one before), else to the box for a new site.
+    focusLater(() => {
+      const buttons = list.current?.querySelectorAll('button') ?? [];
+      return buttons[Math.min(at, buttons.length - 1)] ?? input.current;
+    });
+  };
 
   return (
     <Section id="sites" title={t('optSitesTitle')}>
@@ -52,7 +63,7 @@ export function SitesSection({ settings, update }: SectionProps) {
       {rules.patterns.length === 0 ? (
         <p class="empty">{t(rules.mode === 'only' ? 'optSitesEmptyOnly' : 'optSitesEmpty')}</p>
       ) : (
-        <ul class="site-list" data-testid="site-list">
+        <ul class="site-list" data-testid="site-list" ref={list}>
           {rules.patterns.map((pattern) => (
             <li key={pattern} class="site-item">
               <span class="site-pattern">{pattern}</span>
@@ -68,6 +79,7 @@ export function SitesSection({ settings, update }: SectionProps) {
         <div class="inline-form">
           <input
             id={inputId}
+            ref={input}
             type="text"
             autoComplete="off"
             spellcheck={false}

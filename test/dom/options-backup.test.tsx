@@ -138,6 +138,9 @@ describe('resetting to defaults', () => {
     await act(() => buttonNamed(root, 'Cancel').click());
     expect(replace).not.toHaveBeenCalled();
     expect(api.state.sync).toEqual({ settingsVersion: 1, trigger: 'click' });
+    // The question is gone; the keyboard is back on the button that asked it.
+    await settle();
+    expect(document.activeElement).toBe(buttonNamed(root, 'Reset to defaults…'));
   });
 
   it('once confirmed, clears every stored choice', async () => {
@@ -147,5 +150,6 @@ describe('resetting to defaults', () => {
     await settle();
     expect(api.state.sync).toEqual({ settingsVersion: 1 });
     expect(byTestId(root, 'badge-switch').getAttribute('aria-checked')).toBe('true');
+    expect(document.activeElement).toBe(buttonNamed(root, 'Reset to defaults…'));
   });
 });

@@ -161,6 +161,8 @@ describe('removing an imported glossary', () => {
     expect(api.state.userGlossaries).toEqual([]);
     expect(api.state.sync).not.toHaveProperty('disabledGlossaries');
     expect(packNames(root)).toEqual(['Foundation models']);
+    // The keyboard keeps its place: on the glossary left in the list.
+    expect(document.activeElement).toBe(packSwitch(root, 'foundation-models'));
   });
 
   it('offers no Remove for a bundled glossary', async () => {

@@ -139,6 +139,16 @@ describe('site rules', () => {
     await click(root.querySelector<HTMLButtonElement>('[aria-label="Remove a.org"]')!);
     expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['b.org'] });
   });
+
+  it('keeps the keyboard’s place: focus goes to the next site, then to the box once none is left', async () => {
+    const { root } = await openOptions({ sync: { siteRules: { mode: 'all-except', patterns: ['a.org', 'b.org'] } } });
+    await click(root.querySelector<HTMLButtonElement>('[aria-label="Remove a.org"]')!);
+    await settle();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Remove b.org');
+    await click(root.querySelector<HTMLButtonElement>('[aria-label="Remove b.org"]')!);
+    await settle();
+    expect(document.activeElement).toBe(root.querySelector('.site-add input'));
+  });
 });
 
 describe('keyboard shortcuts', () => {
