@@ -1,15 +1,26 @@
 import { useT } from '../ui/api';
 
-export type PageStatusKind = 'loading' | 'no-tab' | 'unavailable' | 'disabled' | 'site-off' | 'not-web' | 'no-terms';
+export type PageStatusKind = 'loading' | 'no-tab' | 'unavailable' | 'no-access' | 'disabled' | 'site-off' | 'not-web' | 'no-terms';
 
 interface PageStatusProps {
   kind: PageStatusKind;
   onReload?: () => void;
+  /** Asks the user to let Termlight read pages again. */
+  onAllow?: () => void;
 }
 
 /** Says plainly why there is no list, instead of showing an empty one. */
-export function PageStatus({ kind, onReload }: PageStatusProps) {
+export function PageStatus({ kind, onReload, onAllow }: PageStatusProps) {
   const t = useT();
+  if (kind === 'no-access') {
+    return (
+      <div class="status status-unavailable" role="status" data-testid="page-status" data-kind={kind}>
+        <p class="status-title">{t('popupNoAccessTitle')}</p>
+        <p>{t('popupNoAccessWhy')}</p>
+        {onAllow && <p><button type="button" class="button" onClick={onAllow}>{t('popupAllowAccess')}</button></p>}
+      </div>
+    );
+  }
   if (kind === 'unavailable') {
     return (
       <div class="status status-unavailable" role="status" data-testid="page-status" data-kind={kind}>
@@ -22,7 +33,7 @@ export function PageStatus({ kind, onReload }: PageStatusProps) {
       </div>
     );
   }
-  const text: Record<Exclude<PageStatusKind, 'unavailable'>, string> = {
+  const text: Record<Exclude<PageStatusKind, 'unavailable' | 'no-access'>, string> = {
     loading: t('popupLoading'),
     'no-tab': t('popupNoTab'),
     disabled: t('popupDisabled'),

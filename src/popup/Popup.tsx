@@ -42,6 +42,10 @@ export function Popup({ tabId, onDone }: PopupProps) {
     if (page.kind !== 'ready') return;
     void api.revealTerm(page.tabId, term.firstIndex, term.frameId).catch(() => false).then(done);
   };
+  /** Asked for straight from the click; once granted, the page is read again to be marked. */
+  const allowAccess = async (tabId: number) => {
+    if (await api.requestPageAccess()) await api.reloadTab(tabId).then(done);
+  };
   const url = page.kind === 'ready' ? page.url : undefined;
   const status = statusOf(page, settings.enabled, url ? isSiteEnabled(url, settings.siteRules) : true);
 
@@ -78,6 +82,7 @@ export function Popup({ tabId, onDone }: PopupProps) {
           <PageStatus
             kind={status === 'ok' ? 'loading' : status}
             onReload={page.kind === 'unavailable' ? () => void api.reloadTab(page.tabId).then(done) : undefined}
+            onAllow={page.kind === 'no-access' ? () => void allowAccess(page.tabId) : undefined}
           />
         )}
       </section>
@@ -95,7 +100,7 @@ export function Popup({ tabId, onDone }: PopupProps) {
  * report that disagrees with them is stale and shown as loading.
  */
 function statusOf(page: PageState, enabled: boolean, siteOn: boolean): PageStatusKind | 'ok' {
-  if (page.kind === 'loading' || page.kind === 'no-tab' || page.kind === 'unavailable') return page.kind;
+  if (page.kind !== 'ready') return page.kind;
   if (!enabled) return 'disabled';
   // A local file, say: no site rule could turn Termlight on there.
   if (!/^https?:/i.test(page.url ?? page.report.url)) return 'not-web';

@@ -8,6 +8,8 @@ export type PageState =
   | { kind: 'no-tab' }
   /** No content script answers: a page extensions may not touch, or one opened before install. */
   | { kind: 'unavailable'; tabId: number }
+  /** No content script runs anywhere: the user took away Termlight's access to sites. */
+  | { kind: 'no-access'; tabId: number }
   | { kind: 'ready'; tabId: number; report: PageTermsReport; url: string | undefined };
 
 /** After a settings change the content script repaints; ask again once it has had time. */
@@ -65,8 +67,15 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
       } catch {
         // No answer (yet): see whether the page is still loading.
       }
-      const loading = await api.tabLoading(target.id).catch(() => false);
+      const [loading, access] = await Promise.all([
+        api.tabLoading(target.id).catch(() => false),
+        api.pageAccess().catch(() => true),
+      ]);
       if (!live) return;
+      if (!access) {
+        setState({ kind: 'no-access', tabId: target.id });
+        return;
+      }
       if (loading) {
         loadedAt = null;
         setState({ kind: 'loading' });

@@ -43,6 +43,13 @@ export interface UiApi {
   reloadTab(tabId: number): Promise<void>;
   /** Whether the tab is still loading its page (its content script comes once it is read). */
   tabLoading(tabId: number): Promise<boolean>;
+  /**
+   * Whether Termlight may read every site's pages. The user can take that away (Firefox's
+   * add-on permissions, Chromium's site access) and its content script then runs nowhere.
+   */
+  pageAccess(): Promise<boolean>;
+  /** Asks the user for it; call straight from a click, as browsers require. */
+  requestPageAccess(): Promise<boolean>;
   /** Opens an extension page in a new tab: `glossary.html#rlhf`. */
   openPage(path: string): Promise<void>;
   openOptions(): Promise<void>;

@@ -34,6 +34,9 @@ export interface MemoryState {
   reloaded: number[];
   /** Tabs still loading their page. */
   loading: Set<number>;
+  /** Whether Termlight may read pages; `requestPageAccess` grants it when `grants` is true. */
+  pageAccess: boolean;
+  grants: boolean;
   opened: string[];
   commands: CommandInfo[];
   /** Whether the browser can open its shortcut editor. */
@@ -55,6 +58,8 @@ export function createMemoryApi(init: Partial<MemoryState> = {}): MemoryApi {
     revealed: [],
     reloaded: [],
     loading: new Set(),
+    pageAccess: true,
+    grants: true,
     opened: [],
     commands: [],
     shortcutSettings: true,
@@ -109,6 +114,11 @@ export function createMemoryApi(init: Partial<MemoryState> = {}): MemoryApi {
       state.reloaded.push(tabId);
     },
     tabLoading: async (tabId) => state.loading.has(tabId),
+    pageAccess: async () => state.pageAccess,
+    async requestPageAccess() {
+      state.pageAccess ||= state.grants;
+      return state.pageAccess;
+    },
     async openPage(path) {
       state.opened.push(path);
     },

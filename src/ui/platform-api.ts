@@ -7,6 +7,9 @@ import { loadUserGlossaries, saveUserGlossaries, watchUserGlossaries } from '../
 import type { UiApi } from './api';
 import { mergeFrameTerms } from './tab-terms';
 
+/** The host permission the content script needs, as the manifest asks for it. */
+const ALL_SITES = { origins: ['<all_urls>'] };
+
 /** Chromium's shortcut editor; extensions may open it, web pages may not link to it. */
 const CHROMIUM_SHORTCUTS = 'chrome://extensions/shortcuts';
 
@@ -37,6 +40,8 @@ export function createPlatformApi(): UiApi {
     async reloadTab(tabId) {
       await browser.tabs.reload(tabId);
     },
+    pageAccess: () => browser.permissions.contains(ALL_SITES).catch(() => true),
+    requestPageAccess: () => browser.permissions.request(ALL_SITES).catch(() => false),
     async tabLoading(tabId) {
       const tab = await browser.tabs.get(tabId).catch(() => null);
       return tab?.status === 'loading';

@@ -82,6 +82,29 @@ describe('a page where Termlight cannot run', () => {
   });
 });
 
+describe('when the user took away Termlight’s access to sites', () => {
+  it('says why nothing is marked, and asks for access again, reloading the page once granted', async () => {
+    const { api, root, onDone } = await openPopup({ pages: new Map(), pageAccess: false });
+    await settle();
+    const status = root.querySelector('[data-testid=page-status]');
+    expect(status?.getAttribute('data-kind')).toBe('no-access');
+    expect(text(status)).toContain('Termlight may not read pages');
+    await act(() => status!.querySelector('button')!.click());
+    await settle();
+    expect(api.state.pageAccess).toBe(true);
+    expect(api.state.reloaded).toEqual([7]);
+    expect(onDone).toHaveBeenCalled();
+  });
+
+  it('leaves the page alone when the user says no', async () => {
+    const { api, root } = await openPopup({ pages: new Map(), pageAccess: false, grants: false });
+    await settle();
+    await act(() => root.querySelector<HTMLButtonElement>('[data-testid=page-status] button')!.click());
+    await settle();
+    expect(api.state.reloaded).toEqual([]);
+  });
+});
+
 describe('a page that is not a web page', () => {
   it('says Termlight marks web pages, rather than that it is off on this site', async () => {
     const local: PageTermsReport = { status: 'site-off', url: 'file:///home/me/notes.html', terms: [] };

@@ -289,4 +289,30 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await control.waitFor(async (id) => (await ((globalThis as { browser?: Ext }).browser ?? chrome).action.getBadgeText({ tabId: id })) === '', tabId);
     expect(await badge()).toBe('');
   });
+
+  it('says when the user took away its access to sites, and offers to ask for it again', async (ctx) => {
+    const control = track(await openControl(env));
+    // Chromium keeps a required host permission: only its site-access menu can withhold it.
+    const removed = await control.evaluate(() => {
+      const api = (globalThis as { browser?: Ext }).browser ?? chrome;
+      return api.permissions.remove({ origins: ['<all_urls>'] }).catch(() => false);
+    });
+    if (!removed) return ctx.skip();
+    try {
+      const page = track(await env.browser.newPage());
+      await page.goto(env.server.origin + DEMO);
+      // No content script can say which tab it is in: the page's is the newest tab.
+      const tabId = await control.evaluate(async () => {
+        const api = (globalThis as { browser?: Ext }).browser ?? chrome;
+        return Math.max(...(await api.tabs.query({})).map((tab) => tab.id ?? 0));
+      });
+      const popup = track(await openPopup(env, tabId));
+      await popup.waitFor(() => document.querySelector('[data-testid=page-status]')?.getAttribute('data-kind') === 'no-access', undefined, 10_000);
+      expect(await popup.evaluate(() => document.querySelector('[data-testid=page-status] button')?.textContent)).toBe('Allow Termlight on all sites');
+      expect(await painted(page)).toBe(0);
+    } finally {
+      // Only a click can ask for it back: this test runs last in its browser.
+      await control.evaluate(() => ((globalThis as { browser?: Ext }).browser ?? chrome).permissions.request({ origins: ['<all_urls>'] }).catch(() => false));
+    }
+  });
 });
