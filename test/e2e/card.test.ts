@@ -120,7 +120,7 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     expect(shown - arrived).toBeLessThan(1500);
     const card = (await readCard(page))!;
     expect(card.term).toBe('foundation model');
-    expect(card.definition).toMatch(/^A very large AI model trained once/);
+    expect(card.definition).toMatch(/^A very large, general-purpose AI model/);
     // Below the term, clear of it.
     expect(card.box.top).toBeGreaterThan(p.y);
     await page.close();
@@ -162,7 +162,7 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     await page.mouseMove(chip.x, chip.y);
     await page.click(chip.x, chip.y);
     await page.waitFor((term) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term, chip.term);
-    expect((await readCard(page))?.definition).not.toMatch(/^A very large AI model trained once/);
+    expect((await readCard(page))?.definition).not.toMatch(/^A very large, general-purpose AI model/);
     await page.close();
   });
 
@@ -211,7 +211,7 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     const before = await pageMarkup(page);
     const card = await hoverUntilCard(page, 'foundation model', '#first');
     expect(card.term).toBe('foundation model');
-    expect(card.definition).toMatch(/^A very large AI model trained once/);
+    expect(card.definition).toMatch(/^A very large, general-purpose AI model/);
     expect(card.box.width).toBeGreaterThan(200);
     expect(card.box.width).toBeLessThanOrEqual(362);
     expect(card.box.height).toBeGreaterThan(80);

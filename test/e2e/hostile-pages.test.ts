@@ -38,7 +38,7 @@ describe.each(BROWSERS)('%s: hostile and odd pages', (name) => {
     expect(await paintedTexts(page)).toEqual(expect.arrayContaining(['foundation model', 'fine-tuning', 'RLHF', 'pre-training']));
     const card = await hoverUntilCard(page, 'foundation model', '#first');
     expect(card.term).toBe('foundation model');
-    expect(card.definition).toMatch(/^A very large AI model/);
+    expect(card.definition).toMatch(/^A very large, general-purpose AI model/);
     expect(await page.evaluate(unseen(`getComputedStyle(document.querySelector('termlight-host').shadowRoot.querySelector('.card')).position`))).toBe('fixed');
     await page.close();
   });
@@ -48,7 +48,7 @@ describe.each(BROWSERS)('%s: hostile and odd pages', (name) => {
     await passesCheck(path);
     const page = await openPainted(sweep, path, 2);
     const card = await hoverUntilCard(page, 'foundation model', '#first');
-    expect(card.definition).toMatch(/^A very large AI model/);
+    expect(card.definition).toMatch(/^A very large, general-purpose AI model/);
     expect(card.box.width).toBeGreaterThan(200);
     expect(card.box.height).toBeGreaterThan(80);
     const look = await page.evaluate<{ onTop: boolean; inside: boolean; fontPx: number; contrast: number }>(`(() => {
@@ -141,7 +141,7 @@ describe.each(BROWSERS)('%s: hostile and odd pages', (name) => {
     await passesCheck(path);
     const page = await openPainted(sweep, path, 3);
     const card = await hoverUntilCard(page, 'foundation model', '#first');
-    expect(card.definition).toMatch(/^A very large AI model/);
+    expect(card.definition).toMatch(/^A very large, general-purpose AI model/);
     // Nothing was asked of the places the base URL points to.
     expect(sweep.server.requests.filter((r) => /nowhere|elsewhere/.test(r))).toEqual([]);
     await page.close();
@@ -165,7 +165,7 @@ describe.each(BROWSERS)('%s: hostile and odd pages', (name) => {
     // XHTML is HTML served as XML: marked, and its card shows.
     const xhtml = await openPainted(sweep, `${DIR}/page.xhtml`, 2);
     const card = await hoverUntilCard(xhtml, 'foundation model', '#first');
-    expect(card.definition).toMatch(/^A very large AI model/);
+    expect(card.definition).toMatch(/^A very large, general-purpose AI model/);
     expect(xhtml.errors).toEqual([]);
     await xhtml.close();
     // An image or a data file has no place for a card: nothing is painted there, nor drawn.
@@ -205,7 +205,7 @@ describe.each(BROWSERS)('%s: hostile and odd pages', (name) => {
     const calls = () => page.evaluate<Record<string, number>>('({ ...window.hostileCalls })');
     expect(await calls()).toEqual({});
     const card = await hoverUntilCard(page, 'foundation model', '#first');
-    expect(card.definition).toMatch(/^A very large AI model/);
+    expect(card.definition).toMatch(/^A very large, general-purpose AI model/);
     await page.mouseMove(5, 5);
     await waitFor(page, `!document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card')`);
     expect(await calls()).toEqual({});

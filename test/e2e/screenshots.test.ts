@@ -94,7 +94,7 @@ describe('chromium: screenshots of the card, the popup and the options page', ()
     await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid=page-terms] li').length > 3);
     const listed = await popup.locator('[data-testid=page-terms] .term-name').allTextContents();
-    expect(listed.slice(0, 2)).toEqual(['foundation model', 'GPT-4']);
+    expect(listed.slice(0, 2)).toEqual(['foundation model', 'training data']);
     await popup.waitForTimeout(200);
     await popup.screenshot({ path: join(outDir, `popup-${scheme}.png`) });
     for (const p of [popup, control, demo]) await p.close();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { foldSurfaceForm, surfaceForms } from '../../src/core/glossary/surface-form';
 import type { GlossaryPack } from '../../src/core/glossary/types';
 import { formatPackError, validatePack } from '../../src/core/glossary/validate';
+import { compileMatcher } from '../../src/core/matcher';
 
 const glossaryDir = new URL('../../glossary/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, glossaryDir), 'utf8');
@@ -64,10 +65,29 @@ describe('glossary/foundation-models.json', () => {
       for (const form of surfaceForms(entry)) gated.set(form.text, form.contextGated);
     }
     const everyday = ['alignment', 'compute', 'token', 'prompt', 'prompting', 'scale', 'guardrails',
-      'Gemini', 'Claude', 'Llama', 'Mistral', 'Meta', 'Grok', 'o1', 'o3', 'transformer', 'inference'];
+      'Gemini', 'Claude', 'Llama', 'Mistral', 'Meta', 'Grok', 'o1', 'o3', 'transformer', 'inference',
+      'base model', 'fine-tuning', 'fine-tune', 'GPT', 'DPO', 'SFT', 'multimodal', 'dataset', 'emergent behavior'];
     expect(everyday.filter((word) => gated.get(word) !== true)).toEqual([]);
     const unambiguous = ['RLHF', 'LLM', 'Llama 3', 'foundation model', 'Mistral AI'];
     expect(unambiguous.filter((word) => gated.get(word) !== false)).toEqual([]);
+  });
+});
+
+describe('the bundled glossary on pages that are not about AI', () => {
+  // Sentences from everyday pages (a car review, a privacy policy, a PC guide...) that use words
+  // the glossary also holds. Only gated terms may be found in them: a page of such text never
+  // opens the gate, so nothing is marked.
+  const matcher = compileMatcher([loadPack('foundation-models.json')]);
+  it.each([
+    'The base model Civic comes with cloth seats; the raw model photos are on page two.',
+    'Questions about your data? Contact our DPO at the address below.',
+    'Convert the system disk from MBR to GPT before installing.',
+    'Fine-tune your budget: small changes, fine-tuned over a month, add up.',
+    'Multimodal freight and multimodality in city transport.',
+    'Ant colonies show emergent behavior that no single ant plans.',
+    'Spacious 1450 SFT condo with a new dataset of floor plans.',
+  ])('finds no ungated term in "%s"', (text) => {
+    expect(matcher.scan(text).filter((m) => !m.gated).map((m) => text.slice(m.start, m.end))).toEqual([]);
   });
 });
 
