@@ -24,9 +24,11 @@ interface FirstPass {
 }
 
 const DEFAULTS: Required<Omit<EngineTuning, 'painter' | 'taskStart'>> = {
-  // A slice checks the clock between units of work, and the JIT or the garbage collector can
-  // stretch one unit by a few milliseconds: with 6, the bench's fresh pages keep under 10.
-  sliceMs: 6,
+  // A slice checks the clock between units of work, and V8 can stretch one unit by several
+  // milliseconds: compiling a function the first time it runs, optimising or deoptimising one,
+  // collecting garbage (traced at up to 4.5 ms inside one scan piece). 4 leaves room for that
+  // under 10; with 6, one page in a full bench run went past it.
+  sliceMs: 4,
   debounceMs: 80,
   minIntervalMs: 200,
   notifyMs: 50,
