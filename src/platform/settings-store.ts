@@ -28,11 +28,20 @@ export async function replaceSettings(settings: Settings): Promise<void> {
   await applyChange(storageChangeFor(settings));
 }
 
-/** Calls `listener` with the full settings after every change, from any context or device. */
+/**
+ * Calls `listener` with the full settings after every change, from any context or device. Each
+ * change starts a read, and reads can end out of order (a quick second click on a switch writes
+ * before the first click's read is back): only the latest read is passed on, so the last word is
+ * always what storage holds now.
+ */
 export function watchSettings(listener: (settings: Settings) => void, signal: AbortSignal): void {
+  let latest = 0;
   const onChanged = (_changes: unknown, area: string) => {
     if (area !== 'sync' || signal.aborted) return;
-    void loadSettings().then((s) => { if (!signal.aborted) listener(s); });
+    const read = ++latest;
+    void loadSettings().then((s) => {
+      if (!signal.aborted && read === latest) listener(s);
+    });
   };
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });

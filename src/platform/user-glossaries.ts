@@ -54,11 +54,16 @@ export async function saveUserGlossaries(packs: readonly GlossaryPack[]): Promis
 
 /** Calls `listener` with the full list and its revision after every change, from any context. */
 export function watchUserGlossaries(listener: (packs: GlossaryPack[], revision: string) => void, signal: AbortSignal): void {
+  // Reads can end out of order: only the latest is passed on (as for the settings).
+  let latest = 0;
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     // Every save renews the revision; Chromium leaves out the list itself when it is unchanged.
     const changed = Object.hasOwn(changes, USER_GLOSSARIES_KEY) || Object.hasOwn(changes, USER_GLOSSARIES_REVISION_KEY);
     if (area !== 'local' || !changed || signal.aborted) return;
-    void loadUserGlossaryState().then(({ packs, revision }) => { if (!signal.aborted) listener(packs, revision); });
+    const read = ++latest;
+    void loadUserGlossaryState().then(({ packs, revision }) => {
+      if (!signal.aborted && read === latest) listener(packs, revision);
+    });
   };
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
