@@ -54,7 +54,7 @@ describe('glossary/foundation-models.json', () => {
     'frontier model', 'open-source model', 'open-weight model', 'training data', 'compute', 'CRFM',
     'AI Index', 'data collection', 'vision model', 'code model', 'downstream task',
     'GPT-4', 'GPT-4o', 'o1', 'o3', 'Claude', 'Gemini', 'Llama', 'Llama 3', 'Mistral', 'Mixtral', 'Grok',
-    'OpenAI', 'Anthropic', 'Google DeepMind', 'Meta', 'Mistral AI', 'xAI',
+    'OpenAI', 'Open AI', 'Anthropic', 'Google DeepMind', 'Meta', 'Mistral AI', 'xAI', 'LLaMa', 'LLAMA',
   ])('covers "%s"', (form) => {
     expect(owner.get(foldSurfaceForm(form))).toBeDefined();
   });
