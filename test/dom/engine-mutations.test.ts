@@ -98,6 +98,27 @@ describe('keeping up with the page', () => {
   });
 });
 
+describe('a document edited as a whole (designMode)', () => {
+  const setDesignMode = (value: string) => Object.defineProperty(document, 'designMode', { value, configurable: true });
+  afterEach(() => {
+    delete (document as { designMode?: string }).designMode;
+  });
+
+  it('stays unmarked while it is, whatever changes, and is read whole once it is not', async () => {
+    started = await startEngine('<p id="a">RLHF</p><p>LLM</p>');
+    setDesignMode('on');
+    $('#a').append(' and pre-training');
+    await eventually([]);
+    // A setting that has every page read again leaves it unmarked too.
+    started.engine.update({ skipCode: false });
+    await settle();
+    expect(started.texts()).toEqual([]);
+    setDesignMode('off');
+    $('#a').append('.');
+    await eventually(['RLHF', 'pre-training', 'LLM']);
+  });
+});
+
 describe('shadow roots that come after the first read', () => {
   /** Defines `tag` as an element that draws `html` in its own open shadow root once on the page. */
   const defineLate = (tag: string, html: string) =>

@@ -286,7 +286,10 @@ export function createTermEngine(
       if (skipChanged) {
         generation++;
         guarded(() => quietly(() => page.reset(paints.current)), undefined);
-        pass((q) => q.add(doc.documentElement)).catch(logError);
+        // A document edited as a whole stays unmarked; the rescan once it is not reads it all.
+        if (doc.designMode === 'on') designMode = true;
+        if (designMode) guarded(() => commit(true), undefined);
+        else pass((q) => q.add(doc.documentElement)).catch(logError);
       } else if (patch.occurrences !== undefined || patch.contextThreshold !== undefined) {
         guarded(() => commit(true), undefined);
       }

@@ -1,6 +1,14 @@
 /** Most hosts kept in sight: a page built of custom elements without shadow roots has thousands. */
 const MAX_HOSTS = 4096;
 
+function isDefined(el: Element): boolean {
+  try {
+    return el.matches(':defined');
+  } catch {
+    return false; // a browser without the selector: keep the host in sight
+  }
+}
+
 /**
  * Custom elements read before they had a shadow root. An element whose definition comes later
  * (a lazily loaded bundle calling `customElements.define`) is upgraded then, and mostly attaches
@@ -11,9 +19,14 @@ const MAX_HOSTS = 4096;
 export class LateShadows {
   private readonly hosts = new Set<Element>();
 
-  /** A custom element read without a shadow root. */
+  /**
+   * A custom element read without a shadow root. Only one not defined yet is kept: a defined
+   * one has been upgraded already, and component frameworks draw thousands that never get a
+   * shadow root.
+   */
   note(host: Element): void {
-    if (this.hosts.size < MAX_HOSTS) this.hosts.add(host);
+    if (this.hosts.size >= MAX_HOSTS || isDefined(host)) return;
+    this.hosts.add(host);
   }
 
   /**
