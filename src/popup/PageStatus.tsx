@@ -1,26 +1,20 @@
 import { useT } from '../ui/api';
 
-export type PageStatusKind = 'loading' | 'no-tab' | 'unavailable' | 'no-access' | 'disabled' | 'site-off' | 'not-web' | 'no-terms';
+export type PageStatusKind = 'loading' | 'no-tab' | 'unavailable' | 'disabled' | 'site-off' | 'not-web' | 'no-terms';
 
 interface PageStatusProps {
   kind: PageStatusKind;
   onReload?: () => void;
-  /** Asks the user to let Termlight read pages again. */
+  /**
+   * Given when the browser's settings keep Termlight off some sites (perhaps this one): asks
+   * the user to let it read every site.
+   */
   onAllow?: () => void;
 }
 
 /** Says plainly why there is no list, instead of showing an empty one. */
 export function PageStatus({ kind, onReload, onAllow }: PageStatusProps) {
   const t = useT();
-  if (kind === 'no-access') {
-    return (
-      <div class="status status-unavailable" role="status" data-testid="page-status" data-kind={kind}>
-        <p class="status-title">{t('popupNoAccessTitle')}</p>
-        <p>{t('popupNoAccessWhy')}</p>
-        {onAllow && <p><button type="button" class="button" onClick={onAllow}>{t('popupAllowAccess')}</button></p>}
-      </div>
-    );
-  }
   if (kind === 'unavailable') {
     return (
       <div class="status status-unavailable" role="status" data-testid="page-status" data-kind={kind}>
@@ -30,10 +24,16 @@ export function PageStatus({ kind, onReload, onAllow }: PageStatusProps) {
           {t('popupCannotRunReload')}{' '}
           {onReload && <button type="button" class="link" onClick={onReload}>{t('popupReload')}</button>}
         </p>
+        {onAllow && (
+          <p data-testid="no-access">
+            {t('popupNoAccessWhy')}{' '}
+            <button type="button" class="link" onClick={onAllow}>{t('popupAllowAccess')}</button>
+          </p>
+        )}
       </div>
     );
   }
-  const text: Record<Exclude<PageStatusKind, 'unavailable' | 'no-access'>, string> = {
+  const text: Record<Exclude<PageStatusKind, 'unavailable'>, string> = {
     loading: t('popupLoading'),
     'no-tab': t('popupNoTab'),
     disabled: t('popupDisabled'),

@@ -82,7 +82,7 @@ export function Popup({ tabId, onDone }: PopupProps) {
           <PageStatus
             kind={status === 'ok' ? 'loading' : status}
             onReload={page.kind === 'unavailable' ? () => void api.reloadTab(page.tabId).then(done) : undefined}
-            onAllow={page.kind === 'no-access' ? () => void allowAccess(page.tabId) : undefined}
+            onAllow={page.kind === 'unavailable' && page.noAccess ? () => void allowAccess(page.tabId) : undefined}
           />
         )}
       </section>

@@ -6,10 +6,11 @@ import { useApi } from '../ui/api';
 export type PageState =
   | { kind: 'loading' }
   | { kind: 'no-tab' }
-  /** No content script answers: a page extensions may not touch, or one opened before install. */
-  | { kind: 'unavailable'; tabId: number }
-  /** No content script runs anywhere: the user took away Termlight's access to sites. */
-  | { kind: 'no-access'; tabId: number }
+  /**
+   * No content script answers: a page extensions may not touch, one opened before install, or
+   * (`noAccess`) one on a site the user's browser settings keep Termlight off.
+   */
+  | { kind: 'unavailable'; tabId: number; noAccess: boolean }
   | { kind: 'ready'; tabId: number; report: PageTermsReport; url: string | undefined };
 
 /** After a settings change the content script repaints; ask again once it has had time. */
@@ -50,7 +51,7 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
         if (isLive()) setState({ kind: 'ready', tabId: tab.id, report, url: report.url || tab.url });
       },
       () => {
-        if (isLive()) setState({ kind: 'unavailable', tabId: tab.id });
+        if (isLive()) setState({ kind: 'unavailable', tabId: tab.id, noAccess: false });
       },
     );
 
@@ -59,6 +60,7 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let loadedAt: number | null = null;
+    let sawLoading = false;
     const attempt = async () => {
       try {
         const report = await api.pageTerms(target.id);
@@ -72,17 +74,17 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
         api.pageAccess().catch(() => true),
       ]);
       if (!live) return;
-      if (!access) {
-        setState({ kind: 'no-access', tabId: target.id });
-        return;
-      }
       if (loading) {
+        sawLoading = true;
         loadedAt = null;
         setState({ kind: 'loading' });
       } else {
         loadedAt ??= Date.now();
-        setState({ kind: 'unavailable', tabId: target.id });
-        if (Date.now() - loadedAt >= GRACE_MS) return;
+        const waiting = Date.now() - loadedAt < GRACE_MS;
+        // A page that has just loaded gets a moment for its script; one that had loaded before
+        // the popup opened is named at once (and still asked again, in case).
+        setState(sawLoading && waiting ? { kind: 'loading' } : { kind: 'unavailable', tabId: target.id, noAccess: !access });
+        if (!waiting) return;
       }
       timer = setTimeout(() => void attempt(), RETRY_MS);
     };

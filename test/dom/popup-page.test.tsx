@@ -75,6 +75,8 @@ describe('a page where Termlight cannot run', () => {
     const status = root.querySelector('[data-testid=page-status]');
     expect(status?.getAttribute('data-kind')).toBe('unavailable');
     expect(text(status)).toContain('Termlight can’t run on this page');
+    // With access to every site, nothing suggests asking for it.
+    expect(status?.querySelector('[data-testid=no-access]')).toBeNull();
     expect(root.querySelector('[data-testid=page-terms]')).toBeNull();
     expect(root.querySelector('[data-testid=site-switch]')).toBeNull();
     await act(() => status!.querySelector('button')!.click());
@@ -83,13 +85,13 @@ describe('a page where Termlight cannot run', () => {
 });
 
 describe('when the user took away Termlight’s access to sites', () => {
-  it('says why nothing is marked, and asks for access again, reloading the page once granted', async () => {
+  it('says so where it cannot run, and asks for access again, reloading the page once granted', async () => {
     const { api, root, onDone } = await openPopup({ pages: new Map(), pageAccess: false });
     await settle();
     const status = root.querySelector('[data-testid=page-status]');
-    expect(status?.getAttribute('data-kind')).toBe('no-access');
-    expect(text(status)).toContain('Termlight may not read pages');
-    await act(() => status!.querySelector('button')!.click());
+    expect(status?.getAttribute('data-kind')).toBe('unavailable');
+    expect(text(status?.querySelector('[data-testid=no-access]') ?? null)).toContain('keep Termlight off some sites');
+    await act(() => status!.querySelector<HTMLButtonElement>('[data-testid=no-access] button')!.click());
     await settle();
     expect(api.state.pageAccess).toBe(true);
     expect(api.state.reloaded).toEqual([7]);
@@ -99,7 +101,7 @@ describe('when the user took away Termlight’s access to sites', () => {
   it('leaves the page alone when the user says no', async () => {
     const { api, root } = await openPopup({ pages: new Map(), pageAccess: false, grants: false });
     await settle();
-    await act(() => root.querySelector<HTMLButtonElement>('[data-testid=page-status] button')!.click());
+    await act(() => root.querySelector<HTMLButtonElement>('[data-testid=no-access] button')!.click());
     await settle();
     expect(api.state.reloaded).toEqual([]);
   });
@@ -128,9 +130,11 @@ describe('a page still loading', () => {
   it('says it is loading, then lists the terms once the page’s content script answers', async () => {
     const { api, root } = await openPopup({ pages: new Map(), loading: new Set([7]) });
     expect(kind(root)).toBe('loading');
-    // The page loads; its content script answers a moment later.
+    // The page loads; its content script answers a moment later. Meanwhile the popup does not
+    // claim that Termlight cannot run there.
     api.state.loading.clear();
-    await waitUntil(() => kind(root) === 'unavailable');
+    await act(() => new Promise<void>((ok) => setTimeout(ok, 900)));
+    expect(kind(root)).toBe('loading');
     api.state.pages.set(7, REPORT);
     await waitUntil(() => root.querySelector('[data-testid=page-terms]') !== null);
     expect(buttonsIn(root, '[data-testid=page-terms]')).toHaveLength(3);
