@@ -1,5 +1,6 @@
 import { browser } from '../platform/browser';
-import { distinctTerms, frameTermsKey, loadFrameTerms, type FrameTerms } from '../platform/frame-terms';
+import { distinctTerms, frameTermsKey, framesOf, loadFrameTerms, type FrameTerms } from '../platform/frame-terms';
+import { loadSettings } from '../platform/settings-store';
 
 /** The last change of each tab's terms under way: the next one waits for it. */
 const queues = new Map<number, Promise<void>>();
@@ -23,9 +24,10 @@ function inTurn(tabId: number, change: () => Promise<void>): Promise<void> {
  * frames mark between them, which is what the popup lists. A frame that reports none (it went
  * away, or was turned off) is dropped from the tab's record.
  */
-export function recordFrameTerms(tabId: number, frameId: number, terms: readonly string[], show: boolean): Promise<void> {
+export function recordFrameTerms(tabId: number, frameId: number, terms: readonly string[]): Promise<void> {
+  // In the tab's turn from the start: a frame's reports are recorded in the order they came.
   return inTurn(tabId, async () => {
-    const frames = await loadFrameTerms(tabId);
+    const [{ showBadge: show }, frames] = await Promise.all([loadSettings(), loadFrameTerms(tabId)]);
     if (terms.length > 0) frames[String(frameId)] = [...terms];
     else delete frames[String(frameId)];
     await browser.storage.session.set({ [frameTermsKey(tabId)]: frames });
@@ -43,10 +45,8 @@ async function paintBadge(tabId: number, frames: FrameTerms, show: boolean): Pro
 /** Repaints every tab's badge, e.g. after the badge setting changed. */
 export async function repaintAllBadges(show: boolean): Promise<void> {
   const all = await browser.storage.session.get(null);
-  for (const key of Object.keys(all)) {
-    if (!key.startsWith('badge:')) continue;
-    const tabId = Number(key.slice(6));
-    await paintBadge(tabId, await loadFrameTerms(tabId), show);
+  for (const [key, stored] of Object.entries(all)) {
+    if (key.startsWith('badge:')) await paintBadge(Number(key.slice(6)), framesOf(stored), show);
   }
 }
 

@@ -4,7 +4,7 @@ import { qualifiedAnchor } from '../core/glossary/anchor';
 import { browser } from '../platform/browser';
 import { refreshCompiledGlossary } from '../platform/compiled-glossary';
 import { handleMessages } from '../platform/messaging';
-import { loadSettings, watchSettings } from '../platform/settings-store';
+import { watchSettings } from '../platform/settings-store';
 import { USER_GLOSSARIES_KEY, USER_GLOSSARIES_REVISION_KEY } from '../platform/user-glossaries';
 import { forgetTab, recordFrameTerms, repaintAllBadges } from './badge';
 import { runCommand } from './commands';
@@ -14,8 +14,7 @@ import { injectIntoOpenTabs } from './inject-open-tabs';
 handleMessages<'background'>({
   'page-terms-changed': async ({ terms }, sender) => {
     if (sender.tab?.id === undefined) return;
-    const { showBadge } = await loadSettings();
-    await recordFrameTerms(sender.tab.id, sender.frameId ?? 0, terms, showBadge);
+    await recordFrameTerms(sender.tab.id, sender.frameId ?? 0, terms);
   },
   'top-page-url': (_params, sender) => sender.tab?.url || null,
   'open-glossary': async ({ entryId, packId }) => {

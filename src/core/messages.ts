@@ -103,10 +103,11 @@ type Fields = Record<string, unknown>;
 
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 200;
-/** A pack id and an entry id, joined by `--`. */
-const isTermKey = (value: unknown) => typeof value === 'string' && value.length > 2 && value.length <= 402;
-/** More distinct terms than any frame could mark with the largest glossaries. */
-const MAX_TERMS = 100_000;
+/** A pack id and an entry id (kebab-case), joined by `--`. */
+const TERM_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*--[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const isTermKey = (value: unknown) => typeof value === 'string' && value.length <= 402 && TERM_KEY.test(value);
+/** More distinct terms than a frame marks with the largest glossaries Termlight compiles. */
+const MAX_TERMS = 20_000;
 
 /** Run-time shape of each message's params; extra fields are tolerated, wrong ones are not. */
 const PARAMS_OK: { [N in MessageName]: (params: Fields) => boolean } = {

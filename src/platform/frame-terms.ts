@@ -11,9 +11,12 @@ export const frameTermsKey = (tabId: number) => `badge:${tabId}`;
 
 export async function loadFrameTerms(tabId: number): Promise<FrameTerms> {
   const key = frameTermsKey(tabId);
-  const stored: unknown = (await browser.storage.session.get(key))[key];
+  return framesOf((await browser.storage.session.get(key))[key]);
+}
+
+/** A tab's record as stored. Frames kept by an earlier version as counts, or otherwise not as lists, are left out. */
+export function framesOf(stored: unknown): FrameTerms {
   if (typeof stored !== 'object' || stored === null) return {};
-  // Kept by an earlier version as counts, or otherwise not lists: those frames are left out.
   return Object.fromEntries(Object.entries(stored).filter(([, terms]) => Array.isArray(terms))) as FrameTerms;
 }
 

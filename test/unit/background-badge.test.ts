@@ -11,6 +11,7 @@ const { storage, action } = fakeBrowser;
 const terms = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `foundation-models--term-${from + i}`);
 
 beforeEach(() => {
+  storage.sync.items = {};
   storage.session.items = {};
   action.badges.clear();
 });
@@ -18,11 +19,11 @@ beforeEach(() => {
 describe('the toolbar badge', () => {
   it('counts the distinct terms the frames of a tab mark between them, however many report at once', async () => {
     await Promise.all([
-      recordFrameTerms(7, 0, terms(1), true),
-      recordFrameTerms(7, 3, terms(4, 1), true),
-      recordFrameTerms(7, 5, terms(4, 1), true),
-      recordFrameTerms(7, 9, terms(4, 3), true),
-      recordFrameTerms(8, 0, terms(2), true),
+      recordFrameTerms(7, 0, terms(1)),
+      recordFrameTerms(7, 3, terms(4, 1)),
+      recordFrameTerms(7, 5, terms(4, 1)),
+      recordFrameTerms(7, 9, terms(4, 3)),
+      recordFrameTerms(8, 0, terms(2)),
     ]);
     // Terms 0-6 in tab 7: a term two frames mark counts once, as the popup lists it.
     expect(action.badges.get(7)).toBe('7');
@@ -31,29 +32,36 @@ describe('the toolbar badge', () => {
   });
 
   it('takes off the terms of a frame that reports none (removed, left, or turned off)', async () => {
-    await recordFrameTerms(7, 0, terms(1), true);
-    await recordFrameTerms(7, 3, terms(4, 1), true);
-    await recordFrameTerms(7, 3, [], true);
+    await recordFrameTerms(7, 0, terms(1));
+    await recordFrameTerms(7, 3, terms(4, 1));
+    await recordFrameTerms(7, 3, []);
     expect(action.badges.get(7)).toBe('1');
     expect(await framesWithTerms(7)).toEqual([]);
   });
 
   it('starts a tab again from nothing when it loads a new page, even with reports under way', async () => {
-    const late = recordFrameTerms(7, 3, terms(4), true);
+    const late = recordFrameTerms(7, 3, terms(4));
     await Promise.all([late, forgetTab(7)]);
     expect(storage.session.items).toEqual({});
-    await recordFrameTerms(7, 0, terms(2), true);
+    await recordFrameTerms(7, 0, terms(2));
     expect(action.badges.get(7)).toBe('2');
   });
 
   it('shows nothing when the badge is turned off', async () => {
-    await recordFrameTerms(7, 0, terms(5), false);
+    storage.sync.items = { settingsVersion: 1, showBadge: false };
+    await recordFrameTerms(7, 0, terms(5));
     expect(action.badges.get(7)).toBe('');
+  });
+
+  it('records one frame’s reports in the order they came, however long reading the settings takes', async () => {
+    await Promise.all([recordFrameTerms(7, 2, terms(3)), recordFrameTerms(7, 2, [])]);
+    expect(action.badges.get(7)).toBe('');
+    expect(storage.session.items).toEqual({ 'badge:7': {} });
   });
 
   it('leaves out what an earlier version kept (counts, not terms) rather than failing', async () => {
     storage.session.items = { 'badge:7': { 0: 3, 4: 2 } };
-    await recordFrameTerms(7, 2, terms(1), true);
+    await recordFrameTerms(7, 2, terms(1));
     expect(action.badges.get(7)).toBe('1');
   });
 });

@@ -63,6 +63,8 @@ describe('parseMessage refuses', () => {
     ['page-terms-changed', { count: 3 }],
     ['page-terms-changed', { terms: 'foundation-models--rlhf' }],
     ['page-terms-changed', { terms: [3] }],
+    ['page-terms-changed', { terms: ['rlhf'] }],
+    ['page-terms-changed', { terms: ['<b>--x'] }],
     ['open-glossary', { entryId: 'rlhf' }],
     ['open-glossary', { entryId: '', packId: 'foundation-models' }],
     ['open-glossary', { entryId: 'rlhf', packId: '' }],
