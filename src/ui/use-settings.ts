@@ -12,7 +12,7 @@ export interface SettingsHandle {
    * Resolves with null once stored, or with why it was not (the page then shows what is
    * stored); it never rejects.
    */
-  update(patch: Partial<Settings>): Promise<unknown>;
+  update(patch: Partial<Settings>): Promise<Error | null>;
 }
 
 /** The live settings of an extension page, which also keeps the page in the chosen theme. */
@@ -34,7 +34,7 @@ export function useSettings(): SettingsHandle {
           console.error('[Termlight] could not save settings', err);
           // Show what is really stored rather than a change that did not happen.
           void api.loadSettings().then(setSettings);
-          return err ?? new Error('not stored');
+          return err instanceof Error ? err : new Error(String(err));
         },
       );
     },

@@ -134,6 +134,16 @@ describe('site rules', () => {
     expect(api.state.sync).toEqual(sync);
   });
 
+  it('tells the browser’s limit on how often it may be written from a want of room', async () => {
+    const { root, save } = await openOptions();
+    save.mockRejectedValue(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const form = await addSite(root, 'b.org');
+    await settle();
+    expect(form.querySelector('[role=alert]')?.textContent).toBe(
+      'b.org was not added: the browser takes only so many changes a minute; try again in a minute.');
+  });
+
   it('removes one site and keeps the others', async () => {
     const { api, root } = await openOptions({ sync: { siteRules: { mode: 'all-except', patterns: ['a.org', 'b.org'] } } });
     await click(root.querySelector<HTMLButtonElement>('[aria-label="Remove a.org"]')!);
