@@ -54,9 +54,17 @@ describe('glossary/foundation-models.json', () => {
     'frontier model', 'open-source model', 'open-weight model', 'training data', 'compute', 'CRFM',
     'AI Index', 'data collection', 'vision model', 'code model', 'downstream task',
     'GPT-4', 'GPT-4o', 'o1', 'o3', 'Claude', 'Gemini', 'Llama', 'Llama 3', 'Mistral', 'Mixtral', 'Grok',
-    'OpenAI', 'Open AI', 'Anthropic', 'Google DeepMind', 'Meta', 'Mistral AI', 'xAI', 'LLaMa', 'LLAMA',
+    'OpenAI', 'Anthropic', 'Google DeepMind', 'Meta', 'Mistral AI', 'xAI',
   ])('covers "%s"', (form) => {
     expect(owner.get(foldSurfaceForm(form))).toBeDefined();
+  });
+
+  it('knows the spellings of names that keep their letter case', () => {
+    const matcher = compileMatcher([pack]);
+    const text = 'We tried LLaMa, then LLAMA, from Open AI rivals; not llama wool.';
+    const found = matcher.scan(text).map((m) => [text.slice(m.start, m.end), matcher.entries[m.entry]!.entry.id, m.gated]);
+    // "LLAMA" in capitals may be the animal: only on pages about AI.
+    expect(found).toEqual([['LLaMa', 'llama', false], ['LLAMA', 'llama', true], ['Open AI', 'openai', false]]);
   });
 
   it('keeps everyday words and ambiguous names behind the AI-page gate', () => {
