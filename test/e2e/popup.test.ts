@@ -52,6 +52,19 @@ function tabIdOf(control: TestPage, url: string): Promise<number> {
   );
 }
 
+/**
+ * A page on 127.0.0.1 that embeds two frames, one from its own host and one from localhost (the
+ * same page, three terms), an extension page to call extension APIs from, and the page's tab.
+ */
+async function openFramed(env: Env, track: (page: TestPage) => TestPage) {
+  const other = env.server.otherOrigin.replace('127.0.0.1', 'localhost');
+  const url = `${env.server.origin}/fixtures/hostile/frames.html?other=${encodeURIComponent(other)}`;
+  const page = track(await env.browser.newPage());
+  await page.goto(url);
+  const control = track(await openControl(env));
+  return { page, control, tabId: await tabIdOf(control, url) };
+}
+
 async function openPopup(env: Env, tabId: number): Promise<TestPage> {
   const popup = await env.browser.newPage();
   await popup.setViewport(360, 600);
@@ -190,12 +203,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
   });
 
   it('"off on this site" reaches the frames the page embeds, those from other sites too', async () => {
-    const other = env.server.otherOrigin.replace('127.0.0.1', 'localhost');
-    const url = `${env.server.origin}/fixtures/hostile/frames.html?other=${encodeURIComponent(other)}`;
-    const page = track(await env.browser.newPage());
-    await page.goto(url);
-    const control = track(await openControl(env));
-    const tabId = await tabIdOf(control, url);
+    const { page, control, tabId } = await openFramed(env, track);
     /** Ranges painted in each frame of the tab, after the frame's host, in no set order. */
     const paintByFrame = (want: 'painted' | 'clear') => control.waitFor(async ({ tabId, want }) => {
       const api = (globalThis as { browser?: Ext }).browser ?? chrome;
@@ -226,12 +234,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
   });
 
   it('lists the terms its frames mark too, and choosing one opens its card in its frame', async () => {
-    const other = env.server.otherOrigin.replace('127.0.0.1', 'localhost');
-    const url = `${env.server.origin}/fixtures/hostile/frames.html?other=${encodeURIComponent(other)}`;
-    const page = track(await env.browser.newPage());
-    await page.goto(url);
-    const control = track(await openControl(env));
-    const tabId = await tabIdOf(control, url);
+    const { control, tabId } = await openFramed(env, track);
     // The badge counts the same terms the popup lists.
     await control.waitFor(async (id) => (await ((globalThis as { browser?: Ext }).browser ?? chrome).action.getBadgeText({ tabId: id })) === '4', tabId, 10_000);
     const popup = track(await openPopup(env, tabId));
@@ -257,12 +260,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
   });
 
   it('takes the terms of a frame off the badge when the page removes the frame', async () => {
-    const other = env.server.otherOrigin.replace('127.0.0.1', 'localhost');
-    const url = `${env.server.origin}/fixtures/hostile/frames.html?other=${encodeURIComponent(other)}`;
-    const page = track(await env.browser.newPage());
-    await page.goto(url);
-    const control = track(await openControl(env));
-    const tabId = await tabIdOf(control, url);
+    const { page, control, tabId } = await openFramed(env, track);
     const badgeBecomes = (expected: string) => control.waitFor(async (args) => {
       const api = (globalThis as { browser?: Ext }).browser ?? chrome;
       return (await api.action.getBadgeText({ tabId: args.tabId })) === args.expected;
