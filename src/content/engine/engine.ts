@@ -65,8 +65,6 @@ export function createTermEngine(
   let matcherReady = false;
 
   const lateShadows = new LateShadows();
-  /** Shadow roots found between rescans, for the next one to read. */
-  const lateRoots: ShadowRoot[] = [];
   /**
    * Whether the whole document was editable (`designMode`) when last looked at: nothing is
    * marked then. Switching it on or off makes no mutation of its own; the next one tells.
@@ -74,20 +72,12 @@ export function createTermEngine(
   let designMode = false;
 
   const watcher = watchPage(signal, tune, (batch) => {
-    if (doc.designMode === 'on') {
-      if (!designMode) {
-        designMode = true;
-        generation++;
-        guarded(() => quietly(() => page.reset(paints.current)), undefined);
-        guarded(() => commit(true), undefined);
-      }
-      return Promise.resolve();
-    }
+    if (editedWhole()) return Promise.resolve();
     const whole = designMode;
     designMode = false;
     return pass((q) => {
       if (whole) return void q.add(doc.documentElement);
-      for (const root of [...lateRoots.splice(0), ...lateShadows.take()]) adopt(root, q);
+      for (const root of lateShadows.take()) adopt(root, q);
       for (const owner of quietly(() => ownersToRead(batch, page, paints.current, opts.skipCode))) q.add(owner);
     });
   });
@@ -116,13 +106,19 @@ export function createTermEngine(
     q?.add(root);
   }
 
-  /** Looks again at custom elements read without a shadow root; a rescan reads those that gained one. */
-  function lookForLateShadows(): void {
-    const found = guarded(() => lateShadows.take(), []);
-    if (!found.length) return;
-    lateRoots.push(...found);
-    watcher.poke();
+  /** While the document is in designMode, true, with all paint dropped (once) and nothing read. */
+  function editedWhole(): boolean {
+    if (doc.designMode !== 'on') return false;
+    if (designMode) return true;
+    designMode = true;
+    generation++;
+    guarded(() => quietly(() => page.reset(paints.current)), undefined);
+    guarded(() => commit(true), undefined);
+    return true;
   }
+
+  /** Looks again at custom elements read without a shadow root; a rescan reads those that gained one. */
+  const lookForLateShadows = () => guarded(() => lateShadows.look(), false) && watcher.poke();
 
   /** Paints (until `deadline`) what the blocks and options call for; true when all is painted. */
   function commit(all = false, deadline = Infinity): boolean {
@@ -286,10 +282,11 @@ export function createTermEngine(
       if (skipChanged) {
         generation++;
         guarded(() => quietly(() => page.reset(paints.current)), undefined);
-        // A document edited as a whole stays unmarked; the rescan once it is not reads it all.
-        if (doc.designMode === 'on') designMode = true;
-        if (designMode) guarded(() => commit(true), undefined);
-        else pass((q) => q.add(doc.documentElement)).catch(logError);
+        // A document edited as a whole stays unmarked.
+        if (!editedWhole()) {
+          designMode = false;
+          pass((q) => q.add(doc.documentElement)).catch(logError);
+        }
       } else if (patch.occurrences !== undefined || patch.contextThreshold !== undefined) {
         guarded(() => commit(true), undefined);
       }

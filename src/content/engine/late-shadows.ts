@@ -18,6 +18,8 @@ function isDefined(el: Element): boolean {
  */
 export class LateShadows {
   private readonly hosts = new Set<Element>();
+  /** Roots found by `look`, for the next `take`. */
+  private found: ShadowRoot[] = [];
 
   /**
    * A custom element read without a shadow root. Only one not defined yet is kept: a defined
@@ -29,11 +31,23 @@ export class LateShadows {
     this.hosts.add(host);
   }
 
+  /** Looks at the hosts now; true if any has gained a shadow root, which `take` then hands out. */
+  look(): boolean {
+    this.found.push(...this.gained());
+    return this.found.length > 0;
+  }
+
   /**
    * The open shadow roots the hosts have gained since they were noted. Hosts that gained one, or
    * left the page, are let go: one put back is read, and noted, anew.
    */
   take(): ShadowRoot[] {
+    const found = [...this.found, ...this.gained()];
+    this.found = [];
+    return found;
+  }
+
+  private gained(): ShadowRoot[] {
     const found: ShadowRoot[] = [];
     for (const host of this.hosts) {
       if (!host.isConnected) {
