@@ -1,5 +1,5 @@
 import { browser } from '../platform/browser';
-import { distinctTerms, frameTermsKey, framesOf, loadFrameTerms, type FrameTerms } from '../platform/frame-terms';
+import { distinctTerms, frameTermsKey, framesOf, loadFrameTerms, tabOfKey, type FrameTerms } from '../platform/frame-terms';
 import { loadSettings } from '../platform/settings-store';
 
 /** The last change of each tab's terms under way: the next one waits for it. */
@@ -46,7 +46,8 @@ async function paintBadge(tabId: number, frames: FrameTerms, show: boolean): Pro
 export async function repaintAllBadges(show: boolean): Promise<void> {
   const all = await browser.storage.session.get(null);
   for (const [key, stored] of Object.entries(all)) {
-    if (key.startsWith('badge:')) await paintBadge(Number(key.slice(6)), framesOf(stored), show);
+    const tabId = tabOfKey(key);
+    if (tabId !== null) await paintBadge(tabId, framesOf(stored), show);
   }
 }
 

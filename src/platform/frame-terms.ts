@@ -3,11 +3,20 @@ import { browser } from './browser';
 /** Per frame id, the distinct terms the frame marks (`<pack>--<entry>`). */
 export type FrameTerms = Record<string, string[]>;
 
+const PREFIX = 'badge:';
+
 /**
  * Where each tab's frame terms are kept: `storage.session` (memory only, for this browser
  * session), so that a stopped service worker loses nothing and the popup can read them.
  */
-export const frameTermsKey = (tabId: number) => `badge:${tabId}`;
+export const frameTermsKey = (tabId: number) => `${PREFIX}${tabId}`;
+
+/** The tab a stored key is the record of, or null for a key of something else. */
+export function tabOfKey(key: string): number | null {
+  if (!key.startsWith(PREFIX)) return null;
+  const tabId = Number(key.slice(PREFIX.length));
+  return Number.isInteger(tabId) ? tabId : null;
+}
 
 export async function loadFrameTerms(tabId: number): Promise<FrameTerms> {
   const key = frameTermsKey(tabId);

@@ -13,6 +13,11 @@ export type PageState =
   | { kind: 'unavailable'; tabId: number; noAccess: boolean }
   | { kind: 'ready'; tabId: number; report: PageTermsReport; url: string | undefined };
 
+/** What the popup shows once the page's content script has answered. */
+function readyState(tab: { id: number; url?: string }, report: PageTermsReport): PageState {
+  return { kind: 'ready', tabId: tab.id, report, url: report.url || tab.url };
+}
+
 /** After a settings change the content script repaints; ask again once it has had time. */
 const REFRESH_AFTER_MS = [250, 1000];
 /**
@@ -48,7 +53,7 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
   const ask = (tab: { id: number; url?: string }, isLive: () => boolean) =>
     api.pageTerms(tab.id).then(
       (report) => {
-        if (isLive()) setState({ kind: 'ready', tabId: tab.id, report, url: report.url || tab.url });
+        if (isLive()) setState(readyState(tab, report));
       },
       () => {
         if (isLive()) setState({ kind: 'unavailable', tabId: tab.id, noAccess: false });
@@ -64,7 +69,7 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
     const attempt = async () => {
       try {
         const report = await api.pageTerms(target.id);
-        if (live) setState({ kind: 'ready', tabId: target.id, report, url: report.url || target.url });
+        if (live) setState(readyState(target, report));
         return;
       } catch {
         // No answer (yet): see whether the page is still loading.

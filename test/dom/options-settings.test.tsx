@@ -14,7 +14,10 @@ async function openOptions(init: Partial<MemoryState> = {}) {
 const radio = (root: Element, group: string, value: string) =>
   root.querySelector<HTMLInputElement>(`[data-testid=${group}] input[value="${value}"]`)!;
 
-afterEach(unmountPages);
+afterEach(() => {
+  unmountPages();
+  vi.restoreAllMocks();
+});
 
 describe('switches and choices', () => {
   it.each([
@@ -119,13 +122,19 @@ describe('site rules', () => {
     expect(form.querySelector('[role=alert]')?.textContent).toBe('siteTooBroad()');
   });
 
-  it('says so when the browser has no room for a longer list, and keeps what was typed', async () => {
-    const sync = { siteRules: { mode: 'all-except', patterns: ['a.org'] } };
-    const { api, root, save } = await openOptions({ sync: structuredClone(sync) });
-    save.mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+  /** Adds `b.org` while the browser refuses every write, in `words`; the form. */
+  async function addRefused(root: Element, save: ReturnType<typeof vi.spyOn>, words: string) {
+    save.mockRejectedValue(new Error(words));
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const form = await addSite(root, 'b.org');
     await settle();
+    return form;
+  }
+
+  it('says so when the browser has no room for a longer list, and keeps what was typed', async () => {
+    const sync = { siteRules: { mode: 'all-except', patterns: ['a.org'] } };
+    const { api, root, save } = await openOptions({ sync: structuredClone(sync) });
+    const form = await addRefused(root, save, 'QUOTA_BYTES_PER_ITEM quota exceeded');
     expect(form.querySelector('[role=alert]')?.textContent).toBe(
       'b.org was not added: the browser has no room left for it in the extension’s storage.');
     expect(form.querySelector('input')?.value).toBe('b.org');
@@ -136,10 +145,7 @@ describe('site rules', () => {
 
   it('tells the browser’s limit on how often it may be written from a want of room', async () => {
     const { root, save } = await openOptions();
-    save.mockRejectedValue(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const form = await addSite(root, 'b.org');
-    await settle();
+    const form = await addRefused(root, save, 'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
     expect(form.querySelector('[role=alert]')?.textContent).toBe(
       'b.org was not added: the browser takes only so many changes a minute; try again in a minute.');
   });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetTab, recordFrameTerms } from '../../src/background/badge';
+import { forgetTab, recordFrameTerms, repaintAllBadges } from '../../src/background/badge';
 import { framesWithTerms } from '../../src/platform/frame-terms';
 import { fakeBrowser } from './fake-browser';
 
@@ -57,6 +57,16 @@ describe('the toolbar badge', () => {
     await Promise.all([recordFrameTerms(7, 2, terms(3)), recordFrameTerms(7, 2, [])]);
     expect(action.badges.get(7)).toBe('');
     expect(storage.session.items).toEqual({ 'badge:7': {} });
+  });
+
+  it('repaints every tab it holds a record of when the badge is turned off and on', async () => {
+    storage.session.items = { other: 1 };
+    await recordFrameTerms(7, 0, terms(2));
+    await recordFrameTerms(8, 4, terms(3));
+    await repaintAllBadges(false);
+    expect([...action.badges]).toEqual([[7, ''], [8, '']]);
+    await repaintAllBadges(true);
+    expect([...action.badges]).toEqual([[7, '2'], [8, '3']]);
   });
 
   it('leaves out what an earlier version kept (counts, not terms) rather than failing', async () => {
