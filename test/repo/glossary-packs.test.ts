@@ -111,6 +111,8 @@ describe('glossary/schema.json and the validator', () => {
     ['an alias with padding', (p) => Object.assign(p.entries[0] ?? {}, { aliases: [' model'] })],
     ['an alias rule without text', (p) => Object.assign(p.entries[0] ?? {}, { aliases: [{ caseSensitive: true }] })],
     ['a match flag that is not a boolean', (p) => Object.assign(p.entries[0] ?? {}, { match: { plural: 'yes' } })],
+    ['exception phrases that are not a list', (p) => Object.assign(p.entries[0] ?? {}, { match: { except: 'on a scale of' } })],
+    ['an exception phrase that is not text', (p) => Object.assign(p.entries[0] ?? {}, { match: { except: [5] } })],
     ['an empty entry list', (p) => Object.assign(p, { entries: [] })],
     ['a malformed language tag', (p) => Object.assign(p, { language: 'English' })],
   ];

@@ -98,6 +98,26 @@ describe('validatePack: warnings do not block a pack', () => {
     expect(warnings[2]).toMatch(/field "related\[2\]": lists "dpo" twice$/);
   });
 
+  it('warns about exception phrases that could not do their work, where they are written', () => {
+    const except = ['Meta-learning', 'on a meta-analysis', 'META', 'Metaverse', 'learning rate'];
+    const text = packText([entry('meta', { term: 'Meta', aliases: ['Meta AI'], match: { caseSensitive: true, except } })]);
+    const line = lineOf(text, '"META"');
+    expect(warningsOf(text)).toEqual([
+      `glossary.json:${line}:${at(text, '"META"').column} entries[0] (id "meta") field "match.except[2]": ` +
+        'is "Meta", a form of the term itself, so the term would still be marked there',
+      expect.stringMatching(/field "match.except\[3\]": holds neither the term nor an alias of it, so it would only hide other terms$/),
+      expect.stringMatching(/field "match.except\[4\]": holds neither the term/),
+    ]);
+  });
+
+  it('refuses an exception phrase that is not one line of text', () => {
+    const text = packText([entry('meta', { term: 'Meta', match: { except: ['Meta-learning', 7, ' Meta tag'] } })]);
+    expect(errorsOf(text).map(({ path, message }) => [path, message])).toEqual([
+      ['entries[0].match.except[1]', 'must be a non-empty string, not a number'],
+      ['entries[0].match.except[2]', 'must be one line with no spaces at either end'],
+    ]);
+  });
+
   it('allows two case-sensitive spellings of one name in the same entry', () => {
     const text = packText([entry('llama', { term: 'Llama', aliases: ['LLaMA'], match: { caseSensitive: true } })]);
     expect(warningsOf(text)).toEqual([]);

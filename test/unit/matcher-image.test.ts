@@ -42,6 +42,21 @@ describe('a glossary compiled once and loaded in each page', () => {
     }
   });
 
+  it('keeps exception phrases apart from terms, in both table layouts', () => {
+    const packs = [
+      pack([
+        { term: 'Meta', match: { caseSensitive: true, except: ['Meta-learning'] } },
+        { term: 'scale', match: { except: ['on a scale of'] } },
+      ]),
+    ];
+    const text = 'Meta-learning at Meta, on a scale of 1 to 10, at scale';
+    for (const options of [{}, { maxTableBytes: 0 }]) {
+      const loaded = loadMatcher(stored(packs), packs, options);
+      expect(loaded.scan(text).map((m) => text.slice(m.start, m.end))).toEqual(['Meta', 'scale']);
+      expect(loaded.scanAll!(text)).toEqual(compileMatcher(packs, options).scanAll!(text));
+    }
+  });
+
   it('is small enough to keep in storage: a 5,000-term glossary stays under a megabyte', () => {
     const packs = [pack(randomEntries(seeded(5), 5000))];
     expect(JSON.stringify(compileImage(packs)).length).toBeLessThan(1024 * 1024);

@@ -158,6 +158,23 @@ describe('a scan resumed piece by piece', () => {
     expect(found).toEqual(matcher.scan(text));
   });
 
+  it('resumes after an exception phrase, never inside it, wherever the cut', () => {
+    // The phrase is longer than any term, and holds two of them.
+    const entries: TestEntry[] = [
+      { term: 'scale', match: { except: ['on a sliding scale of costs'] } },
+      { term: 'costs' },
+      { term: 'sliding' },
+    ];
+    const matcher = matcherFor(entries);
+    const text = 'Paid on a sliding scale of costs, at scale, with costs.';
+    const whole = matcher.scan(text);
+    expect(whole.map((m) => text.slice(m.start, m.end))).toEqual(['scale', 'costs']);
+    for (let size = 1; size <= text.length; size++) {
+      expect(inPieces(matcher, text, [], size)).toEqual(whole);
+      for (let cut = 0; cut < text.length; cut += 5) expect(inPieces(matcher, text, [cut], size)).toEqual(whole);
+    }
+  });
+
   it('goes wrong with a reach shorter than the longest term, so the reach is what keeps it exact', () => {
     const matcher = matcherFor(LONG_TERMS);
     const text = 'a large language model';

@@ -149,3 +149,51 @@ describe('longest match wins', () => {
     expect(spans(matcher, text)).toEqual(['reinforcement learning']);
   });
 });
+
+describe('exception phrases', () => {
+  const matcher = matcherFor([
+    {
+      term: 'Meta',
+      match: { caseSensitive: true, plural: false, except: ['Meta-learning', 'Meta tags'] },
+    },
+    { term: 'scale', match: { plural: false, except: ['on a scale of'] } },
+    { term: 'learning rate' },
+    { term: 'meta tags', aliases: ['meta tag'] },
+  ]);
+
+  it('marks nothing where the text reads a phrase in which the term means something else', () => {
+    expect(marked(matcher, 'Meta-learning, Meta–Learning and META LEARNING')).toEqual([]);
+    expect(marked(matcher, 'Rate it on a scale of 1 to 10.')).toEqual([]);
+  });
+
+  it('still marks the term elsewhere, and next to the phrase', () => {
+    expect(marked(matcher, "Meta's models grow in scale; Meta-learning at Meta.")).toEqual([
+      'Meta=Meta',
+      'scale=scale',
+      'Meta=Meta',
+    ]);
+    expect(marked(matcher, 'Meta, learning fast, and a scale of 1 to 10')).toEqual(['Meta=Meta', 'scale=scale']);
+  });
+
+  it('takes its place in the text like a term: a term it overlaps is not marked either', () => {
+    // Leftmost-longest: "learning rate" starts inside the phrase.
+    expect(marked(matcher, 'Meta-learning rate')).toEqual([]);
+  });
+
+  it('gives way to another entry spelt the same, which is marked as its own term', () => {
+    expect(marked(matcher, 'Meta tags and a meta tag')).toEqual(['Meta tags=meta tags', 'meta tag=meta tags']);
+  });
+
+  it('needs whole words, like a term', () => {
+    expect(marked(matcher, 'Meta-learningx')).toEqual(['Meta=Meta']);
+  });
+
+  it('shows the phrases only to a scan that asks for them, flagged', () => {
+    const text = 'Meta-learning at Meta';
+    const all = matcher.scanAll!(text).map((m) => [text.slice(m.start, m.end), m.except === true]);
+    expect(all).toEqual([
+      ['Meta-learning', true],
+      ['Meta', false],
+    ]);
+  });
+});

@@ -121,6 +121,7 @@ function packCorpus(): unknown[] {
   const warned = packText([
     entry('rlhf', { term: 'RLHF', aliases: ['rlhf'], related: ['rlhf', 'dpo', 'dpo'], definition: 'x'.repeat(400) }),
     entry('dpo'),
+    entry('meta', { term: 'Meta', match: { except: ['META', 'Metaverse'] } }),
   ]);
   return [...BROKEN_JSON, '[]', broken, twice, warned].flatMap((text) => {
     const result = validatePack(text);

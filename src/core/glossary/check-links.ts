@@ -33,6 +33,38 @@ export function checkLinks(facts: EntryFact[], report: PackReport): void {
   }
 
   checkForms(facts, report);
+  for (const fact of facts) checkExceptions(fact, report);
+}
+
+/**
+ * An exception phrase does its work when it holds a form of its own entry and is longer: one that
+ * is a form loses to it, and one that holds none could only hide other entries' terms.
+ */
+function checkExceptions(fact: EntryFact, report: PackReport): void {
+  const forms = fact.forms.map((form) => ({ text: form.text, folded: foldSurfaceForm(form.text) }));
+  for (const exception of fact.exceptions) {
+    const folded = foldSurfaceForm(exception.text);
+    const same = forms.find((form) => form.folded === folded);
+    if (same) {
+      report.warn(exception.node, exception.path, { code: 'packExceptIsForm', params: [same.text] }, fact.id);
+    } else if (!forms.some((form) => holdsWord(folded, form.folded))) {
+      report.warn(exception.node, exception.path, { code: 'packExceptMissesTerm', params: [] }, fact.id);
+    }
+  }
+}
+
+/** What may follow a form inside a phrase that holds it: a plural or possessive ending, then a word's end. */
+const FORM_END = /^(?:s|es|'s|\u2019s)?(?: |$)/;
+
+/** Whether `phrase` holds `words` (folded) as whole words, or their plural. */
+function holdsWord(phrase: string, words: string): boolean {
+  const spellings = words.endsWith('y') ? [words, `${words.slice(0, -1)}ies`] : [words];
+  return spellings.some((form) => {
+    for (let at = phrase.indexOf(form); at !== -1; at = phrase.indexOf(form, at + 1)) {
+      if ((at === 0 || phrase[at - 1] === ' ') && FORM_END.test(phrase.slice(at + form.length))) return true;
+    }
+    return false;
+  });
 }
 
 function checkForms(facts: EntryFact[], report: PackReport): void {

@@ -22,6 +22,8 @@ export interface EntryFact {
   id?: string;
   idNode?: JsonNode;
   forms: FormFact[];
+  /** Its exception phrases (`match.except`). */
+  exceptions: FormFact[];
   related: { id: string; node: JsonNode; path: string }[];
 }
 
@@ -82,7 +84,7 @@ function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact
     related: { check: c.list(c.id) },
     match: {
       check: (matchNode, matchPath) =>
-        c.object(matchNode, matchPath, { ...matchFlags, plural: { check: c.flag } }),
+        c.object(matchNode, matchPath, { ...matchFlags, plural: { check: c.flag }, except: { check: c.list(form) } }),
     },
   });
 
@@ -95,6 +97,7 @@ function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact
   const fact: EntryFact = {
     path,
     forms: collectForms(fields, path),
+    exceptions: collectExceptions(fields.get('match'), path),
     related: collectRelated(fields.get('related'), path),
   };
   if (id !== undefined && idNode) {
@@ -123,6 +126,16 @@ function collectForms(fields: Map<string, JsonNode>, path: string): FormFact[] {
     forms.push({ text, caseSensitive, node: textNode, path: `${path}.aliases[${i}]` });
   });
   return forms;
+}
+
+function collectExceptions(match: JsonNode | undefined, path: string): FormFact[] {
+  const list = match?.type === 'object' ? fieldValue(match, 'except') : undefined;
+  if (list?.type !== 'array') return [];
+  return (list.children ?? []).flatMap((item, i) =>
+    item.type === 'string' && item.value !== ''
+      ? [{ text: String(item.value), caseSensitive: false, node: item, path: `${path}.match.except[${i}]` }]
+      : [],
+  );
 }
 
 function collectRelated(node: JsonNode | undefined, path: string): EntryFact['related'] {

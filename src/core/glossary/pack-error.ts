@@ -39,6 +39,8 @@ interface PackParams {
   packFormTwice: [form: string];
   packFormTaken: [form: string, ownerPath: string];
   packFormTakenById: [form: string, ownerPath: string, ownerId: string];
+  packExceptIsForm: [form: string];
+  packExceptMissesTerm: [];
 }
 
 export type PackCode = keyof PackParams;
@@ -78,6 +80,8 @@ export const PACK_ENGLISH: { readonly [C in PackCode]: string } = {
   packFormTwice: 'repeats "$1" from the same entry',
   packFormTaken: '"$1" is already a form of $2; a form can belong to one entry only',
   packFormTakenById: '"$1" is already a form of $2 (id "$3"); a form can belong to one entry only',
+  packExceptIsForm: 'is "$1", a form of the term itself, so the term would still be marked there',
+  packExceptMissesTerm: 'holds neither the term nor an alias of it, so it would only hide other terms',
 };
 
 const ENGLISH = { ...PACK_ENGLISH, ...JSON_ENGLISH };

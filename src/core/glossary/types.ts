@@ -32,6 +32,12 @@ export interface MatchRules {
   contextGated?: boolean;
   /** Also match regular plural forms ("models", "LLMs"). Default true. */
   plural?: boolean;
+  /**
+   * Longer phrases that hold the term but mean something else ("Meta-learning" for Meta, "on a
+   * scale of" for scale): where the text reads one of them, none of it is marked. Matched in any
+   * letter case, with the spacing and hyphen rules of terms, and without plurals.
+   */
+  except?: string[];
 }
 
 export interface GlossaryEntry {

@@ -8,7 +8,7 @@ import { buildSparse, scanSparse } from './sparse';
 import { Table } from './table';
 import { type InsertPoint, Trie } from './trie';
 import type { CompileOptions, Match, Matcher, MatcherStats } from './types';
-import { selectLongest } from './verify';
+import { selectLongest, termsOnly } from './verify';
 
 const DEFAULT_MAX_TABLE_BYTES = 24 * 1024 * 1024;
 /**
@@ -71,19 +71,21 @@ export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], opti
     if (view) loaded = loadedFrom(view, options);
     return loaded;
   };
+  const scanAll = (text: string, from = 0, to = text.length): Match[] => {
+    const start = Math.max(0, Math.min(from, text.length));
+    const end = Math.max(start, Math.min(to, text.length));
+    // White space alone (U+0000 joins runs of a page's text) holds no term, and needs no
+    // table: a frame of nothing but indentation never gets the matcher ready.
+    if (isBlank(text, start, end)) return [];
+    return selectLongest(load(Infinity)!.run(text, start, end));
+  };
   return {
     entries,
     get stats() {
       return load(Infinity)!.stats;
     },
-    scan(text: string, from = 0, to = text.length): Match[] {
-      const start = Math.max(0, Math.min(from, text.length));
-      const end = Math.max(start, Math.min(to, text.length));
-      // White space alone (U+0000 joins runs of a page's text) holds no term, and needs no
-      // table: a frame of nothing but indentation never gets the matcher ready.
-      if (isBlank(text, start, end)) return [];
-      return selectLongest(load(Infinity)!.run(text, start, end));
-    },
+    scan: (text: string, from = 0, to = text.length): Match[] => termsOnly(scanAll(text, from, to)),
+    scanAll,
     prepare(deadline: number): boolean {
       const ready = load(deadline);
       return ready !== null && ready.prepare(deadline);

@@ -3,13 +3,18 @@ export const GATED = 2;
 /** The form starts (ends) with a word character, so the text must not continue the word there. */
 export const WORD_START = 4;
 export const WORD_END = 8;
+/** A phrase in which the entry's term means something else: where it is read, nothing is marked. */
+export const EXCEPT = 16;
+/** The highest value the flags above make together. */
+export const ALL_FLAGS = 31;
 
-const rank = (flags: number): number => (flags & CASE_SENSITIVE ? 0 : 2) + (flags & GATED ? 1 : 0);
+const rank = (flags: number): number => (flags & EXCEPT ? 4 : (flags & CASE_SENSITIVE ? 0 : 2) + (flags & GATED ? 1 : 0));
 
 /**
  * The compiled forms, in flat arrays the scan reads when the automaton reports. Forms ending at
  * one state are chained in order of preference: case-sensitive before case-insensitive (the
- * more specific reading), then ungated before gated, then glossary order.
+ * more specific reading), then ungated before gated, then glossary order. Exception phrases
+ * come last: a term of another entry spelt the same is still marked.
  */
 export class FormStore {
   count = 0;

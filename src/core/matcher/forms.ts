@@ -9,6 +9,8 @@ export interface FormSpec {
   entry: number;
   caseSensitive: boolean;
   gated: boolean;
+  /** An exception phrase of the entry ("Meta-learning" for Meta): found, but never marked. */
+  except?: boolean;
   /**
    * How many leading characters of `text` keep their case when `caseSensitive`. A generated
    * plural keeps its base's case rule but not for the ending: "LLMs" and "LLMS" both count.
@@ -130,6 +132,12 @@ export function collectForms(packs: readonly GlossaryPack[]): {
         forms.push({ text, entry: index, caseSensitive, gated, exactChars: text.length, shared: 0 });
         const plural = plurals ? pluralOf(text) : null;
         if (plural) forms.push({ text: plural.text, entry: index, caseSensitive, gated, exactChars: plural.keep, shared: plural.keep });
+      }
+      // In any letter case: "Meta-Learning" in a title is no more the company than "Meta-learning".
+      const exceptions = entry.match?.except ?? [];
+      for (let x = 0; x < exceptions.length; x++) {
+        const text = exceptions[x]!.trim();
+        if (text !== '') forms.push({ text, entry: index, caseSensitive: false, gated: false, except: true, exactChars: 0, shared: 0 });
       }
     }
   }

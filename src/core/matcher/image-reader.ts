@@ -1,5 +1,5 @@
 import { baseClasses, FIRST_SYMBOL, SEP } from './chars';
-import { FormStore } from './form-store';
+import { ALL_FLAGS, FormStore } from './form-store';
 import { IMAGE_FORMAT, ImageError, type ImageView, type MatcherImage } from './image';
 
 /** Items checked between two looks at the clock: a small part of a millisecond, even cold. */
@@ -127,7 +127,7 @@ export class ImageReader {
         const entry = src.entry[f]!;
         if ((entry | 0) !== entry || entry < 0 || entry >= entries) fail('forms.entry');
         const flags = src.flags[f]!;
-        if ((flags | 0) !== flags || flags < 0 || flags > 15) fail('forms.flags');
+        if ((flags | 0) !== flags || flags < 0 || flags > ALL_FLAGS) fail('forms.flags');
         const exact = src.exact[f];
         const chars = src.exactChars[f]!;
         if (typeof exact !== 'string' || (chars | 0) !== chars || chars < 0 || chars > exact.length) fail('forms.exact');

@@ -3,7 +3,7 @@ import type { FormStore } from './form-store';
 import { Trie } from './trie';
 
 /** Bumped whenever the layout below changes, so an older stored image is never misread. */
-export const IMAGE_FORMAT = 1;
+export const IMAGE_FORMAT = 2;
 
 /**
  * A compiled glossary in a shape storage can keep (plain JSON: no typed arrays), so that the

@@ -1,4 +1,5 @@
 import { isSeparatorCode, isSkipCode } from './chars';
+import { termsOnly } from './verify';
 import type { Match, Matcher } from './types';
 
 /*
@@ -73,16 +74,22 @@ export class ResumableScan {
     if (to === Infinity) {
       if (!final) return null;
       this.restart(end);
-      return from < end ? this.matcher.scan(text, from, end) : null;
+      return from < end ? termsOnly(this.scanAll(text, from, end)) : null;
     }
     const lo = this.ahead.first;
     this.ahead.goal = -1;
-    const found = this.matcher.scan(text, from, to);
+    const found = this.scanAll(text, from, to);
     let kept = 0;
     let edge = from;
     for (; kept < found.length && found[kept]!.start <= lo; kept++) edge = found[kept]!.end;
     this.decided = Math.max(edge, lo + 1);
-    return kept === found.length ? found : found.slice(0, kept);
+    return termsOnly(kept === found.length ? found : found.slice(0, kept));
+  }
+
+  /** Exception phrases included: the next piece must start after one, not inside it. */
+  private scanAll(text: string, from: number, to: number): Match[] {
+    const { matcher } = this;
+    return matcher.scanAll ? matcher.scanAll(text, from, to) : matcher.scan(text, from, to);
   }
 
   /**

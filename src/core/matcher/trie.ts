@@ -1,6 +1,6 @@
 import type { Alphabet } from './alphabet';
 import { isApostrophe, isWordCode, NONE, SEP, SKIP } from './chars';
-import { CASE_SENSITIVE, FormStore, GATED, WORD_END, WORD_START } from './form-store';
+import { CASE_SENSITIVE, EXCEPT, FormStore, GATED, WORD_END, WORD_START } from './form-store';
 import type { FormSpec } from './forms';
 
 /** A trie of folded forms: states are integers, children sibling lists. */
@@ -77,7 +77,7 @@ export class Trie {
     }
     if (index === snapshotAt) point = { index, state, length, pendingSep, exact, exactChars, first, last };
     if (length === 0) return point;
-    let flags = (caseSensitive ? CASE_SENSITIVE : 0) | (form.gated ? GATED : 0);
+    let flags = (caseSensitive ? CASE_SENSITIVE : 0) | (form.gated ? GATED : 0) | (form.except ? EXCEPT : 0);
     if (isWordCode(first)) flags |= WORD_START;
     if (isWordCode(last)) flags |= WORD_END;
     const head = this.formHead[state]!;

@@ -17,6 +17,11 @@ export interface Match {
   entry: number;
   /** Found through a context-gated form: the page decides whether to show it. */
   gated: boolean;
+  /**
+   * An exception phrase of the entry ("Meta-learning"): nothing is marked there. Only
+   * `Matcher.scanAll` hands these out; set only when true.
+   */
+  except?: true;
 }
 
 export interface MatcherStats {
@@ -40,6 +45,12 @@ export interface Matcher {
    * still count as neighbours.
    */
   scan(text: string, from?: number, to?: number): Match[];
+  /**
+   * `scan`, with the exception phrases that kept terms from being marked among the matches, as
+   * `except`. A caller that scans a text in pieces needs them, to resume after such a phrase
+   * rather than inside it. Without it, `scan` stands in.
+   */
+  scanAll?(text: string, from?: number, to?: number): Match[];
   /**
    * Builds what is left of the transition table until `performance.now()` passes `deadline`;
    * true once it is complete. A matcher loaded for a page finishes its table in steps, so that

@@ -1,5 +1,5 @@
 import { isApostrophe, isWordAt, isWordBefore, SEP, SKIP } from './chars';
-import { CASE_SENSITIVE, type FormStore, GATED, WORD_END, WORD_START } from './form-store';
+import { CASE_SENSITIVE, EXCEPT, type FormStore, GATED, WORD_END, WORD_START } from './form-store';
 import type { Match } from './types';
 
 /** What the automaton reports into: the forms, and for each state its chain of ending forms. */
@@ -68,10 +68,18 @@ export function collectAt(outputs: Outputs, text: string, state: number, end: nu
       const flags = forms.flags[form]!;
       const exact = forms.exact[form]!;
       if (flags & CASE_SENSITIVE && !sameCase(text, start, exact, forms.exactChars[form]!, classOf)) continue;
-      found.push({ start, end, entry: forms.entry[form]!, gated: (flags & GATED) !== 0 });
+      const entry = forms.entry[form]!;
+      // Another shape for exceptions only: they are rare, and dropped before anyone else sees them.
+      found.push(flags & EXCEPT ? { start, end, entry, gated: false, except: true } : { start, end, entry, gated: (flags & GATED) !== 0 });
       break;
     }
   }
+}
+
+/** The matches that are terms: exception phrases ("Meta-learning") hold their place, then go. */
+export function termsOnly(matches: Match[]): Match[] {
+  for (let i = 0; i < matches.length; i++) if (matches[i]!.except) return matches.filter((m) => !m.except);
+  return matches;
 }
 
 /** Leftmost-longest, non-overlapping selection from candidates listed in order of their end. */
