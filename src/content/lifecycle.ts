@@ -28,7 +28,7 @@ async function siteAddress(): Promise<string> {
 /** Starts Termlight in this frame and keeps it in step with the settings until it is replaced. */
 export async function startContentScript(): Promise<void> {
   const life = new AbortController();
-  takeOver(life);
+  takeOver(life, extensionAlive);
   stopWhenOrphaned(life, extensionAlive);
   let [settings, { packs: userPacks, revision }, compiled, site] = await Promise.all([
     loadSettings(),

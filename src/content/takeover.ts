@@ -1,14 +1,22 @@
-import { HOST_TAG } from './card';
+import { removeStaleHosts } from './card';
 
 const TAKEOVER_EVENT = 'termlight:takeover';
+/** Where the running copy keeps its controller: in the extension's own world, out of the page's reach. */
+const CURRENT = Symbol.for('termlight.running-copy');
 
 /**
- * After the extension is reloaded or updated, the old content script may still run in open pages
- * (its extension APIs are gone, its DOM work is not). A new instance announces itself with a DOM
- * event, which reaches every instance whatever world it runs in; the old one then tears itself
- * down. Paint or a card left by an instance that could not hear it is removed here too.
+ * Makes this copy the one that runs in the frame. A copy still alive in the same frame (the
+ * background puts one into a tab whose copy had not answered yet) shares this world's globals,
+ * and is retired through them. After the extension is reloaded or updated, the old copy may still
+ * run (its extension APIs are gone, its DOM work is not), possibly in another world: a DOM event
+ * reaches it there, and it tears itself down once `alive` says it is cut off. A page can send the
+ * same event, so a copy that is alive ignores it. Paint or a card left by a copy that could not
+ * hear it is removed here too.
  */
-export function takeOver(teardown: AbortController): void {
+export function takeOver(teardown: AbortController, alive: () => boolean): void {
+  const world = globalThis as { [CURRENT]?: AbortController };
+  world[CURRENT]?.abort();
+  world[CURRENT] = teardown;
   document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
   if (globalThis.CSS && 'highlights' in CSS) {
     // forEach, not keys(): Firefox cannot hand a page iterator to a content script ("Xray wrapping").
@@ -16,8 +24,11 @@ export function takeOver(teardown: AbortController): void {
     CSS.highlights.forEach((_highlight, name) => void names.push(name));
     for (const name of names) if (name.startsWith('termlight')) CSS.highlights.delete(name);
   }
-  for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
-  document.addEventListener(TAKEOVER_EVENT, () => teardown.abort(), { signal: teardown.signal, once: true });
+  removeStaleHosts(document);
+  const retireIfCutOff = () => {
+    if (!alive()) teardown.abort();
+  };
+  document.addEventListener(TAKEOVER_EVENT, retireIfCutOff, { signal: teardown.signal });
 }
 
 /**

@@ -3,4 +3,4 @@ export type { CardController, CardControllerOptions, CardSettings, ShowOptions }
 export type { CardEntry } from './card-view';
 export { CARD_MESSAGES } from './strings';
 export type { GetMessage } from './strings';
-export { HOST_ATTRIBUTE, HOST_TAG } from './host';
+export { removeStaleHosts } from './host';
