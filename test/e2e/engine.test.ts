@@ -110,6 +110,26 @@ describe.each(BROWSERS)('%s', (name) => {
       await page.close();
     });
 
+    it("puts its paint back after the page clears every highlight, as a page's own search does", async () => {
+      const page = await openHarness(env, await fixture('terms.html'));
+      await page.evaluate(() => (window as unknown as W).termlight.start({}, { debounceMs: 20, minIntervalMs: 40 }));
+      const count = (await painted(page)).length;
+      expect(count).toBeGreaterThan(2);
+      await page.evaluate(() => CSS.highlights.clear());
+      expect(await bluePixels(page)).toBe(0);
+      // The reader's pointer over the page brings it back; so does the next change the page makes.
+      await page.evaluate(() => (window as unknown as W).termlight.engine().hitTest(1, 1));
+      expect(await bluePixels(page)).toBeGreaterThan(200);
+      await page.evaluate(() => CSS.highlights.clear());
+      await page.evaluate(() => {
+        document.getElementById('later')!.innerHTML = '<p>Later: a foundation model.</p>';
+      });
+      await page.waitFor(() => (window as unknown as W).termlight.names().length > 0);
+      expect((await painted(page)).length).toBe(count + 1);
+      expect(await bluePixels(page)).toBeGreaterThan(200);
+      await page.close();
+    });
+
     it('reads open shadow roots and hit-tests inside them', async () => {
       const page = await openHarness(env, await fixture('shadow.html'));
       await page.evaluate(() => {

@@ -263,6 +263,8 @@ export function createTermEngine(
     hitTest(x, y) {
       const p = paints.current;
       if (signal.aborted || !p) return null;
+      // The pointer is where a reader would miss paint the page took away: it comes back here.
+      guarded(() => p.keep?.(), undefined);
       return guarded(() => p.occurrenceAt?.(x, y) ?? hitTest(doc, x, y, shadowRoots, (o) => page.blocksOf.get(o)), null);
     },
     setCurrent(occurrence) {

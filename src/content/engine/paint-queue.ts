@@ -63,6 +63,7 @@ export class PaintQueue {
    */
   commit(all: boolean, deadline = Infinity): { done: boolean; changed: boolean } {
     const { page, opts } = this;
+    this.painter?.keep?.();
     const fresh = page.takeFresh();
     let changed = page.changed;
     page.changed = false;

@@ -21,6 +21,8 @@ export interface Painter {
   setCurrent(occurrence: TermOccurrence | null): void;
   /** The occurrence drawn at a point, for painters that can tell without the caret APIs. */
   occurrenceAt?(x: number, y: number): TermOccurrence | null;
+  /** Registers its paint again if the page took it away (`CSS.highlights.clear()`). */
+  keep?(): void;
   /** Removes all paint and everything registered. */
   clear(): void;
 }
@@ -97,6 +99,11 @@ export function createHighlightPainter(doc: Document, appearance: Appearance, to
         if (m.occurrence) unpaint(m.occurrence);
         m.occurrence = null;
       }
+    },
+    keep() {
+      // A page's own search often clears every highlight when it is done, ours included.
+      const lost = (names.terms && CSS.highlights.get(names.terms) !== terms) || CSS.highlights.get(names.current) !== current;
+      if (lost) register();
     },
     setAppearance(next) {
       unregister();
