@@ -1,4 +1,5 @@
 import { browser } from './browser';
+import { usableStoredPacks } from '../core/glossary/stored-pack';
 import type { GlossaryPack } from '../core/glossary/types';
 
 /**
@@ -7,13 +8,6 @@ import type { GlossaryPack } from '../core/glossary/types';
  * larger than sync's 8 KB per item. Whether each one is on is a setting (`disabledGlossaries`).
  */
 export const USER_GLOSSARIES_KEY = 'userGlossaries';
-
-/** Only the shape a reader depends on: storage may hold anything an older version wrote. */
-function looksLikePack(value: unknown): value is GlossaryPack {
-  if (typeof value !== 'object' || value === null) return false;
-  const pack = value as Partial<GlossaryPack>;
-  return typeof pack.id === 'string' && typeof pack.name === 'string' && Array.isArray(pack.entries);
-}
 
 /**
  * Changed on every save, so that a glossary compiled from one list of packs is never taken for
@@ -39,12 +33,8 @@ export async function loadUserGlossaries(): Promise<GlossaryPack[]> {
 }
 
 function packsFrom(stored: unknown): GlossaryPack[] {
-  if (stored === undefined) return [];
-  const list: unknown[] = Array.isArray(stored) ? stored : [];
-  const packs = list.filter(looksLikePack);
-  if (packs.length !== list.length || !Array.isArray(stored)) {
-    console.warn('[Termlight] ignored stored user glossaries that are not glossary packs');
-  }
+  const { packs, dropped } = usableStoredPacks(stored);
+  if (dropped.length) console.warn(`[Termlight] left out damaged parts of the stored user glossaries: ${dropped.join('; ')}`);
   return packs;
 }
 

@@ -148,6 +148,23 @@ describe('glossaries compiled ahead of time', () => {
   });
 });
 
+describe('a stored user glossary damaged after it was imported', () => {
+  it('costs the page only its damaged entries, never the other terms', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const damaged = pack([{ term: 'zorblatting' }, { term: 'widget' }], 'user-words');
+    // An entry that lost its term, one whose alias is a number, and a pack that is no pack.
+    const entries: unknown[] = [...damaged.entries, { id: 'x', definition: 'd', category: 'concept' }];
+    entries.push({ ...damaged.entries[1], id: 'y', aliases: [5] });
+    await storage.local.set({ userGlossaries: [{ ...damaged, entries }, 'not a pack'] });
+    await refreshCompiledGlossary();
+    const page = await pageMatcher();
+    expect(found(page)).toEqual(['pre-training', 'foundation model', 'RLHF', 'zorblatting', 'widget']);
+    const warned = warn.mock.calls.flat().join(' ');
+    expect(warned).toMatch(/left out damaged parts of the stored user glossaries: glossary "user-words", entries\[2\]; glossary "user-words", entries\[3\]; item 1 \(not a glossary\)/);
+    warn.mockRestore();
+  });
+});
+
 describe('the background', () => {
   it('compiles on install and after every glossary change', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
