@@ -31,7 +31,8 @@ export function compiledGlossaryId(packs: readonly GlossaryPack[], userRevision:
 }
 
 export async function loadCompiledGlossary(): Promise<CompiledGlossary | null> {
-  const items = await browser.storage.local.get([COMPILED_GLOSSARY_KEY, COMPILED_GLOSSARY_ID_KEY]);
+  // Unreadable storage only means compiling in the page.
+  const items = await browser.storage.local.get([COMPILED_GLOSSARY_KEY, COMPILED_GLOSSARY_ID_KEY]).catch(() => ({}) as Record<string, unknown>);
   const id = items[COMPILED_GLOSSARY_ID_KEY];
   return typeof id === 'string' ? { id, image: items[COMPILED_GLOSSARY_KEY] } : null;
 }

@@ -23,7 +23,14 @@ export interface UserGlossaries {
 
 /** The packs and their revision, read together. */
 export async function loadUserGlossaryState(): Promise<UserGlossaries> {
-  const items = await browser.storage.local.get([USER_GLOSSARIES_KEY, USER_GLOSSARIES_REVISION_KEY]);
+  let items: Record<string, unknown>;
+  try {
+    items = await browser.storage.local.get([USER_GLOSSARIES_KEY, USER_GLOSSARIES_REVISION_KEY]);
+  } catch (err) {
+    // The bundled glossaries still work without them.
+    console.warn('[Termlight] could not read the user glossaries', err);
+    return { packs: [], revision: '' };
+  }
   const revision = items[USER_GLOSSARIES_REVISION_KEY];
   return { packs: packsFrom(items[USER_GLOSSARIES_KEY]), revision: typeof revision === 'string' ? revision : '' };
 }
