@@ -147,6 +147,32 @@ describe('shadow roots that come after the first read', () => {
     $('main').insertAdjacentHTML('beforeend', '<p>LLM</p>');
     await eventually(['RLHF', 'LLM', 'pre-training']);
   });
+
+  it('lets go of the shadow roots of components the page removed, re-rendered or not', async () => {
+    started = await startEngine('<main id="app"><p>RLHF</p></main>');
+    const app = $('#app');
+    for (let round = 0; round < 5; round++) {
+      app.replaceChildren();
+      for (let i = 0; i < 10; i++) {
+        const host = document.createElement('div');
+        host.attachShadow({ mode: 'open' }).innerHTML = `<p>item ${round}-${i}: a foundation model</p>`;
+        app.append(host);
+      }
+      await settle(30);
+    }
+    await eventually(Array.from({ length: 10 }, () => 'foundation model'));
+    // Every hit test passes the roots it knows to the browser's caret lookup.
+    let passed: ShadowRoot[] = [];
+    const caret = (_x: number, _y: number, options?: { shadowRoots?: ShadowRoot[] }) => ((passed = options?.shadowRoots ?? []), null);
+    Object.assign(document, { caretPositionFromPoint: caret });
+    try {
+      started.engine.hitTest(5, 5);
+    } finally {
+      delete (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+    }
+    expect(passed).toHaveLength(10);
+    expect(passed.every((root) => root.isConnected)).toBe(true);
+  });
 });
 
 describe('a page that never stops changing', () => {

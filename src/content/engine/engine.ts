@@ -72,6 +72,8 @@ export function createTermEngine(
   let designMode = false;
 
   const watcher = watchPage(signal, tune, (batch) => {
+    // Roots of hosts the page dropped: each holds its subtree, and each is handed to every hit test.
+    if (batch.removals) for (let i = shadowRoots.length; i-- > 0; ) if (!shadowRoots[i]!.isConnected) shadowRoots.splice(i, 1);
     if (editedWhole()) return Promise.resolve();
     const whole = designMode;
     designMode = false;
