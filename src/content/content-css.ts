@@ -30,7 +30,8 @@ function declarations(style: PaintedStyle | 'current', color: HighlightColor, to
 }
 
 export function contentCss(): string {
-  const rules = [`${MARK_TAG} { display: inline; margin: 0; padding: 0; border: 0; font: inherit; color: inherit; background: none; }`];
+  const base = `${MARK_TAG} { display: inline; margin: 0; padding: 0; border: 0; font: inherit; color: inherit; background: none; }`;
+  const rules: string[] = [];
   for (const tone of TONES) {
     for (const color of HIGHLIGHT_COLORS) {
       for (const style of PAINTED_STYLES) {
@@ -43,5 +44,6 @@ export function contentCss(): string {
       rules.push(`::highlight(${current}) { ${body} }`, `${MARK_TAG}[data-current="${current}"] { ${body} }`);
     }
   }
-  return rules.join('\n') + '\n';
+  // On paper the marks would only be clutter: a card cannot open there.
+  return `${base}\n@media not print {\n${rules.join('\n')}\n}\n`;
 }

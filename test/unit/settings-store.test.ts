@@ -32,7 +32,7 @@ describe('storage that cannot be read', () => {
   });
 
   it('costs the bundled glossary nothing when the local area fails', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     vi.spyOn(storage.local, 'get').mockRejectedValue(new Error('database damaged'));
     await expect(loadUserGlossaryState()).resolves.toEqual({ packs: [], revision: '' });
     await expect(loadCompiledGlossary()).resolves.toBeNull();

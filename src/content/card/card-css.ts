@@ -55,6 +55,7 @@ export function cardCss(): string {
   visibility: visible !important;
   opacity: 1 !important;
 }
+@media print { :host { display: none !important; } }
 .card {
   ${themeVars('light')}
   position: fixed;

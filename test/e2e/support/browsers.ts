@@ -18,6 +18,8 @@ export interface TestPage {
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Renders the page as for 'print' or back for 'screen' (Chromium: Firefox's driver cannot). */
+  emulateMedia?(media: 'print' | 'screen'): Promise<void>;
   screenshot(path?: string): Promise<Buffer>;
   /** Errors thrown in the page (uncaught or unhandled), as the browser reports them. */
   errors: string[];
@@ -64,6 +66,7 @@ function wrapPlaywright(page: PwPage): TestPage {
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    emulateMedia: (media) => page.emulateMedia({ media }),
     screenshot: (path) => page.screenshot(path ? { path } : {}),
     close: () => page.close(),
   };
