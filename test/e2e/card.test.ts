@@ -141,6 +141,16 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     expect((await readCard(page))?.term).toBe('foundation model');
   });
 
+  it("opens on a page that stops the pointer's events at the window for its own use", async () => {
+    const page = await openPage(env, DEMO);
+    await page.evaluate(() => {
+      for (const type of ['pointermove', 'pointerdown', 'click']) window.addEventListener(type, (e) => e.stopPropagation(), true);
+    });
+    expect((await hoverUntilCard(page, 'foundation model', 'main p')).term).toBe('foundation model');
+    await page.click(5, 5);
+    await waitForNoCard(page);
+  });
+
   it('stays while the pointer moves into it, hides when the pointer leaves, closes on Escape', async () => {
     const page = await openPage(env, DEMO);
     const before = await pageMarkup(page);

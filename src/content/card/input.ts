@@ -33,6 +33,8 @@ interface InputOptions<T> {
 export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout(): void } {
   const { doc, signal, view } = o;
   const win = doc.defaultView ?? globalThis;
+  // On the window, in capture: the first stop of every event. A page that stops the pointer's
+  // events there for its own reasons (a drag library, a canvas app) still leaves them to us.
   const listen = { signal, capture: true, passive: true };
 
   let pointer: { x: number; y: number; modifier: boolean; pressed: boolean; onCard: boolean } | null = null;
@@ -74,7 +76,7 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
     });
   }
 
-  doc.addEventListener(
+  win.addEventListener(
     'pointermove',
     (e) => {
       // Touch has no hover: a touch only moves while it scrolls or drags.
@@ -87,7 +89,7 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
   );
 
   // The pointer left the window: it is on no term.
-  doc.addEventListener(
+  win.addEventListener(
     'pointerout',
     (e) => {
       if (e.relatedTarget || e.pointerType === 'touch') return;
@@ -97,7 +99,7 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
     listen,
   );
 
-  doc.addEventListener(
+  win.addEventListener(
     'pointerdown',
     (e) => {
       lastPointerType = e.pointerType;
@@ -109,7 +111,7 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
     listen,
   );
 
-  doc.addEventListener(
+  win.addEventListener(
     'click',
     (e) => {
       // Touch has no hover, so a tap on a term opens its card whatever the trigger setting.
