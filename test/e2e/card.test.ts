@@ -7,6 +7,7 @@ import { BROWSERS, useBrowser } from './support/suite';
 
 const DEMO = '/fixtures/demo/foundation-models.html';
 const HOSTILE = '/fixtures/card/hostile.html';
+const TOP_LAYER = '/fixtures/card/top-layer.html';
 
 interface CardInfo {
   term: string;
@@ -189,6 +190,56 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     await page.waitFor((term) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term, chip.term);
     expect((await readCard(page))?.definition).not.toMatch(/^A very large, general-purpose AI model/);
     await page.close();
+  });
+
+  /** Whether the card is what the reader sees at its own centre, above everything else. */
+  const cardOnTop = (page: TestPage) =>
+    page.evaluate(() => {
+      const host = document.querySelector('termlight-host')!;
+      const r = host.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
+    });
+
+  it("shows above a modal dialog, stays usable there, and leaves the dialog's Escape to it", async () => {
+    const page = await openPage(env, TOP_LAYER);
+    await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).showModal());
+    await hoverUntilCard(page, 'foundation model', '#inside');
+    expect(await cardOnTop(page)).toBe(true);
+    // Usable: the related-term buttons answer the pointer, though the page outside is inert.
+    const chip = await page.evaluate(() => {
+      const b = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.related button')!;
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, term: b.textContent };
+    });
+    await page.mouseMove(chip.x, chip.y);
+    await page.click(chip.x, chip.y);
+    await page.waitFor((term) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term, chip.term);
+    // The first Escape closes the card the reader sees; the next is the dialog's.
+    await page.press('Escape');
+    await waitForNoCard(page);
+    expect(await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).open)).toBe(true);
+    await page.press('Escape');
+    await page.waitFor(() => !(document.getElementById('dlg') as HTMLDialogElement).open);
+    // With the dialog gone, a card on the page outside shows as before.
+    await hoverUntilCard(page, 'foundation model', '#outside');
+    expect(await cardOnTop(page)).toBe(true);
+  });
+
+  it('shows above a popover the page opened, even one opened after the card', async () => {
+    const page = await openPage(env, TOP_LAYER);
+    await page.evaluate(() => document.getElementById('pop')!.showPopover());
+    await hoverUntilCard(page, 'foundation model', '#inpop');
+    expect(await cardOnTop(page)).toBe(true);
+    await page.mouseMove(600, 700);
+    await waitForNoCard(page);
+    // The page puts its popover on top again; the next card goes above it all the same.
+    await page.evaluate(() => {
+      const pop = document.getElementById('pop')!;
+      pop.hidePopover();
+      pop.showPopover();
+    });
+    await hoverUntilCard(page, 'RLHF', '#inpop');
+    expect(await cardOnTop(page)).toBe(true);
   });
 
   it('moves through the terms with the keyboard commands', async () => {

@@ -158,6 +158,7 @@ export function createCardView(opts: CardViewOptions) {
   function open(next: NonNullable<typeof shown>): boolean {
     shown = next;
     draw();
+    host?.raise();
     if (place(true)) return true;
     hide();
     return false;

@@ -10,6 +10,12 @@ export interface CardHost {
   mount: HTMLElement;
   /** A polite live region for keyboard navigation. */
   live: HTMLElement;
+  /**
+   * Puts the host above whatever the page has put in the top layer (a modal dialog, a popover,
+   * a fullscreen element), which no z-index can beat. Inside the topmost modal dialog, too:
+   * outside it, everything is inert, and the card could not be clicked.
+   */
+  raise(): void;
   remove(): void;
 }
 
@@ -60,8 +66,32 @@ export function createCardHost(doc: Document): CardHost {
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
   root.append(style, mount, live);
+  // A manual popover: never dismissed by the browser, only shown in the top layer when asked.
+  const popover = typeof host.showPopover === 'function';
+  if (popover) host.setAttribute('popover', 'manual');
   doc.documentElement.append(host);
-  return { host, mount, live, remove: () => host.remove() };
+
+  const raise = () => {
+    const modals = doc.querySelectorAll('dialog:modal');
+    const parent = modals[modals.length - 1] ?? doc.documentElement;
+    // Moving the host closes its popover; it is opened again below.
+    if (host.parentNode !== parent) parent.append(host);
+    if (!popover) return;
+    if (host.matches(':popover-open')) {
+      // Shown again only under something newer: hiding it would move the reader's focus.
+      if (!othersInTopLayer(doc, host)) return;
+      host.hidePopover();
+    }
+    host.showPopover();
+  };
+  return { host, mount, live, raise, remove: () => host.remove() };
+}
+
+/** Whether the page has anything in the top layer besides `host`. */
+function othersInTopLayer(doc: Document, host: Element): boolean {
+  if (doc.fullscreenElement || doc.querySelector('dialog:modal')) return true;
+  for (const el of doc.querySelectorAll(':popover-open')) if (el !== host) return true;
+  return false;
 }
 
 export function removeStaleHosts(doc: Document): void {
