@@ -254,6 +254,24 @@ describe.each(BROWSERS)('%s', (name) => {
 });
 
 function extensionTests(env: Env): void {
+  it("marks frames that take the page's origin: srcdoc, and about:blank written by the page", async () => {
+    const page = await openServed(env, '/fixtures/engine/local-frames.html');
+    const inFrame = (id: string) =>
+      page.waitFor((frameId) => {
+        const win = (document.getElementById(frameId) as HTMLIFrameElement).contentWindow as (Window & typeof globalThis) | null;
+        const texts: string[] = [];
+        win?.CSS.highlights.forEach((highlight, name) => {
+          if (!name.startsWith('termlight-') || name.startsWith('termlight-current')) return;
+          for (const r of highlight) texts.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
+        });
+        return texts.length ? texts : null;
+      }, id, 10_000);
+    expect(await inFrame('srcdoc')).toEqual(['foundation model']);
+    expect(await inFrame('blank')).toEqual(['pre-training']);
+    expect(await extensionPainted(page)).toEqual(['RLHF']);
+    await page.close();
+  });
+
   it('marks a corpus page and leaves its markup exactly as the page served it', async () => {
     if (!hasCorpus) return;
     const page = await openServed(env, '/corpus/ai/peg-gpt-4.html');
