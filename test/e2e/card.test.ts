@@ -242,6 +242,21 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     expect(await cardOnTop(page)).toBe(true);
   });
 
+  it('sits beside its term, at its usual size, on a page that zooms itself with CSS', async () => {
+    const plain = await openPage(env, DEMO);
+    const usual = (await hoverUntilCard(plain, 'foundation model', 'main p')).box.width;
+    const page = await openPage(env, '/fixtures/card/zoomed.html');
+    const term = await pointAt(page, 'foundation model', '#zoomed');
+    const card = await hoverUntilCard(page, 'foundation model', '#zoomed');
+    const view = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    // Just below the term (the pointer is at its middle), within the window, not scaled up.
+    expect(card.box.top).toBeGreaterThan(term.y);
+    expect(card.box.top).toBeLessThan(term.y + 60);
+    expect(card.box.top + card.box.height).toBeLessThanOrEqual(view.height);
+    expect(Math.abs(card.box.left - term.x)).toBeLessThan(card.box.width);
+    expect(card.box.width).toBeCloseTo(usual, -1);
+  });
+
   it('moves through the terms with the keyboard commands', async () => {
     const page = await openPage(env, DEMO);
     // The commands reach the page as the background sends them, here from an extension page.

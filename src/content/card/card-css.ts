@@ -54,6 +54,7 @@ export function cardCss(): string {
   pointer-events: none !important;
   visibility: visible !important;
   opacity: 1 !important;
+  zoom: var(--termlight-unzoom, 1) !important;
 }
 @media print { :host { display: none !important; } }
 .card {

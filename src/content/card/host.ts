@@ -76,6 +76,12 @@ export function createCardHost(doc: Document): CardHost {
     const parent = modals[modals.length - 1] ?? doc.documentElement;
     // Moving the host closes its popover; it is opened again below.
     if (host.parentNode !== parent) parent.append(host);
+    // CSS zoom on the page (html { zoom: 1.5 }) reaches the host, and scales the card and every
+    // number it is placed by; the host takes it back.
+    // (A custom property: the shadow root's `all: initial` would undo a plain one.)
+    const zoom = (parent as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    const undo = String(zoom > 0 && Number.isFinite(zoom) ? 1 / zoom : 1);
+    if (host.style.getPropertyValue('--termlight-unzoom') !== undo) host.style.setProperty('--termlight-unzoom', undo, 'important');
     if (!popover) return;
     if (host.matches(':popover-open')) {
       // Shown again only under something newer: hiding it would move the reader's focus.
