@@ -128,6 +128,21 @@ describe('hovering a term', () => {
     vi.advanceTimersByTime(300);
     expect(shownTerm()).toBe('large language model');
   });
+
+  it('with the modifier setting, opens a term again after Escape once the pointer has left it', () => {
+    setup({ trigger: 'hover-modifier' });
+    move(150, 105, document.body, { altKey: true });
+    vi.advanceTimersByTime(300);
+    key('Escape');
+    expect(card()).toBeNull();
+    // Away without the key, back, and the key pressed on the term again.
+    move(600, 600);
+    move(150, 105);
+    const alt = new KeyboardEvent('keydown', { key: 'Alt', bubbles: true });
+    document.body.dispatchEvent(alt);
+    vi.advanceTimersByTime(320);
+    expect(shownTerm()).toBe('large language model');
+  });
 });
 
 describe('the card host', () => {

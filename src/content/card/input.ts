@@ -53,8 +53,9 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
     // A pressed button means a drag or a text selection under way: no card should pop up in it.
     const arm = (trigger === 'hover' || pointer.modifier) && !pointer.pressed;
     const state = o.state();
-    // Without the modifier nothing new can open: skip the hit test unless a card is involved.
-    if (!arm && !state.shown && !state.pending) return;
+    // Without the modifier nothing new can open: skip the hit test unless a card is involved,
+    // or a dismissed term waits for the pointer to leave it (else it could never reopen).
+    if (!arm && !state.shown && !state.pending && !state.dismissed) return;
     const { x, y } = pointer;
     const hit = o.engine.hitTest(x, y);
     o.dispatch({ type: 'point', target: hit ? o.target(hit, { x, y }) : null, arm, now: Date.now() });
