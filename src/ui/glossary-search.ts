@@ -70,9 +70,33 @@ export function indexEntries(packs: readonly GlossaryPack[]): IndexedEntry[] {
 
 const startsWord = (text: string, query: string) => text.startsWith(query) || text.includes(` ${query}`);
 
+/**
+ * What a query in the plural or possessive may stand for ("LLMs", "models", "ontologies",
+ * "GPT's"): readers type what they read, and the page marks those forms too.
+ */
+function singularsOf(q: string): string[] {
+  const possessive = /['\u2019]s?$/.exec(q);
+  if (possessive) return [q.slice(0, possessive.index)];
+  const found: string[] = [];
+  if (q.endsWith('ies') && q.length > 4) found.push(`${q.slice(0, -3)}y`);
+  if (q.endsWith('es') && q.length > 3) found.push(q.slice(0, -2));
+  if (q.endsWith('s') && q.length > 2) found.push(q.slice(0, -1));
+  return found;
+}
+
 /** How well an entry answers a query: lower is better, null is no match. */
 export function matchRank(item: IndexedEntry, query: string): number | null {
   const q = fold(query);
+  const rank = rankFolded(item, q);
+  if (rank !== null) return rank;
+  for (const singular of singularsOf(q)) {
+    const found = rankFolded(item, singular);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function rankFolded(item: IndexedEntry, q: string): number | null {
   if (q === '') return 0;
   const { term, aliases, definition } = item.folded;
   if (term === q) return 0;

@@ -158,6 +158,15 @@ describe('searching every glossary', () => {
     expect(buttonsIn(root, '[data-testid=search-results]')[0]?.querySelector('.result-term')?.textContent).toBe('large language model');
   });
 
+  it('finds a term typed as the page writes it: plural or possessive', async () => {
+    const { root } = await openPopup();
+    const first = () => buttonsIn(root, '[data-testid=search-results]')[0]?.querySelector('.result-term')?.textContent;
+    for (const [typed, term] of [['LLMs', 'large language model'], ["LLM's", 'large language model'], ['guardrails', 'guardrails'], ['foundation models', 'foundation model']]) {
+      await type(root, typed!);
+      expect(first(), typed).toBe(term);
+    }
+  });
+
   it('lists terms named with the word before entries that only mention it elsewhere', async () => {
     const { root } = await openPopup();
     await type(root, 'model');

@@ -21,9 +21,18 @@ describe('entryForText', () => {
     expect(idOf(entryForText(matcher, 'fine tuning'))).toBe('ft');
   });
 
+  it('names a case-sensitive term asked about in another case: the reader chose the text', () => {
+    expect(idOf(entryForText(matcher, 'rlhf'))).toBe('rlhf');
+    expect(idOf(entryForText(matcher, ' Rlhf '))).toBe('rlhf');
+    // Unless two entries spell it so.
+    const twin: GlossaryPack = { ...pack, id: 'twin', entries: [{ id: 'rlhf2', term: 'rlhf', definition: 'd', category: 'concept', match: { caseSensitive: true } }] };
+    const both = compileMatcher([pack, twin]);
+    expect(entryForText(both, 'Rlhf')).toBeNull();
+  });
+
   it('refuses a selection that only contains a term, or none', () => {
     expect(entryForText(matcher, 'a foundation model here')).toBeNull();
-    expect(entryForText(matcher, 'rlhf')).toBeNull(); // case-sensitive acronym
+    expect(entryForText(matcher, 'rlhf model')).toBeNull();
     expect(entryForText(matcher, '   ')).toBeNull();
   });
 });

@@ -1,12 +1,22 @@
 import type { CompiledEntry, Matcher } from '../matcher';
 import { aliasText, foldSurfaceForm } from './surface-form';
 
-/** The entry a piece of selected text names, when the whole selection is one glossary term. */
+/**
+ * The entry a piece of selected text names, when the whole selection is one glossary term. The
+ * reader asked about this text: a term the page marks only in its own letter case ("RLHF") is
+ * found in any case here ("rlhf"), as long as just one entry has that spelling.
+ */
 export function entryForText(matcher: Matcher, text: string): number | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
   const [first] = matcher.scan(trimmed);
-  return first && first.start === 0 && first.end === trimmed.length ? first.entry : null;
+  if (first && first.start === 0 && first.end === trimmed.length) return first.entry;
+  const folded = foldSurfaceForm(trimmed);
+  const owners = new Set<number>();
+  matcher.entries.forEach((item, index) => {
+    if (formsOf(item).includes(folded)) owners.add(index);
+  });
+  return owners.size === 1 ? [...owners][0]! : null;
 }
 
 /**
