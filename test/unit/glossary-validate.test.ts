@@ -57,6 +57,20 @@ describe('validatePack: JSON syntax', () => {
 });
 
 describe('validatePack: fields', () => {
+  it('names a settings backup for what it is, in one line, instead of a line per missing field', () => {
+    const text = '{\n  "termlight": "settings",\n  "version": 1,\n  "settings": {}\n}\n';
+    expect(errorsOf(text)).toEqual([
+      {
+        line: 1,
+        column: 1,
+        path: '',
+        code: 'packIsSettingsFile',
+        params: [],
+        message: 'this is a Termlight settings file, not a glossary: use Import settings instead',
+      },
+    ]);
+  });
+
   it('rejects a file that is not an object', () => {
     expect(errorsOf('[]')[0]?.message).toMatch(/must hold one JSON object/);
   });

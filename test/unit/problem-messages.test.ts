@@ -123,7 +123,8 @@ function packCorpus(): unknown[] {
     entry('dpo'),
     entry('meta', { term: 'Meta', match: { except: ['META', 'Metaverse'] } }),
   ]);
-  return [...BROKEN_JSON, '[]', broken, twice, warned].flatMap((text) => {
+  const settingsFile = '{"termlight": "settings", "version": 1, "settings": {}}';
+  return [...BROKEN_JSON, '[]', broken, twice, warned, settingsFile].flatMap((text) => {
     const result = validatePack(text);
     return result.ok ? result.warningProblems : result.errors;
   });

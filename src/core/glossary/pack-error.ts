@@ -16,6 +16,7 @@ interface PackParams {
   // What is wrong.
   packJsonSyntax: [detail: JsonPhrase];
   packFileNotObject: [actual: Kind];
+  packIsSettingsFile: [];
   packNotObject: [actual: Kind];
   packFieldTwice: [];
   packUnknownField: [known: string];
@@ -57,6 +58,7 @@ export const PACK_ENGLISH: { readonly [C in PackCode]: string } = {
   packKindNumber: 'a number',
   packJsonSyntax: 'JSON syntax: $1',
   packFileNotObject: 'a glossary file must hold one JSON object {…}, not $1',
+  packIsSettingsFile: 'this is a Termlight settings file, not a glossary: use Import settings instead',
   packNotObject: 'must be an object {…}, not $1',
   packFieldTwice: 'appears twice in the same object',
   packUnknownField: 'unknown field (known fields: $1)',

@@ -1,5 +1,5 @@
 import { getNodeValue } from 'jsonc-parser';
-import { parseJson, positionFinder } from '../json';
+import { fieldValue, parseJson, positionFinder } from '../json';
 import { checkLinks } from './check-links';
 import { checkPackShape } from './check-shape';
 import { PackReport, formatPackError, packError, type PackError } from './pack-error';
@@ -30,6 +30,12 @@ export function validatePack(text: string, fileName = 'glossary.json'): PackVali
     return { ok: false, errors: [packError({ line, column }, '', { code: 'packJsonSyntax', params: [detail] })] };
   }
 
+  // A settings backup chosen by mistake would otherwise get a line for each glossary field.
+  const kind = parsed.root.type === 'object' ? fieldValue(parsed.root, 'termlight') : undefined;
+  if (kind?.type === 'string' && kind.value === 'settings') {
+    const { line, column } = positionFinder(text)(parsed.root.offset);
+    return { ok: false, errors: [packError({ line, column }, '', { code: 'packIsSettingsFile', params: [] })] };
+  }
   const report = new PackReport(positionFinder(text));
   checkLinks(checkPackShape(parsed.root, report), report);
   if (report.errors.length > 0) {
