@@ -25,6 +25,7 @@ export function EntryView({ item, showPack, targeted }: EntryViewProps) {
       </header>
       {aliases.length > 0 && <p class="entry-aliases">{t('glossaryAlso', aliases.join(', '))}</p>}
       <p class="entry-definition">{entry.definition}</p>
+      {notes.length > 0 && pack.source && <p class="entry-notes-source">{t('cardNotesFrom', pack.source.title)}</p>}
       {notes.map((note, i) => <p key={i} class="entry-notes">{note}</p>)}
       {related.length > 0 && (
         <p class="entry-related">

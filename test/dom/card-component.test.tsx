@@ -73,6 +73,14 @@ describe('the definition card', () => {
     expect(onResize).toHaveBeenCalled();
   });
 
+  it('says where the notes come from, when the glossary names its source', () => {
+    const card = mount({ notesSource: 'What is a foundation model?' });
+    act(() => buttonNamed(card, 'More').click());
+    const paragraphs = [...card.querySelectorAll('.notes p')].map((p) => p.textContent);
+    expect(paragraphs[0]).toBe('Notes from “What is a foundation model?”');
+    expect(paragraphs.slice(1)).toEqual(['Most are transformers.', 'Sizes range from a few billion to over a trillion parameters.']);
+  });
+
   it('offers no "More" when there are no notes', () => {
     const card = mount({ entry: SAMPLE_ENTRIES[1]!.entry, related: [] });
     expect(buttons(card).map((b) => b.textContent)).toEqual(['Open in glossary ↗']);

@@ -60,6 +60,8 @@ describe('the glossary page', () => {
     expect(entry.querySelector('.entry-aliases')?.textContent).toBe('Also: foundational model');
     expect(entry.querySelector('.entry-definition')?.textContent).toBe(BUNDLED.entries[0]!.definition);
     expect(entry.querySelector('.entry-notes')?.textContent).toContain('Stanford');
+    // Notes speak of "the article": which one is said above them.
+    expect(entry.querySelector('.entry-notes-source')?.textContent).toBe('Notes from “What is a foundation model?”');
     const links = [...entry.querySelectorAll('.entry-related a')].map((a) => a.getAttribute('href'));
     expect(links).toContain('#large-language-model');
     expect(entry.querySelector('.chip')?.textContent).toBe('Concept');

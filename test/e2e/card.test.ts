@@ -177,6 +177,20 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     await page.close();
   });
 
+  it('says which article its notes come from', async () => {
+    const page = await openPage(env, DEMO);
+    await hoverUntilCard(page, 'foundation model', 'main p');
+    const more = await page.evaluate(() => {
+      const b = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.more')!;
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouseMove(more.x, more.y);
+    await page.click(more.x, more.y);
+    const first = await page.waitFor(() => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.notes p')?.textContent);
+    expect(first).toBe('Notes from “What is a foundation model?”');
+  });
+
   it('switches to a related term from its button', async () => {
     const page = await openPage(env, DEMO);
     await hoverUntilCard(page, 'foundation model', 'main p');

@@ -13,6 +13,11 @@ export interface CardProps {
   entry: GlossaryEntry;
   /** Name of the glossary the definition comes from. */
   glossaryName: string;
+  /**
+   * The title of the source the notes come from. Notes speak of "the article": on a page that
+   * is not that article, the reader must be told which one.
+   */
+  notesSource?: string;
   related: readonly RelatedTerm[];
   strings: CardStrings;
   theme: CardTheme;
@@ -63,6 +68,7 @@ export function Card(props: CardProps) {
             {strings.text(expanded ? 'cardLess' : 'cardMore')}
           </button>
           <div class="notes" id={notesId} hidden={!expanded}>
+            {expanded && props.notesSource && <p class="notes-source">{strings.text('cardNotesFrom', props.notesSource)}</p>}
             {expanded && notes.map((text, i) => <p key={i}>{text}</p>)}
           </div>
         </>

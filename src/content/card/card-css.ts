@@ -102,6 +102,7 @@ export function cardCss(): string {
 .aliases { margin-top: 2px; color: var(--tl-muted); font-size: 13px; }
 .definition { margin-top: 8px; }
 .notes p { margin-top: 8px; }
+.notes .notes-source { font-size: 12px; color: var(--tl-muted); font-style: italic; }
 button {
   font: inherit;
   color: var(--tl-accent);

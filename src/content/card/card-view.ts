@@ -32,6 +32,8 @@ export interface CardViewOptions {
   strings: CardStrings;
   theme(): CardTheme;
   glossaryName(packId: string): string;
+  /** What the glossary's notes come from (its source's title), if it says. */
+  glossarySource?(packId: string): string | undefined;
   openGlossary(entryId: string, packId: string): void;
 }
 
@@ -83,6 +85,7 @@ export function createCardView(opts: CardViewOptions) {
       key: index,
       entry: item.entry,
       glossaryName: opts.glossaryName(item.packId),
+      notesSource: opts.glossarySource?.(item.packId),
       related: relatedOf(index),
       strings: opts.strings,
       theme: opts.theme(),

@@ -23,6 +23,8 @@ export interface CardControllerOptions {
   openGlossary(entryId: string, packId: string): void;
   /** The glossary's display name for "From …"; the pack id when not given. */
   glossaryName?(packId: string): string;
+  /** The title of the source a glossary's notes come from, if it names one. */
+  glossarySource?(packId: string): string | undefined;
   /** `browser.i18n.getMessage`; English when not given. */
   getMessage?: GetMessage;
 }
@@ -73,6 +75,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     strings,
     theme: () => resolveTheme(settings.theme, doc),
     glossaryName: opts.glossaryName ?? ((id) => id),
+    glossarySource: opts.glossarySource,
     openGlossary: opts.openGlossary,
   });
 

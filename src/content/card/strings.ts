@@ -13,6 +13,8 @@ export const CARD_MESSAGES = {
   cardAlso: 'Also: $1',
   cardRelated: 'Related',
   cardFrom: 'From $1',
+  /** Above a card's notes; `$1` is the title of the article (or other source) they come from. */
+  cardNotesFrom: 'Notes from “$1”',
   cardOpenGlossary: 'Open in glossary',
   /** What screen readers hear when keyboard navigation opens a card: term, then definition. */
   cardAnnounce: '$1. $2',
