@@ -270,6 +270,47 @@ describe('keyboard navigation', () => {
     expect(engine.current.at(-1)).toBeNull();
   });
 
+  it('lets Tab into a card opened from the keyboard, and out again to where the reader was', () => {
+    const { controller } = setup();
+    const link = document.createElement('a');
+    link.href = '#somewhere';
+    link.textContent = 'somewhere';
+    document.body.append(link);
+    link.focus();
+    controller.next();
+    const inCard = () => host()!.shadowRoot!.activeElement?.textContent ?? null;
+    const tab = (shiftKey = false) => {
+      const e = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(e);
+      return e;
+    };
+    expect(tab().defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(host());
+    expect(inCard()).toContain('More');
+    // Shift+Tab before the first button: back to the link, and the card goes.
+    expect(tab(true).defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(link);
+    expect(card()).toBeNull();
+
+    // Escape from inside the card also gives the focus back.
+    controller.next();
+    tab();
+    key('Escape');
+    expect(card()).toBeNull();
+    expect(document.activeElement).toBe(link);
+  });
+
+  it('leaves Tab to the page when the card was opened by the pointer', () => {
+    setup();
+    move(150, 105);
+    vi.advanceTimersByTime(300);
+    expect(shownTerm()).toBe('large language model');
+    const e = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    document.body.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(false);
+    expect(host()!.shadowRoot!.activeElement).toBeNull();
+  });
+
   it('says so on a page without terms', () => {
     const controller = createCardController({
       doc: document,

@@ -191,6 +191,32 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     expect(first).toBe('Notes from “What is a foundation model?”');
   });
 
+  it('opens for a link reached with Tab, lets Tab into the card and back out to the page', async () => {
+    const page = await openPage(env, '/fixtures/card/keyboard.html');
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('termlight-host');
+        const active = document.activeElement;
+        return active === host ? `card: ${host!.shadowRoot!.activeElement?.textContent?.trim()}` : (active?.id ?? '');
+      });
+    await page.press('Tab');
+    expect(await focused()).toBe('first');
+    await waitForCard(page);
+    expect((await readCard(page))?.term).toBe('RLHF');
+    // Into the card, through its buttons, and out again where the reader was.
+    await page.press('Tab');
+    expect(await focused()).toMatch(/^card: .*More/);
+    let steps = 0;
+    while ((await focused()).startsWith('card:') && steps++ < 20) await page.press('Tab');
+    expect(await focused()).toBe('first');
+    await waitForNoCard(page);
+    // The next Tab goes on through the page; a link with no term opens nothing.
+    await page.press('Tab');
+    expect(await focused()).toBe('plain');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await readCard(page)).toBeNull();
+  });
+
   it('switches to a related term from its button', async () => {
     const page = await openPage(env, DEMO);
     await hoverUntilCard(page, 'foundation model', 'main p');
@@ -305,8 +331,11 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     expect(second).not.toBe(at(first));
     expect(await navigate('previous')).toEqual([true]);
     expect(at(await readCard(page))).toBe(at(first));
-    // The reader's focus stays on the page.
+    // The reader's focus stays on the page, until Tab takes it into the card.
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.press('Tab');
+    const inCard = await page.evaluate(() => document.querySelector('termlight-host')!.shadowRoot!.activeElement?.localName ?? null);
+    expect(inCard).toBe('button');
     await sender.close();
     await page.close();
   });

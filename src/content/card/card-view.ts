@@ -55,6 +55,22 @@ export function createCardView(opts: CardViewOptions) {
 
   const ensureHost = (): CardHost => (host ??= createCardHost(doc));
   const cardElement = (): HTMLElement | null => host?.mount.querySelector<HTMLElement>('.card') ?? null;
+  /** Where the page's focus was when the keyboard moved into the card: it goes back there. */
+  let returnTo: Element | null = null;
+  const focusInCard = (): Element | null => host?.host.shadowRoot?.activeElement ?? null;
+  const controls = (): HTMLElement[] => [...(cardElement()?.querySelectorAll<HTMLElement>('button, a[href]') ?? [])];
+
+  /** Gives the focus back to the page, where the reader was, if the card holds it. */
+  function giveFocusBack(): void {
+    if (!focusInCard()) return;
+    const back = returnTo;
+    returnTo = null;
+    if (back && back.isConnected && back !== doc.body && typeof (back as HTMLElement).focus === 'function') {
+      (back as HTMLElement).focus({ preventScroll: true });
+    } else {
+      (focusInCard() as HTMLElement | null)?.blur();
+    }
+  }
 
   function relatedOf(index: number): RelatedTerm[] {
     const item = opts.entries[index];
@@ -169,6 +185,7 @@ export function createCardView(opts: CardViewOptions) {
 
   function hide(): void {
     if (!shown) return;
+    giveFocusBack();
     shown = null;
     if (host) render(null, host.mount);
   }
@@ -192,6 +209,27 @@ export function createCardView(opts: CardViewOptions) {
     hide,
     place,
     isOpen: () => shown !== null,
+    /** Moves the keyboard's focus to the card's first control; false when no card is open. */
+    focusIn(): boolean {
+      const first = controls()[0] ?? cardElement();
+      if (!shown || !first) return false;
+      const active = doc.activeElement;
+      returnTo = active && !(host && active === host.host) ? active : null;
+      first.focus({ preventScroll: true });
+      return true;
+    },
+    /**
+     * Where the focus is in the card: on its first control, its last (both for a single one),
+     * or neither; null when the card does not have it.
+     */
+    focusPlace(): { first: boolean; last: boolean } | null {
+      const at = focusInCard();
+      if (!at) return null;
+      const list = controls();
+      const i = list.indexOf(at as HTMLElement);
+      return { first: i <= 0, last: i === -1 || i === list.length - 1 };
+    },
+    giveFocusBack,
     /** The entry on the card now (a related term may have replaced the first); null for none. */
     shownIndex: () => shown?.index ?? null,
     /** True for an event whose target (as the page sees it) is the card. */

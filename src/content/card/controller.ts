@@ -4,6 +4,7 @@ import { createCardView, type CardAnchor, type CardEntry, type Lookup } from './
 import { hoverReducer, initialHoverState, nextDeadline, type HoverEvent, type HoverState } from './hover-machine';
 import { nextTermIndex } from './navigation';
 import { listenToInput } from './input';
+import { listenToKeyboard } from './keyboard';
 import { sameOccurrence } from './pointer-rules';
 import { revealRange } from './reveal';
 import { createCardStrings, type GetMessage } from './strings';
@@ -45,6 +46,8 @@ interface Target {
   range?: Range;
   pointer?: { x: number; y: number };
   lookup?: Lookup;
+  /** Opened from the keyboard (a command, a focused term): Tab then moves into the card. */
+  viaKeyboard?: boolean;
 }
 
 export interface CardController {
@@ -142,7 +145,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     cursor = occ;
     // Keyboard navigation keeps the page's focus where it is (so the reader's place and any
     // typing survive); the card is read out through the live region instead of taking focus.
-    dispatch({ type: 'open', target: { index: occ.entry, occurrence: occ } });
+    dispatch({ type: 'open', target: { index: occ.entry, occurrence: occ, viaKeyboard: true } });
     if (!view.isOpen()) return false;
     engine.setCurrent(occ);
     current = occ;
@@ -170,6 +173,16 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     dispatch,
     target: (occ, pointer) => ({ index: occ.entry, occurrence: occ, pointer }),
     sameShown: (occ) => !!state.shown?.occurrence && sameOccurrence(occ, state.shown.occurrence),
+  });
+  listenToKeyboard({
+    doc,
+    signal,
+    view,
+    engine,
+    settings: () => settings,
+    dispatch,
+    target: (occ) => ({ index: occ.entry, occurrence: occ, viaKeyboard: true }),
+    openedByKeyboard: () => state.shown?.viaKeyboard === true,
   });
 
   // The page changed under an open card: its term may be gone.
