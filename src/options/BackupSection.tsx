@@ -67,7 +67,17 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
         )}
       </div>
       {confirming && (
-        <div class="confirm" role="group" aria-labelledby="reset-question">
+        <div
+          class="confirm"
+          role="group"
+          aria-labelledby="reset-question"
+          // Escape answers "no", as it would in a dialog.
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            closeQuestion();
+          }}
+        >
           <p id="reset-question">{t('optResetQuestion')}</p>
           <div class="actions">
             <button type="button" class="button danger-solid" onClick={() => void reset()} data-testid="reset-confirm">

@@ -143,6 +143,19 @@ describe('resetting to defaults', () => {
     expect(document.activeElement).toBe(buttonNamed(root, 'Reset to defaults…'));
   });
 
+  it('takes Escape as Cancel', async () => {
+    const { root, replace } = await openOptions({ sync: { settingsVersion: 1, trigger: 'click' } });
+    await act(() => buttonNamed(root, 'Reset to defaults…').click());
+    await settle();
+    await act(() => {
+      buttonNamed(root, 'Cancel').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(root.querySelector('#reset-question')).toBeNull();
+    expect(replace).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(buttonNamed(root, 'Reset to defaults…'));
+  });
+
   it('once confirmed, clears every stored choice', async () => {
     const { api, root } = await openOptions({ sync: { settingsVersion: 1, trigger: 'click', showBadge: false } });
     await act(() => buttonNamed(root, 'Reset to defaults…').click());
