@@ -30,7 +30,10 @@ function declarations(style: PaintedStyle | 'current', color: HighlightColor, to
 }
 
 export function contentCss(): string {
-  const base = `${MARK_TAG} { display: inline; margin: 0; padding: 0; border: 0; font: inherit; color: inherit; background: none; }`;
+  // The card's host sits in the top layer while a card is open, where it gets a backdrop that a
+  // page's own ::backdrop rule (meant for its dialogs) would paint over the whole window.
+  const backdrop = 'termlight-host[data-termlight-host]::backdrop { display: none !important; background: none !important; }';
+  const base = `${MARK_TAG} { display: inline; margin: 0; padding: 0; border: 0; font: inherit; color: inherit; background: none; }\n${backdrop}`;
   const rules: string[] = [];
   for (const tone of TONES) {
     for (const color of HIGHLIGHT_COLORS) {

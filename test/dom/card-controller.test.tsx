@@ -300,6 +300,35 @@ describe('keyboard navigation', () => {
     expect(document.activeElement).toBe(link);
   });
 
+  it("keeps Tab in the card after a related term replaced its buttons, and gives focus back into a page's shadow root", () => {
+    const { controller } = setup();
+    const component = document.createElement('div');
+    document.body.append(component);
+    const link = document.createElement('a');
+    link.href = '#inside';
+    link.textContent = 'inside a component';
+    component.attachShadow({ mode: 'open' }).append(link);
+    link.focus();
+    controller.next();
+    const tab = (shiftKey = false) => {
+      const e = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(e);
+      return e;
+    };
+    tab();
+    const chip = card()!.querySelector<HTMLButtonElement>('.related button')!;
+    chip.focus();
+    chip.click();
+    expect(shownTerm()).toBe('fine-tuning');
+    // Focus is on the new card itself, before its first button: Tab goes on into it.
+    expect(tab().defaultPrevented).toBe(false);
+    expect(shownTerm()).toBe('fine-tuning');
+    // Shift+Tab from there leaves, and the link inside the component gets the focus back.
+    expect(tab(true).defaultPrevented).toBe(true);
+    expect(card()).toBeNull();
+    expect(component.shadowRoot!.activeElement).toBe(link);
+  });
+
   it('leaves Tab to the page when the card was opened by the pointer', () => {
     setup();
     move(150, 105);

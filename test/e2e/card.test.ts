@@ -38,10 +38,12 @@ const waitForNoCard = (page: TestPage) =>
   page.waitFor(() => !document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card'));
 
 /** Centre of the first place the page text reads `phrase` (inside `scope`), scrolled on screen. */
+/** `scope` is a selector; `host >>> inner` looks inside the open shadow root of `host`. */
 function pointAt(page: TestPage, phrase: string, scope = 'body'): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ phrase, scope }) => {
-      const root = document.querySelector(scope)!;
+      const [outer, inner] = scope.split(' >>> ');
+      const root = inner ? document.querySelector(outer!)!.shadowRoot!.querySelector(inner)! : document.querySelector(scope)!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const i = (n.nodeValue ?? '').indexOf(phrase);
@@ -210,11 +212,14 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     while ((await focused()).startsWith('card:') && steps++ < 20) await page.press('Tab');
     expect(await focused()).toBe('first');
     await waitForNoCard(page);
-    // The next Tab goes on through the page; a link with no term opens nothing.
-    await page.press('Tab');
-    expect(await focused()).toBe('plain');
-    await new Promise((r) => setTimeout(r, 600));
-    expect(await readCard(page)).toBeNull();
+    // The next Tab goes on through the page; a link with no term opens nothing, nor does a
+    // container that holds terms.
+    for (const id of ['plain', 'scroller']) {
+      await page.press('Tab');
+      expect(await focused()).toBe(id);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await readCard(page)).toBeNull();
+    }
   });
 
   it('switches to a related term from its button', async () => {
@@ -240,12 +245,8 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
       return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
     });
 
-  it("shows above a modal dialog, stays usable there, and leaves the dialog's Escape to it", async () => {
-    const page = await openPage(env, TOP_LAYER);
-    await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).showModal());
-    await hoverUntilCard(page, 'foundation model', '#inside');
-    expect(await cardOnTop(page)).toBe(true);
-    // Usable: the related-term buttons answer the pointer, though the page outside is inert.
+  /** Clicks the card's first related term, and waits for its card. */
+  async function clickRelated(page: TestPage): Promise<void> {
     const chip = await page.evaluate(() => {
       const b = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.related button')!;
       const r = b.getBoundingClientRect();
@@ -254,15 +255,74 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     await page.mouseMove(chip.x, chip.y);
     await page.click(chip.x, chip.y);
     await page.waitFor((term) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term, chip.term);
+  }
+
+  it("shows above a modal dialog, stays usable there, and leaves the dialog's Escape to it", async () => {
+    const page = await openPage(env, TOP_LAYER);
+    // The page dims whatever it puts in the top layer; an open card must not dim the page.
+    await hoverUntilCard(page, 'foundation model', '#outside');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('termlight-host')!, '::backdrop').display)).toBe('none');
+    await page.mouseMove(5, 5);
+    await waitForNoCard(page);
+
+    await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).showModal());
+    await hoverUntilCard(page, 'foundation model', '#inside');
+    expect(await cardOnTop(page)).toBe(true);
+    // Usable: the related-term buttons answer the pointer, though the page outside is inert.
+    await clickRelated(page);
     // The first Escape closes the card the reader sees; the next is the dialog's.
     await page.press('Escape');
     await waitForNoCard(page);
     expect(await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).open)).toBe(true);
+    // Closed, the card leaves no trace in the dialog, nor anything in the top layer.
+    const trace = await page.evaluate(() => ({
+      last: document.getElementById('dlg')!.lastElementChild!.id,
+      margin: getComputedStyle(document.getElementById('last')!).marginBottom,
+      inTopLayer: document.querySelectorAll(':popover-open').length,
+    }));
+    expect(trace).toEqual({ last: 'last', margin: '77px', inTopLayer: 0 });
     await page.press('Escape');
     await page.waitFor(() => !(document.getElementById('dlg') as HTMLDialogElement).open);
     // With the dialog gone, a card on the page outside shows as before.
     await hoverUntilCard(page, 'foundation model', '#outside');
     expect(await cardOnTop(page)).toBe(true);
+  });
+
+  it("is usable over a component's own modal dialog, in its shadow root", async () => {
+    const page = await openPage(env, TOP_LAYER);
+    await page.evaluate(() => (document.getElementById('component') as HTMLElement & { open(): void }).open());
+    await page.waitFor(() => {
+      let n = 0;
+      for (const [, h] of CSS.highlights) for (const r of h) if (r.startContainer.getRootNode() !== document) n++;
+      return n > 0;
+    });
+    const p = await pointAt(page, 'foundation model', '#component >>> #inshadow');
+    await page.mouseMove(p.x, p.y);
+    // The card joins the component's dialog, the one place outside of which the page is inert.
+    await page.waitFor(() => !!document.getElementById('component')!.shadowRoot!.querySelector('termlight-host')?.shadowRoot?.querySelector('.card'));
+    const chip = await page.evaluate(() => {
+      const host = document.getElementById('component')!.shadowRoot!.querySelector('termlight-host')!;
+      const b = host.shadowRoot!.querySelector<HTMLElement>('.related button')!;
+      const r = b.getBoundingClientRect();
+      const box = host.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, term: b.textContent, onTop: top === document.getElementById('component') };
+    });
+    expect(chip.onTop).toBe(true);
+    await page.mouseMove(chip.x, chip.y);
+    await page.click(chip.x, chip.y);
+    await page.waitFor(
+      (term) => document.getElementById('component')!.shadowRoot!.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term,
+      chip.term,
+    );
+  });
+
+  it("keeps a page's menu open while the reader uses a card on a term in it", async () => {
+    const page = await openPage(env, TOP_LAYER);
+    await page.evaluate(() => document.getElementById('menu')!.showPopover());
+    await hoverUntilCard(page, 'foundation model', '#inmenu');
+    await clickRelated(page);
+    expect(await page.evaluate(() => document.getElementById('menu')!.matches(':popover-open'))).toBe(true);
   });
 
   it('shows above a popover the page opened, even one opened after the card', async () => {

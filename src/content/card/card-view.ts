@@ -1,4 +1,5 @@
 import { h, render, type ComponentChild } from 'preact';
+import { deepActive } from './deep-focus';
 import { placeCard, type Rect } from '../../core/placement';
 import type { GlossaryEntry } from '../../core/glossary/types';
 import { Card, type RelatedTerm } from './Card';
@@ -18,6 +19,8 @@ export interface CardAnchor {
   /** Client rects of the term now; null when the card explains no particular spot. */
   rects: (() => readonly Rect[]) | null;
   pointer?: { x: number; y: number };
+  /** Where the term is in the page: the card joins the dialog or popover that holds it. */
+  node?: Node | null;
 }
 
 /** A looked-up selection that names no entry, and the entries closest to it. */
@@ -57,7 +60,11 @@ export function createCardView(opts: CardViewOptions) {
   const cardElement = (): HTMLElement | null => host?.mount.querySelector<HTMLElement>('.card') ?? null;
   /** Where the page's focus was when the keyboard moved into the card: it goes back there. */
   let returnTo: Element | null = null;
-  const focusInCard = (): Element | null => host?.host.shadowRoot?.activeElement ?? null;
+  const focusInCard = (): Element | null => {
+    const root = host?.host.shadowRoot;
+    const active = root ? deepActive(doc) : null;
+    return active && root!.contains(active) ? active : null;
+  };
   const controls = (): HTMLElement[] => [...(cardElement()?.querySelectorAll<HTMLElement>('button, a[href]') ?? [])];
 
   /** Gives the focus back to the page, where the reader was, if the card holds it. */
@@ -177,7 +184,7 @@ export function createCardView(opts: CardViewOptions) {
   function open(next: NonNullable<typeof shown>): boolean {
     shown = next;
     draw();
-    host?.raise();
+    host?.raise(next.anchor.node ?? null);
     if (place(true)) return true;
     hide();
     return false;
@@ -187,7 +194,10 @@ export function createCardView(opts: CardViewOptions) {
     if (!shown) return;
     giveFocusBack();
     shown = null;
-    if (host) render(null, host.mount);
+    if (host) {
+      render(null, host.mount);
+      host.lower();
+    }
   }
 
   return {
@@ -213,8 +223,9 @@ export function createCardView(opts: CardViewOptions) {
     focusIn(): boolean {
       const first = controls()[0] ?? cardElement();
       if (!shown || !first) return false;
-      const active = doc.activeElement;
-      returnTo = active && !(host && active === host.host) ? active : null;
+      // The element itself, inside the page's shadow roots too, not the host of its root.
+      const active = deepActive(doc);
+      returnTo = active && !focusInCard() ? active : null;
       first.focus({ preventScroll: true });
       return true;
     },
@@ -226,14 +237,22 @@ export function createCardView(opts: CardViewOptions) {
       const at = focusInCard();
       if (!at) return null;
       const list = controls();
+      // Not on a control (the card itself, after a related term replaced the buttons): before the
+      // first one, so Tab goes on to it.
       const i = list.indexOf(at as HTMLElement);
-      return { first: i <= 0, last: i === -1 || i === list.length - 1 };
+      return { first: i <= 0, last: i === -1 ? list.length === 0 : i === list.length - 1 };
     },
     giveFocusBack,
     /** The entry on the card now (a related term may have replaced the first); null for none. */
     shownIndex: () => shown?.index ?? null,
-    /** True for an event whose target (as the page sees it) is the card. */
-    contains: (target: EventTarget | null): boolean => host !== null && target === host.host,
+    /** True for an event that happened in the card. */
+    holds(e: Event): boolean {
+      if (!host) return false;
+      const el = host.host;
+      if (e.target === el) return true;
+      // In a page's shadow root (its dialog), the window sees the page's own host as the target.
+      return el.getRootNode() !== doc && e.composedPath().includes(el);
+    },
     /** Says `text` through the polite live region. */
     announce(text: string, setTimer: (fn: () => void, ms: number) => void): void {
       const { live } = ensureHost();

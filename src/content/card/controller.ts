@@ -120,7 +120,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     if (!target) return view.hide();
     const { occurrence: occ, range } = target;
     const rects = occ ? () => occ.rects() : range ? () => Array.from(range.getClientRects()) : null;
-    const anchor: CardAnchor = { rects, pointer: target.pointer };
+    const node = occ ? occ.range().startContainer : (range?.startContainer ?? null);
+    const anchor: CardAnchor = { rects, pointer: target.pointer, node };
     if (occ) cursor = occ;
     const shown = target.lookup ? view.showSuggestions(target.lookup, anchor) : view.show(target.index, anchor);
     // A term that cannot be shown on screen gets no card, and the state must say so too.

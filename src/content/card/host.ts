@@ -12,10 +12,13 @@ export interface CardHost {
   live: HTMLElement;
   /**
    * Puts the host above whatever the page has put in the top layer (a modal dialog, a popover,
-   * a fullscreen element), which no z-index can beat. Inside the topmost modal dialog, too:
-   * outside it, everything is inert, and the card could not be clicked.
+   * a fullscreen element), which no z-index can beat. It also goes inside the dialog or popover
+   * that holds the term (`near`), or else the topmost modal dialog: outside a modal dialog
+   * everything is inert, and a click outside a popover closes it.
    */
-  raise(): void;
+  raise(near: Node | null): void;
+  /** Takes the host out of the top layer and back to `<html>`: no trace in the page's dialogs. */
+  lower(): void;
   remove(): void;
 }
 
@@ -71,9 +74,8 @@ export function createCardHost(doc: Document): CardHost {
   if (popover) host.setAttribute('popover', 'manual');
   doc.documentElement.append(host);
 
-  const raise = () => {
-    const modals = doc.querySelectorAll('dialog:modal');
-    const parent = modals[modals.length - 1] ?? doc.documentElement;
+  const raise = (near: Node | null) => {
+    const parent = (near && layerAround(near)) ?? lastModal(doc) ?? doc.documentElement;
     // Moving the host closes its popover; it is opened again below.
     if (host.parentNode !== parent) parent.append(host);
     // CSS zoom on the page (html { zoom: 1.5 }) reaches the host, and scales the card and every
@@ -90,7 +92,27 @@ export function createCardHost(doc: Document): CardHost {
     }
     host.showPopover();
   };
-  return { host, mount, live, raise, remove: () => host.remove() };
+  const lower = () => {
+    if (popover && host.matches(':popover-open')) host.hidePopover();
+    if (host.parentNode !== doc.documentElement) doc.documentElement.append(host);
+  };
+  return { host, mount, live, raise, lower, remove: () => host.remove() };
+}
+
+const isLayer = (el: Element) => el.matches(':modal, :popover-open');
+
+/** The open dialog or popover around `node`, through shadow roots; null when there is none. */
+function layerAround(node: Node): Element | null {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n.nodeType === 1 && isLayer(n as Element)) return n as Element;
+  }
+  return null;
+}
+
+/** The last modal dialog of the document (shadow roots are not searched). */
+function lastModal(doc: Document): Element | null {
+  const modals = doc.querySelectorAll('dialog:modal');
+  return modals[modals.length - 1] ?? null;
 }
 
 /** Whether the page has anything in the top layer besides `host`. */

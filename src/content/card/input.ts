@@ -13,7 +13,7 @@ function modifierHeld(e: MouseEvent, key: CardSettings['modifierKey']): boolean 
 interface InputOptions<T> {
   doc: Document;
   signal: AbortSignal;
-  view: Pick<CardView, 'contains' | 'isOpen' | 'place'>;
+  view: Pick<CardView, 'holds' | 'isOpen' | 'place'>;
   engine: { hitTest(x: number, y: number): Occurrence | null };
   settings(): CardSettings;
   state(): HoverState<T>;
@@ -83,7 +83,7 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
       // Touch has no hover: a touch only moves while it scrolls or drags.
       if (e.pointerType === 'touch') return;
       const modifier = modifierHeld(e, o.settings().modifierKey);
-      pointer = { x: e.clientX, y: e.clientY, modifier, pressed: e.buttons !== 0, onCard: view.contains(e.target) };
+      pointer = { x: e.clientX, y: e.clientY, modifier, pressed: e.buttons !== 0, onCard: view.holds(e) };
       schedulePointer();
     },
     listen,
@@ -104,7 +104,7 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
     'pointerdown',
     (e) => {
       lastPointerType = e.pointerType;
-      if (view.contains(e.target) || !o.state().shown) return;
+      if (view.holds(e) || !o.state().shown) return;
       const hit = o.engine.hitTest(e.clientX, e.clientY);
       if (hit && o.sameShown(hit)) return;
       o.dispatch({ type: 'close' });
@@ -118,7 +118,7 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
       // Touch has no hover, so a tap on a term opens its card whatever the trigger setting.
       const byClick = o.settings().trigger === 'click' || lastPointerType === 'touch';
       if (!byClick || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-      if (view.contains(e.target) || isInteractive(e.target)) return;
+      if (view.holds(e) || isInteractive(e.target)) return;
       // A drag that selected text ends in a click too; the reader wanted the selection.
       if (doc.getSelection()?.isCollapsed === false) return;
       const hit = o.engine.hitTest(e.clientX, e.clientY);
@@ -136,11 +136,13 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
     'keydown',
     (e) => {
       if (e.key === 'Escape' && (view.isOpen() || o.state().pending)) {
-        const open = view.isOpen();
+        // A card whose term has gone from the screen (its dialog closed) is not what the reader
+        // sees: the Escape is still the page's.
+        const seen = view.isOpen() && view.place(false);
         o.dispatch({ type: 'close' });
         // The card is the top-most layer: this Escape was for it, not for the page's own
         // dialogs underneath.
-        if (open) {
+        if (seen) {
           e.preventDefault();
           e.stopPropagation();
         }

@@ -1,12 +1,13 @@
 import type { Occurrence } from '../engine/types';
 import type { CardView } from './card-view';
 import type { CardSettings } from './controller';
+import { deepActive } from './deep-focus';
 import type { HoverEvent } from './hover-machine';
 
 interface KeyboardOptions<T> {
   doc: Document;
   signal: AbortSignal;
-  view: Pick<CardView, 'contains' | 'isOpen' | 'focusIn' | 'focusPlace' | 'giveFocusBack'>;
+  view: Pick<CardView, 'holds' | 'isOpen' | 'focusIn' | 'focusPlace' | 'giveFocusBack'>;
   engine: { occurrences(): readonly Occurrence[] };
   settings(): CardSettings;
   dispatch(event: HoverEvent<T>): void;
@@ -23,10 +24,18 @@ function isEditable(el: Element): boolean {
 }
 
 /**
+ * Controls a reader reaches with Tab to act on: a link or a button that names a term is about
+ * it. A focusable container (a scroller, a feed item, <main> after a skip link) is not, though
+ * it holds terms.
+ */
+const CONTROL = 'a[href], button, summary, [role="link"], [role="button"], [role="tab"], [role="menuitem"]';
+
+/**
  * The keyboard's way to the card, as a popover's is from the button that opens it:
- * - an element reached with the keyboard (a link that names a term) opens the card of the first
+ * - a link or button reached with the keyboard that names a term opens the card of the first
  *   term in it, after the hover delay, with the 'hover' trigger;
- * - while a card opened from the keyboard is open, Tab moves into it, to its buttons;
+ * - while a card opened from the keyboard is open, Tab moves into it, to its buttons (not from
+ *   a field: Tab there is the field's);
  * - Tab past its last button, or Shift+Tab before its first, closes it and gives the focus back
  *   where it was, so the next Tab goes on through the page. (Escape does the same.)
  */
@@ -35,14 +44,17 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
   const win = doc.defaultView ?? globalThis;
   const listen = { signal, capture: true };
   let focusOpened = false;
+  /** Counts focus arrivals: a departure's late check must not undo a newer arrival. */
+  let arrivals = 0;
 
   win.addEventListener(
     'focusin',
     (e) => {
-      const el = e.target as Element | null;
-      if (el?.nodeType !== 1 || view.contains(el) || o.settings().trigger !== 'hover') return;
-      if (!el.matches(':focus-visible') || isEditable(el) || el === doc.body) return;
-      const occurrence = o.engine.occurrences().find((occ) => el.contains(occ.range().startContainer));
+      arrivals++;
+      if (view.holds(e) || o.settings().trigger !== 'hover') return;
+      const el = deepActive(doc);
+      if (!el || el === doc.body || !el.matches(CONTROL) || !el.matches(':focus-visible')) return;
+      const occurrence = o.engine.occurrences().find((occ) => el.contains(occ.start?.node ?? occ.range().startContainer));
       if (!occurrence) return;
       focusOpened = true;
       o.dispatch({ type: 'point', target: o.target(occurrence), arm: true, now: Date.now() });
@@ -52,11 +64,15 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
 
   win.addEventListener(
     'focusout',
-    (e) => {
-      // Into the card is not away from the term.
-      if (!focusOpened || view.contains(e.relatedTarget)) return;
-      focusOpened = false;
-      o.dispatch({ type: 'point', target: null, arm: false, now: Date.now() });
+    () => {
+      if (!focusOpened) return;
+      // Where the focus goes is known once it has gone: into the card is not away from the term.
+      const seen = arrivals;
+      setTimeout(() => {
+        if (signal.aborted || arrivals !== seen || view.focusPlace() || !focusOpened) return;
+        focusOpened = false;
+        o.dispatch({ type: 'point', target: null, arm: false, now: Date.now() });
+      }, 0);
     },
     listen,
   );
@@ -73,7 +89,8 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
         o.dispatch({ type: 'close' });
         return;
       }
-      if (e.shiftKey || !o.openedByKeyboard()) return;
+      const active = deepActive(doc);
+      if (e.shiftKey || !o.openedByKeyboard() || (active && isEditable(active))) return;
       if (view.focusIn()) e.preventDefault();
     },
     listen,

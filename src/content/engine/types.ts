@@ -22,6 +22,8 @@ export interface Occurrence {
   rects(): DOMRect[];
   /** A fresh Range over the term (for scrolling into view, selection, positioning). */
   range(): Range;
+  /** Where the term starts, without making a Range (which the page's every edit then updates). */
+  readonly start?: { readonly node: Node };
 }
 
 export interface TermEngine {
