@@ -99,7 +99,7 @@ describe('validatePack: warnings do not block a pack', () => {
   });
 
   it('warns about exception phrases that could not do their work, where they are written', () => {
-    const except = ['Meta-learning', 'on a meta-analysis', 'META', 'Metaverse', 'learning rate'];
+    const except = ['Meta-learning', 'on a meta-analysis', 'META', 'Metaverse', 'learning rate', 'Meta AIs'];
     const text = packText([entry('meta', { term: 'Meta', aliases: ['Meta AI'], match: { caseSensitive: true, except } })]);
     const line = lineOf(text, '"META"');
     expect(warningsOf(text)).toEqual([
@@ -107,7 +107,14 @@ describe('validatePack: warnings do not block a pack', () => {
         'is "Meta", a form of the term itself, so the term would still be marked there',
       expect.stringMatching(/field "match.except\[3\]": holds neither the term nor an alias of it, so it would only hide other terms$/),
       expect.stringMatching(/field "match.except\[4\]": holds neither the term/),
+      // A plural the matcher makes of an alias is a form as well.
+      expect.stringMatching(/field "match.except\[5\]": is "Meta AIs", a form of the term itself/),
     ]);
+  });
+
+  it('takes a phrase spelt like a plural as a phrase when the entry has no plurals', () => {
+    const text = packText([entry('meta', { term: 'Meta', aliases: ['Meta AI'], match: { plural: false, except: ['Meta AIs'] } })]);
+    expect(warningsOf(text)).toEqual([]);
   });
 
   it('refuses an exception phrase that is not one line of text', () => {

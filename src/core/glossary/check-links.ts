@@ -1,5 +1,6 @@
 import type { EntryFact, FormFact } from './check-shape';
 import type { PackPhrase, PackReport } from './pack-error';
+import { pluralOf } from '../matcher/forms';
 import { foldSurfaceForm } from './surface-form';
 
 /**
@@ -42,9 +43,14 @@ export function checkLinks(facts: EntryFact[], report: PackReport): void {
  */
 function checkExceptions(fact: EntryFact, report: PackReport): void {
   const forms = fact.forms.map((form) => ({ text: form.text, folded: foldSurfaceForm(form.text) }));
+  // The plurals the matcher makes are forms too, and win over a phrase spelt the same.
+  const plurals = fact.forms.flatMap((form) => {
+    const plural = fact.plurals ? pluralOf(form.text) : null;
+    return plural ? [{ text: plural.text, folded: foldSurfaceForm(plural.text) }] : [];
+  });
   for (const exception of fact.exceptions) {
     const folded = foldSurfaceForm(exception.text);
-    const same = forms.find((form) => form.folded === folded);
+    const same = forms.find((form) => form.folded === folded) ?? plurals.find((form) => form.folded === folded);
     if (same) {
       report.warn(exception.node, exception.path, { code: 'packExceptIsForm', params: [same.text] }, fact.id);
     } else if (!forms.some((form) => holdsWord(folded, form.folded))) {

@@ -24,6 +24,8 @@ export interface EntryFact {
   forms: FormFact[];
   /** Its exception phrases (`match.except`). */
   exceptions: FormFact[];
+  /** Whether the matcher adds plurals of its forms (`match.plural`, on unless false). */
+  plurals: boolean;
   related: { id: string; node: JsonNode; path: string }[];
 }
 
@@ -98,6 +100,7 @@ function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact
     path,
     forms: collectForms(fields, path),
     exceptions: collectExceptions(fields.get('match'), path),
+    plurals: !(fields.get('match')?.type === 'object' && fieldValue(fields.get('match')!, 'plural')?.value === false),
     related: collectRelated(fields.get('related'), path),
   };
   if (id !== undefined && idNode) {
