@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  cardOnTop,
+  clickRelated,
+  closeOpened,
+  DEMO,
+  hoverUntilCard,
+  openPage,
+  pointAt,
+  readCard,
+  waitForCard,
+  waitForNoCard,
+} from './support/card-page';
+import { BROWSERS, useBrowser } from './support/suite';
+
+/*
+ * The card on pages that make it hard: the browser's top layer (modal dialogs, popovers, a
+ * component's dialog), a page zoomed with CSS, printing, a page that stops pointer events, and
+ * readers who go by the keyboard.
+ */
+
+const TOP_LAYER = '/fixtures/card/top-layer.html';
+
+describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
+  const env = useBrowser(name);
+  afterEach(closeOpened);
+
+  // Firefox's driver cannot render a page for print.
+  it.skipIf(name === 'firefox')('is left off a printed page, as are the marks', async () => {
+    const page = await openPage(env, DEMO);
+    await hoverUntilCard(page, 'foundation model', 'main p');
+    await page.emulateMedia!('print');
+    const printed = await page.evaluate(() => {
+      const host = document.querySelector('termlight-host')!;
+      const card = host.shadowRoot!.querySelector('.card')!;
+      return { host: getComputedStyle(host).display, cardBox: card.getBoundingClientRect().width };
+    });
+    expect(printed).toEqual({ host: 'none', cardBox: 0 });
+    await page.emulateMedia!('screen');
+    expect((await readCard(page))?.term).toBe('foundation model');
+  });
+
+  it("opens on a page that stops the pointer's events at the window for its own use", async () => {
+    const page = await openPage(env, DEMO);
+    await page.evaluate(() => {
+      for (const type of ['pointermove', 'pointerdown', 'click']) window.addEventListener(type, (e) => e.stopPropagation(), true);
+    });
+    expect((await hoverUntilCard(page, 'foundation model', 'main p')).term).toBe('foundation model');
+    await page.click(5, 5);
+    await waitForNoCard(page);
+  });
+
+  it('opens for a link reached with Tab, lets Tab into the card and back out to the page', async () => {
+    const page = await openPage(env, '/fixtures/card/keyboard.html');
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('termlight-host');
+        const active = document.activeElement;
+        return active === host ? `card: ${host!.shadowRoot!.activeElement?.textContent?.trim()}` : (active?.id ?? '');
+      });
+    await page.press('Tab');
+    expect(await focused()).toBe('first');
+    await waitForCard(page);
+    expect((await readCard(page))?.term).toBe('RLHF');
+    // Into the card, through its buttons, and out again where the reader was.
+    await page.press('Tab');
+    expect(await focused()).toMatch(/^card: .*More/);
+    let steps = 0;
+    while ((await focused()).startsWith('card:') && steps++ < 20) await page.press('Tab');
+    expect(await focused()).toBe('first');
+    await waitForNoCard(page);
+    // The next Tab goes on through the page; a link with no term opens nothing, nor does a
+    // container that holds terms.
+    for (const id of ['plain', 'scroller']) {
+      await page.press('Tab');
+      expect(await focused()).toBe(id);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await readCard(page)).toBeNull();
+    }
+  });
+
+
+
+  it("shows above a modal dialog, stays usable there, and leaves the dialog's Escape to it", async () => {
+    const page = await openPage(env, TOP_LAYER);
+    // The page dims whatever it puts in the top layer; an open card must not dim the page.
+    await hoverUntilCard(page, 'foundation model', '#outside');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('termlight-host')!, '::backdrop').display)).toBe('none');
+    await page.mouseMove(5, 5);
+    await waitForNoCard(page);
+
+    await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).showModal());
+    await hoverUntilCard(page, 'foundation model', '#inside');
+    expect(await cardOnTop(page)).toBe(true);
+    // Usable: the related-term buttons answer the pointer, though the page outside is inert.
+    await clickRelated(page);
+    // The first Escape closes the card the reader sees; the next is the dialog's.
+    await page.press('Escape');
+    await waitForNoCard(page);
+    expect(await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).open)).toBe(true);
+    // Closed, the card leaves no trace in the dialog, nor anything in the top layer.
+    const trace = await page.evaluate(() => ({
+      last: document.getElementById('dlg')!.lastElementChild!.id,
+      margin: getComputedStyle(document.getElementById('last')!).marginBottom,
+      inTopLayer: document.querySelectorAll(':popover-open').length,
+    }));
+    expect(trace).toEqual({ last: 'last', margin: '77px', inTopLayer: 0 });
+    await page.press('Escape');
+    await page.waitFor(() => !(document.getElementById('dlg') as HTMLDialogElement).open);
+    // With the dialog gone, a card on the page outside shows as before.
+    await hoverUntilCard(page, 'foundation model', '#outside');
+    expect(await cardOnTop(page)).toBe(true);
+  });
+
+  it("is usable over a component's own modal dialog, in its shadow root", async () => {
+    const page = await openPage(env, TOP_LAYER);
+    await page.evaluate(() => (document.getElementById('component') as HTMLElement & { open(): void }).open());
+    await page.waitFor(() => {
+      let n = 0;
+      for (const [, h] of CSS.highlights) for (const r of h) if (r.startContainer.getRootNode() !== document) n++;
+      return n > 0;
+    });
+    const p = await pointAt(page, 'foundation model', '#component >>> #inshadow');
+    await page.mouseMove(p.x, p.y);
+    // The card joins the component's dialog, the one place outside of which the page is inert.
+    await page.waitFor(() => !!document.getElementById('component')!.shadowRoot!.querySelector('termlight-host')?.shadowRoot?.querySelector('.card'));
+    const chip = await page.evaluate(() => {
+      const host = document.getElementById('component')!.shadowRoot!.querySelector('termlight-host')!;
+      const b = host.shadowRoot!.querySelector<HTMLElement>('.related button')!;
+      const r = b.getBoundingClientRect();
+      const box = host.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, term: b.textContent, onTop: top === document.getElementById('component') };
+    });
+    expect(chip.onTop).toBe(true);
+    await page.mouseMove(chip.x, chip.y);
+    await page.click(chip.x, chip.y);
+    await page.waitFor(
+      (term) => document.getElementById('component')!.shadowRoot!.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term,
+      chip.term,
+    );
+  });
+
+  it("keeps a page's menu open while the reader uses a card on a term in it", async () => {
+    const page = await openPage(env, TOP_LAYER);
+    await page.evaluate(() => document.getElementById('menu')!.showPopover());
+    await hoverUntilCard(page, 'foundation model', '#inmenu');
+    await clickRelated(page);
+    expect(await page.evaluate(() => document.getElementById('menu')!.matches(':popover-open'))).toBe(true);
+  });
+
+  it('shows above a popover the page opened, even one opened after the card', async () => {
+    const page = await openPage(env, TOP_LAYER);
+    await page.evaluate(() => document.getElementById('pop')!.showPopover());
+    await hoverUntilCard(page, 'foundation model', '#inpop');
+    expect(await cardOnTop(page)).toBe(true);
+    await page.mouseMove(600, 700);
+    await waitForNoCard(page);
+    // The page puts its popover on top again; the next card goes above it all the same.
+    await page.evaluate(() => {
+      const pop = document.getElementById('pop')!;
+      pop.hidePopover();
+      pop.showPopover();
+    });
+    await hoverUntilCard(page, 'RLHF', '#inpop');
+    expect(await cardOnTop(page)).toBe(true);
+  });
+
+  it('sits beside its term, at its usual size, on a page that zooms itself with CSS', async () => {
+    const plain = await openPage(env, DEMO);
+    const usual = (await hoverUntilCard(plain, 'foundation model', 'main p')).box.width;
+    const page = await openPage(env, '/fixtures/card/zoomed.html');
+    const term = await pointAt(page, 'foundation model', '#zoomed');
+    const card = await hoverUntilCard(page, 'foundation model', '#zoomed');
+    const view = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    // Just below the term (the pointer is at its middle), within the window, not scaled up.
+    expect(card.box.top).toBeGreaterThan(term.y);
+    expect(card.box.top).toBeLessThan(term.y + 60);
+    expect(card.box.top + card.box.height).toBeLessThanOrEqual(view.height);
+    expect(Math.abs(card.box.left - term.x)).toBeLessThan(card.box.width);
+    expect(card.box.width).toBeCloseTo(usual, -1);
+  });
+});

@@ -1,0 +1,117 @@
+import type { TestPage } from './browsers';
+import type { useBrowser } from './suite';
+
+/*
+ * Driving the definition card in a served page, as a reader would: where a phrase is, hovering
+ * it, reading the card from the host's open shadow root.
+ */
+
+export const DEMO = '/fixtures/demo/foundation-models.html';
+
+export interface CardInfo {
+  term: string;
+  definition: string;
+  box: { left: number; top: number; width: number; height: number };
+  /** Where the card was put (its box can be mid-animation). */
+  placed: string;
+}
+
+/** The open card as a reader sees it, read from the host's open shadow root. */
+export function readCard(page: TestPage): Promise<CardInfo | null> {
+  return page.evaluate(() => {
+    const card = document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card');
+    if (!card) return null;
+    const r = card.getBoundingClientRect();
+    return {
+      term: card.querySelector('.term')?.textContent ?? '',
+      definition: card.querySelector('.definition')?.textContent ?? '',
+      box: { left: r.left, top: r.top, width: r.width, height: r.height },
+      placed: `${(card as HTMLElement).style.left},${(card as HTMLElement).style.top}`,
+    };
+  });
+}
+
+export const waitForCard = (page: TestPage, timeoutMs = 3000) =>
+  page.waitFor(() => !!document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card'), undefined, timeoutMs);
+export const waitForNoCard = (page: TestPage) =>
+  page.waitFor(() => !document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card'));
+
+/** Centre of the first place the page text reads `phrase` (inside `scope`), scrolled on screen. */
+/** `scope` is a selector; `host >>> inner` looks inside the open shadow root of `host`. */
+export function pointAt(page: TestPage, phrase: string, scope = 'body'): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ phrase, scope }) => {
+      const [outer, inner] = scope.split(' >>> ');
+      const root = inner ? document.querySelector(outer!)!.shadowRoot!.querySelector(inner)! : document.querySelector(scope)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.nodeValue ?? '').indexOf(phrase);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + phrase.length);
+        (n.parentElement as Element).scrollIntoView({ block: 'center', behavior: 'instant' });
+        const r = range.getClientRects()[0]!;
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      throw new Error(`no "${phrase}" on the page`);
+    },
+    { phrase, scope },
+  );
+}
+
+/** Pages opened by the running test: closed after it even when it fails half-way. */
+const opened: TestPage[] = [];
+
+/** Closes the pages the test opened (for `afterEach`). */
+export async function closeOpened(): Promise<void> {
+  for (const page of opened.splice(0)) await page.close().catch(() => undefined);
+}
+
+/** Opens a page and waits until the engine has marked its terms. */
+export async function openPage(env: ReturnType<typeof useBrowser>, path: string): Promise<TestPage> {
+  const page = await env.browser.newPage();
+  opened.push(page);
+  await page.goto(env.server.origin + path);
+  await page.waitFor(() => {
+    let n = 0;
+    for (const [, h] of CSS.highlights) n += h.size;
+    return n > 0;
+  });
+  return page;
+}
+
+/** The page's markup without Termlight's host: what the page itself owns. */
+export const pageMarkup = (page: TestPage) =>
+  page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as Element;
+    copy.querySelectorAll('termlight-host').forEach((h) => h.remove());
+    return copy.outerHTML;
+  });
+
+export async function hoverUntilCard(page: TestPage, phrase: string, scope?: string): Promise<CardInfo> {
+  const p = await pointAt(page, phrase, scope);
+  await page.mouseMove(p.x, p.y);
+  await waitForCard(page);
+  return (await readCard(page))!;
+}
+
+/** Whether the card is what the reader sees at its own centre, above everything else. */
+export const cardOnTop = (page: TestPage) =>
+  page.evaluate(() => {
+    const host = document.querySelector('termlight-host')!;
+    const r = host.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+    return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
+  });
+
+/** Clicks the card's first related term, and waits for its card. */
+export async function clickRelated(page: TestPage): Promise<void> {
+  const chip = await page.evaluate(() => {
+    const b = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.related button')!;
+    const r = b.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, term: b.textContent };
+  });
+  await page.mouseMove(chip.x, chip.y);
+  await page.click(chip.x, chip.y);
+  await page.waitFor((term) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term, chip.term);
+}
