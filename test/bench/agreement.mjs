@@ -7,6 +7,9 @@ export const REASONS = {
   'context-gate':
     'Context-gated terms ("token", "scale", "Gemini", ...) are marked by Termlight only on pages that hold enough ' +
     'unambiguous glossary terms to be about AI (default: 2 distinct terms); mark.js has no such gate.',
+  'exception-phrase':
+    'Inside a phrase the glossary lists as an exception for the term ("economies of scale", "Meta-learning"): ' +
+    'Termlight marks nothing there; mark.js cannot be told so.',
   'skipped-region':
     'Text Termlight never reads: code and pre blocks (a setting, on by default), hidden and aria-hidden subtrees, ' +
     'editable regions, noscript, SVG, form controls. mark.js skips only script, style, title and head.',
@@ -83,6 +86,7 @@ function termlightOnly(span, other, kind, rules) {
 function otherOnly(span, termlight) {
   if (overlaps(span, termlight)) return 'overlap';
   if (span.skipped) return 'skipped-region';
+  if (span.excepted) return 'exception-phrase';
   if (span.gated) return 'context-gate';
   if (WORD.test(span.before) || WORD.test(span.after)) return 'word-boundary';
   return 'other';

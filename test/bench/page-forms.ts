@@ -3,7 +3,8 @@ import { collectForms } from '../../src/core/matcher/forms';
 
 /*
  * mark.js is given exactly the written forms the matcher compiles (terms, aliases and the
- * plurals it generates), in its best configuration for Termlight's rules.
+ * plurals it generates), in its best configuration for Termlight's rules. Exception phrases
+ * ("Meta-learning") are left out: they mark nothing, which mark.js cannot be told.
  */
 
 export interface KeywordSets {
@@ -15,7 +16,7 @@ export interface KeywordSets {
 export function keywordSets(packs: readonly GlossaryPack[]): KeywordSets {
   const anyCase = new Set<string>();
   const exactCase = new Set<string>();
-  for (const form of collectForms(packs).forms) (form.caseSensitive ? exactCase : anyCase).add(form.text);
+  for (const form of collectForms(packs).forms) if (!form.except) (form.caseSensitive ? exactCase : anyCase).add(form.text);
   return { anyCase: [...anyCase], exactCase: [...exactCase] };
 }
 
@@ -48,6 +49,7 @@ function literal(text: string): string {
 export function oneRegExp(packs: readonly GlossaryPack[]): { source: string; flags: string } {
   const seen = new Set<string>();
   const forms = collectForms(packs).forms.filter((f) => {
+    if (f.except) return false;
     const key = `${f.caseSensitive ? 'c' : 'i'}${f.text}`;
     return !seen.has(key) && seen.add(key);
   });

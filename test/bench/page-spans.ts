@@ -23,6 +23,8 @@ export interface Span {
   skipped?: boolean;
   /** The matcher reads this text as a context-gated form. */
   gated?: boolean;
+  /** Inside a phrase the glossary lists as an exception ("economies of scale"). */
+  excepted?: boolean;
 }
 
 function textOffsets(doc: Document): { starts: Map<Node, number>; text: string } {
@@ -74,7 +76,11 @@ export function markSpans(doc: Document, matcher: Matcher): Span[] {
     if (at === undefined) continue;
     const s = span(text, at, at + (mark.textContent ?? '').length);
     const found = matcher.scan(s.text);
-    spans.push({ ...s, skipped: inSkippedRegion(mark), gated: found.length === 1 && found[0]!.gated });
+    // Exception phrases are longer than the terms they hold: read a little around the mark.
+    const from = Math.max(0, s.start - 60);
+    const around = matcher.scanAll?.(text, from, Math.min(text.length, s.end + 60)) ?? [];
+    const excepted = around.some((m) => m.except && m.start <= s.start && m.end >= s.end);
+    spans.push({ ...s, skipped: inSkippedRegion(mark), gated: found.length === 1 && found[0]!.gated, excepted });
   }
   return spans;
 }
