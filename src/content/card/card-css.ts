@@ -115,7 +115,7 @@ button {
 button:hover { text-decoration: underline; }
 button:focus-visible { outline: 2px solid var(--tl-accent); outline-offset: 2px; border-radius: 3px; }
 .more { margin-top: 6px; font-size: 13px; }
-.chevron { display: inline-block; width: 1em; transition: transform 120ms; }
+.chevron { display: inline-block; width: 1em; line-height: 1; text-align: center; transition: transform 120ms; }
 .more[aria-expanded='true'] .chevron { transform: rotate(90deg); }
 @media (prefers-reduced-motion: reduce) { .chevron { transition: none; } }
 .related { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 10px; }
