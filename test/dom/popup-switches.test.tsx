@@ -57,7 +57,7 @@ describe('"on this site"', () => {
   it('names the site and turns it off with a rule for the whole site', async () => {
     const { api, root, save } = await openPopup();
     const site = switchOf(root, 'site-switch');
-    expect(root.querySelector(`label[for="${site.id}"]`)?.textContent).toBe('On example.com');
+    expect(root.querySelector(`label[for="${site.id}"]`)?.textContent).toBe('Highlight on example.com');
     await click(site);
     expect(save).toHaveBeenCalledWith({ siteRules: { mode: 'all-except', patterns: ['example.com'] } });
     expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['example.com'] });

@@ -181,7 +181,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     const tabId = await tabIdOf(control, url);
     const popup = track(await openPopup(env, tabId));
     // The site switch appears once the page has answered the popup.
-    expect(await popup.waitFor(() => document.querySelector('.site .switch-label')?.textContent)).toBe('On 127.0.0.1');
+    expect(await popup.waitFor(() => document.querySelector('.site .switch-label')?.textContent)).toBe('Highlight on 127.0.0.1');
     await click(popup, '[data-testid=site-switch]');
     await page.waitFor(() => ![...CSS.highlights].some(([name, h]) => name.startsWith('termlight-') && h.size > 0));
     await popup.close();
@@ -226,7 +226,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     const before = await paintByFrame('painted');
     expect(before.map((c) => c.split(':')[0]).sort()).toEqual(['127.0.0.1', '127.0.0.1', 'localhost']);
     const popup = track(await openPopup(env, tabId));
-    expect(await popup.waitFor(() => document.querySelector('.site .switch-label')?.textContent)).toBe('On 127.0.0.1');
+    expect(await popup.waitFor(() => document.querySelector('.site .switch-label')?.textContent)).toBe('Highlight on 127.0.0.1');
     await click(popup, '[data-testid=site-switch]');
     // The top page and both frames let go of their paint: the embed from localhost as well.
     expect((await paintByFrame('clear')).map((c) => c.split(' ')[1])).toEqual(['0', '0', '0']);
