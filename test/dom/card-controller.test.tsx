@@ -255,6 +255,29 @@ describe('keyboard navigation', () => {
     expect(shownTerm()).toBe('token');
   });
 
+  it('starts from where the reader moved the focus, not from the top of the window', () => {
+    const { controller } = setup();
+    // The fake engine's two terms are text nodes in the body, in this order: a link between them.
+    const [first] = [...document.body.childNodes];
+    const link = document.createElement('a');
+    link.href = '#between';
+    link.textContent = 'between';
+    first!.after(link);
+    link.focus();
+    controller.next();
+    expect(shownTerm()).toBe('token');
+    // The focus stayed: navigation goes on from the term, as before.
+    controller.next();
+    expect(shownTerm()).toBe('large language model');
+    // Going back from a focus moved to after both terms gives the last one.
+    const end = document.createElement('button');
+    end.textContent = 'end';
+    document.body.append(end);
+    end.focus();
+    controller.previous();
+    expect(shownTerm()).toBe('token');
+  });
+
   it('keeps a keyboard-opened card when the pointer wanders off', () => {
     const { controller } = setup();
     controller.next();

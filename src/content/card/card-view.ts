@@ -243,6 +243,8 @@ export function createCardView(opts: CardViewOptions) {
       return { first: i <= 0, last: i === -1 ? list.length === 0 : i === list.length - 1 };
     },
     giveFocusBack,
+    /** Whether the keyboard's focus is in the card. */
+    hasFocus: (): boolean => focusInCard() !== null,
     /** The entry on the card now (a related term may have replaced the first); null for none. */
     shownIndex: () => shown?.index ?? null,
     /** True for an event that happened in the card. */

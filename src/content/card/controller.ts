@@ -4,6 +4,7 @@ import { createCardView, type CardAnchor, type CardEntry, type Lookup } from './
 import { hoverReducer, initialHoverState, nextDeadline, type HoverEvent, type HoverState } from './hover-machine';
 import { nextTermIndex } from './navigation';
 import { listenToInput } from './input';
+import { deepActive } from './deep-focus';
 import { listenToKeyboard } from './keyboard';
 import { sameOccurrence } from './pointer-rules';
 import { revealRange } from './reveal';
@@ -92,6 +93,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Where keyboard navigation continues from: the last term whose card opened. */
   let cursor: Occurrence | null = null;
+  /** Where the page's focus was then: once it moves, navigation starts from the focus instead. */
+  let focusAtCursor: Element | null = null;
   /** The term keyboard navigation marked as current, to unmark when its card goes. */
   let current: Occurrence | null = null;
 
@@ -122,15 +125,44 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     const rects = occ ? () => occ.rects() : range ? () => Array.from(range.getClientRects()) : null;
     const node = occ ? occ.range().startContainer : (range?.startContainer ?? null);
     const anchor: CardAnchor = { rects, pointer: target.pointer, node };
-    if (occ) cursor = occ;
+    if (occ) {
+      cursor = occ;
+      focusAtCursor = focusedOnPage();
+    }
     const shown = target.lookup ? view.showSuggestions(target.lookup, anchor) : view.show(target.index, anchor);
     // A term that cannot be shown on screen gets no card, and the state must say so too.
     if (!shown) dispatch({ type: 'close' });
   }
 
+  /** The page element with the keyboard's focus, if any (not the body, not the card). */
+  function focusedOnPage(): Element | null {
+    const el = deepActive(doc);
+    return el && el !== doc.body && el !== doc.documentElement && !view.hasFocus() ? el : null;
+  }
+
+  /**
+   * The term navigation goes to first from the reader's focus, once the focus has moved since
+   * the last term: the first term in or after the focused element (going back, the last one
+   * before it). Null when the focus says nothing: none, or no term on that side.
+   */
+  function startFromFocus(list: readonly Occurrence[], direction: 1 | -1): number | null {
+    const focused = focusedOnPage();
+    if (!focused || focused === focusAtCursor) return null;
+    const after = (occ: Occurrence) => {
+      const at = focused.compareDocumentPosition(occ.start?.node ?? occ.range().startContainer);
+      return (at & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 || (at & Node.DOCUMENT_POSITION_CONTAINED_BY) !== 0;
+    };
+    const firstAfter = list.findIndex(after);
+    const start = direction === 1 ? firstAfter : (firstAfter < 0 ? list.length : firstAfter) - 1;
+    return start >= 0 && start < list.length ? start : null;
+  }
+
   function step(direction: 1 | -1): boolean {
     const list = engine.occurrences();
-    let from = cursor ? list.indexOf(cursor) : -1;
+    const start = startFromFocus(list, direction);
+    // One step before the start, so that the step lands on it (on one with a box, at least).
+    let from = start === null ? -1 : (start - direction + list.length) % list.length;
+    if (start === null) from = cursor ? list.indexOf(cursor) : -1;
     if (from < 0 && cursor) from = list.findIndex((o) => sameOccurrence(o, cursor!));
     const i = nextTermIndex(list, from, direction, doc.defaultView?.innerHeight ?? 0);
     const occ = i === null ? undefined : list[i];
@@ -144,6 +176,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   function goTo(occ: Occurrence): boolean {
     revealRange(occ.range(), doc);
     cursor = occ;
+    focusAtCursor = focusedOnPage();
     // Keyboard navigation keeps the page's focus where it is (so the reader's place and any
     // typing survive); the card is read out through the live region instead of taking focus.
     dispatch({ type: 'open', target: { index: occ.entry, occurrence: occ, viaKeyboard: true } });
