@@ -69,14 +69,32 @@ describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
     while ((await focused()).startsWith('card:') && steps++ < 20) await page.press('Tab');
     expect(await focused()).toBe('first');
     await waitForNoCard(page);
-    // The next Tab goes on through the page; a link with no term opens nothing, nor does a
-    // container that holds terms.
-    for (const id of ['plain', 'scroller']) {
-      await page.press('Tab');
-      expect(await focused()).toBe(id);
-      await new Promise((r) => setTimeout(r, 600));
-      expect(await readCard(page)).toBeNull();
-    }
+    // Back on the link after leaving it, its card opens again, after Escape too.
+    await page.press('Tab');
+    expect(await focused()).toBe('plain');
+    await page.press('Shift+Tab');
+    expect(await focused()).toBe('first');
+    await waitForCard(page);
+    await page.press('Escape');
+    await waitForNoCard(page);
+    await page.press('Tab');
+    await page.press('Shift+Tab');
+    await waitForCard(page);
+    expect((await readCard(page))?.term).toBe('RLHF');
+    // Moving on before the card could open leaves no card behind.
+    await page.press('Escape');
+    await waitForNoCard(page);
+    await page.press('Tab');
+    await page.press('Shift+Tab');
+    await page.press('Tab');
+    expect(await focused()).toBe('plain');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await readCard(page)).toBeNull();
+    // A container that holds terms opens nothing either.
+    await page.press('Tab');
+    expect(await focused()).toBe('scroller');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await readCard(page)).toBeNull();
   });
 
 

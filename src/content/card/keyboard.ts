@@ -43,21 +43,34 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
   const { doc, signal, view } = o;
   const win = doc.defaultView ?? globalThis;
   const listen = { signal, capture: true };
+  /** Whether the card's state holds a term the focus named (opening, open, or closed by the reader). */
   let focusOpened = false;
   /** Counts focus arrivals: a departure's late check must not undo a newer arrival. */
   let arrivals = 0;
+
+  /** The term that the control just reached with the keyboard names, if any. */
+  function termOfFocus(): Occurrence | null {
+    if (o.settings().trigger !== 'hover') return null;
+    const el = deepActive(doc);
+    if (!el || el === doc.body || !el.matches(CONTROL) || !el.matches(':focus-visible')) return null;
+    return o.engine.occurrences().find((occ) => el.contains(occ.start?.node ?? occ.range().startContainer)) ?? null;
+  }
 
   win.addEventListener(
     'focusin',
     (e) => {
       arrivals++;
-      if (view.holds(e) || o.settings().trigger !== 'hover') return;
-      const el = deepActive(doc);
-      if (!el || el === doc.body || !el.matches(CONTROL) || !el.matches(':focus-visible')) return;
-      const occurrence = o.engine.occurrences().find((occ) => el.contains(occ.start?.node ?? occ.range().startContainer));
-      if (!occurrence) return;
-      focusOpened = true;
-      o.dispatch({ type: 'point', target: o.target(occurrence), arm: true, now: Date.now() });
+      if (view.holds(e)) return;
+      const occurrence = termOfFocus();
+      if (occurrence) {
+        focusOpened = true;
+        o.dispatch({ type: 'point', target: o.target(occurrence), arm: true, now: Date.now() });
+      } else if (focusOpened) {
+        // The focus left the term for something else: a card still to open does not, and one
+        // closed with Escape may open again when the focus comes back.
+        focusOpened = false;
+        o.dispatch({ type: 'point', target: null, arm: false, now: Date.now() });
+      }
     },
     listen,
   );

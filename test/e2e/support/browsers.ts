@@ -87,7 +87,14 @@ function wrapPuppeteer(page: PpPage): TestPage {
       poll(() => page.evaluate(fn as never, arg) as never, timeoutMs, fn.toString().slice(0, 120)),
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key as never),
+    // "Shift+Tab" as Playwright writes it: the modifiers held around the key.
+    press: async (key) => {
+      const keys = key.split('+');
+      const main = keys.pop()!;
+      for (const modifier of keys) await page.keyboard.down(modifier as never);
+      await page.keyboard.press(main as never);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
+    },
     type: (text) => page.keyboard.type(text),
     setViewport: (width, height) => page.setViewport({ width, height }),
     screenshot: async (path) => Buffer.from(await page.screenshot(path ? { path: path as `${string}.png` } : {})),
