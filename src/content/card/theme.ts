@@ -3,8 +3,9 @@ import type { CardTheme } from './card-css';
 
 /**
  * The card's colours for a theme setting. `auto` follows the page when the page paints its own
- * background (a dark site gets a dark card on a light system), and the system's
- * `prefers-color-scheme` when the page leaves its background to the browser.
+ * background (a dark site gets a dark card on a light system). A page that leaves its background
+ * to the browser gets the browser's canvas: white unless the page says it supports a dark scheme
+ * (`color-scheme`, or its meta tag), and then the system's `prefers-color-scheme` decides.
  */
 export function resolveTheme(setting: Theme, doc: Document): CardTheme {
   if (setting !== 'auto') return setting;
@@ -15,7 +16,18 @@ export function resolveTheme(setting: Theme, doc: Document): CardTheme {
     const luminance = opaqueLuminance(view.getComputedStyle(el).backgroundColor);
     if (luminance !== null) return luminance < 0.2 ? 'dark' : 'light';
   }
+  const schemes = supportedSchemes(doc, view);
+  if (!schemes.includes('dark')) return 'light';
+  if (!schemes.includes('light')) return 'dark';
   return view.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** The colour schemes the page says it supports, in words ('normal': none said). */
+function supportedSchemes(doc: Document, view: Window): string {
+  const root = doc.documentElement;
+  const declared = root ? view.getComputedStyle(root).colorScheme : '';
+  if (declared && declared !== 'normal') return declared;
+  return doc.querySelector('meta[name="color-scheme" i]')?.getAttribute('content') ?? 'normal';
 }
 
 /** Relative luminance of a mostly opaque `rgb()`/`rgba()` colour; null for anything else. */
