@@ -1,6 +1,7 @@
 import type { PageTerm } from '../core/messages';
 import { useT } from '../ui/api';
-import { onListKeyDown } from '../ui/list-keys';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { listStop, onListFocusIn, onListKeyDown } from '../ui/list-keys';
 
 interface PageTermsProps {
   terms: PageTerm[];
@@ -10,12 +11,15 @@ interface PageTermsProps {
 /** The terms marked on the page, in page order; choosing one scrolls to it and opens its card. */
 export function PageTerms({ terms, onReveal }: PageTermsProps) {
   const t = useT();
+  const list = useRef<HTMLUListElement>(null);
+  useLayoutEffect(() => listStop(list.current));
   return (
     <section class="page-terms" aria-labelledby="page-terms-heading">
       <h2 id="page-terms-heading" class="section-title">
         {t('popupTermsHeading')} <span class="count-total">{terms.length}</span>
       </h2>
-      <ul class="term-list" onKeyDown={onListKeyDown} data-testid="page-terms">
+      {/* One Tab stop; the list itself is none, though Firefox makes a scrolling box one. */}
+      <ul class="term-list" ref={list} tabIndex={-1} onKeyDown={onListKeyDown} onFocusIn={onListFocusIn} data-testid="page-terms">
         {terms.map((term) => (
           <li key={`${term.packId}/${term.entryId}`}>
             <button type="button" class="term-item" onClick={() => onReveal(term)}>

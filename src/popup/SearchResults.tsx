@@ -1,6 +1,7 @@
 import { useT } from '../ui/api';
 import type { IndexedEntry } from '../ui/glossary-search';
-import { onListKeyDown } from '../ui/list-keys';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { listStop, onListFocusIn, onListKeyDown } from '../ui/list-keys';
 
 interface SearchResultsProps {
   query: string;
@@ -11,6 +12,8 @@ interface SearchResultsProps {
 /** Matches from every glossary that is on, whether or not the page uses them. */
 export function SearchResults({ query, results, onOpen }: SearchResultsProps) {
   const t = useT();
+  const list = useRef<HTMLUListElement>(null);
+  useLayoutEffect(() => listStop(list.current));
   if (results.length === 0) {
     return (
       <p class="empty" role="status">
@@ -20,7 +23,15 @@ export function SearchResults({ query, results, onOpen }: SearchResultsProps) {
     );
   }
   return (
-    <ul class="result-list" onKeyDown={onListKeyDown} data-testid="search-results" aria-label={t('popupResultsLabel')}>
+    <ul
+      class="result-list"
+      ref={list}
+      tabIndex={-1}
+      onKeyDown={onListKeyDown}
+      onFocusIn={onListFocusIn}
+      data-testid="search-results"
+      aria-label={t('popupResultsLabel')}
+    >
       {results.map((item) => (
         <li key={item.anchor}>
           <button type="button" class="result-item" onClick={() => onOpen(item.anchor)}>

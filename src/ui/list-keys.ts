@@ -1,10 +1,21 @@
 /**
- * Up and down arrows move between the buttons of a list (Home and End to its ends), so a long
- * list of terms is quick to walk with the keyboard; Tab still leaves the list.
+ * A list of buttons that is one stop for Tab: only one of its buttons is in the Tab order (the
+ * last one used, the first at the start), and the arrow keys move between them (Home and End to
+ * its ends). A long list of terms is then quick to walk, and quick to get past.
  */
+
+const itemsOf = (list: HTMLElement) => [...list.querySelectorAll<HTMLElement>('button, a[href]')];
+
+/** The Tab order's one stop in the list: `item`, or the first button when not given. */
+function makeStop(list: HTMLElement, item?: HTMLElement): void {
+  const items = itemsOf(list);
+  const stop = item && items.includes(item) ? item : items[0];
+  for (const el of items) el.tabIndex = el === stop ? 0 : -1;
+}
+
 export function onListKeyDown(event: KeyboardEvent): void {
   const list = event.currentTarget as HTMLElement;
-  const items = [...list.querySelectorAll<HTMLElement>('button, a[href]')];
+  const items = itemsOf(list);
   const at = items.indexOf(document.activeElement as HTMLElement);
   if (at < 0) return;
   const next =
@@ -15,5 +26,18 @@ export function onListKeyDown(event: KeyboardEvent): void {
     : undefined;
   if (!next) return;
   event.preventDefault();
+  makeStop(list, next);
   next.focus();
+}
+
+/** Whichever button gets the focus (a click, a search) becomes the list's stop. */
+export function onListFocusIn(event: FocusEvent): void {
+  makeStop(event.currentTarget as HTMLElement, event.target as HTMLElement);
+}
+
+/** Gives a freshly drawn list its one stop (call after each render). */
+export function listStop(list: HTMLElement | null): void {
+  if (!list) return;
+  const items = itemsOf(list);
+  if (!items.some((el) => el.tabIndex === 0) || items.filter((el) => el.tabIndex === 0).length > 1) makeStop(list);
 }

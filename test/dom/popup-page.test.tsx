@@ -38,6 +38,26 @@ describe('the terms on this page', () => {
     expect(text(root.querySelector('#page-terms-heading'))).toBe('On this page 3');
   });
 
+  it('are one stop for Tab, walked with the arrow keys', async () => {
+    const { root } = await openPopup();
+    const list = root.querySelector<HTMLElement>('[data-testid=page-terms]')!;
+    const items = buttonsIn(root, '[data-testid=page-terms]');
+    const stops = () => items.map((b) => b.tabIndex);
+    expect(list.tabIndex).toBe(-1);
+    expect(stops()).toEqual([0, -1, -1]);
+    items[0]!.focus();
+    const arrow = (key: string) => act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+    await arrow('ArrowDown');
+    expect(document.activeElement).toBe(items[1]);
+    expect(stops()).toEqual([-1, 0, -1]);
+    await arrow('End');
+    expect(document.activeElement).toBe(items[2]);
+    // Tab leaves from, and comes back to, the term last used; a click makes it that one too.
+    expect(stops()).toEqual([-1, -1, 0]);
+    await act(() => items[0]!.focus());
+    expect(stops()).toEqual([0, -1, -1]);
+  });
+
   it('choosing one reveals its first mark on the page and closes the popup', async () => {
     const { api, root, onDone } = await openPopup();
     await act(() => buttonsIn(root, '[data-testid=page-terms]')[1]!.click());
