@@ -18,6 +18,9 @@ const MODIFIER_LABEL_KEYS: Record<ModifierKey, string> = {
   Meta: 'keyMeta',
 };
 
+/** The key to hold is chosen just below its choice: that one comes last. */
+const SHOWN_TRIGGERS: readonly Trigger[] = [...TRIGGERS.filter((trigger) => trigger !== 'hover-modifier'), 'hover-modifier'];
+
 /** How the definition card opens and closes. */
 export function CardSection({ settings, update }: SectionProps) {
   const t = useT();
@@ -31,7 +34,7 @@ export function CardSection({ settings, update }: SectionProps) {
         testId="trigger"
         value={settings.trigger}
         onChange={(trigger) => update({ trigger })}
-        choices={TRIGGERS.map((value) => ({ value, label: t(TRIGGER_KEYS[value]) }))}
+        choices={SHOWN_TRIGGERS.map((value) => ({ value, label: t(TRIGGER_KEYS[value]) }))}
       />
       {settings.trigger === 'hover-modifier' && (
         <div class="field indent">

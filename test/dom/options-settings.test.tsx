@@ -49,6 +49,9 @@ describe('switches and choices', () => {
     await click(radio(root, 'trigger', 'hover-modifier'));
     const select = root.querySelector('select')!;
     expect([...select.options].map((o) => o.value)).toEqual(['Alt', 'Control', 'Shift', 'Meta']);
+    // It comes right after its own choice, the last of the group, not under another one.
+    const choices = [...root.querySelectorAll<HTMLInputElement>('input[name]')].filter((r) => r.closest('[data-testid="trigger"]'));
+    expect(choices.at(-1)?.value).toBe('hover-modifier');
     select.value = 'Shift';
     await act(() => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
