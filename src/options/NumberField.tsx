@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useT } from '../ui/api';
 
 interface NumberFieldProps {
@@ -17,22 +17,34 @@ interface NumberFieldProps {
 /**
  * A whole number, stored when the reader leaves the box or presses Enter (not on every key, so
  * "1500" is not saved as 1, 15 and 150 on the way). Out-of-range values are brought into range,
- * and the range is always shown under the box so the reader knows before typing.
+ * and the range is always shown under the box so the reader knows before typing; when what was
+ * typed is changed or refused, a line under it says so.
  */
 export function NumberField({ label, value, min, max, step = 1, unit, disabled, onCommit, testId }: NumberFieldProps) {
   const id = useId();
-  const hint = useT()('optRangeHint', [String(min), String(max)]);
+  const t = useT();
+  const hint = t('optRangeHint', [String(min), String(max)]);
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
+  /** What became of the last thing typed, when it was not taken as it was. */
+  const [said, setSaid] = useState('');
+  /** A number box gives '' for text that is no number: the browser says which it was. */
+  const [badInput, setBadInput] = useState(false);
+  /** The text the box was last given: committing it again changes nothing. */
+  const shown = useRef(String(value));
+  useEffect(() => setText((shown.current = String(value))), [value]);
 
   const commit = () => {
+    // Enter commits, and the change event that follows it must not undo what was said.
+    if (text === shown.current) return;
     const parsed = Number(text);
     if (text.trim() === '' || !Number.isFinite(parsed)) {
-      setText(String(value));
+      setSaid(badInput || text.trim() !== '' ? t('optNumberKept', String(value)) : '');
+      setText((shown.current = String(value)));
       return;
     }
     const next = Math.min(max, Math.max(min, Math.round(parsed)));
-    setText(String(next));
+    setSaid(next !== parsed && (next === min || next === max) ? t('optNumberAdjusted', [String(next), text.trim()]) : '');
+    setText((shown.current = String(next)));
     if (next !== value) onCommit(next);
   };
 
@@ -51,7 +63,10 @@ export function NumberField({ label, value, min, max, step = 1, unit, disabled, 
           disabled={disabled}
           aria-describedby={`${id}-hint`}
           data-testid={testId}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            setBadInput(e.currentTarget.validity?.badInput === true);
+          }}
           onChange={commit}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
@@ -60,6 +75,7 @@ export function NumberField({ label, value, min, max, step = 1, unit, disabled, 
         {unit && <span class="unit" aria-hidden="true">{unit}</span>}
       </span>
       <span id={`${id}-hint`} class="hint">{hint}</span>
+      <span class="hint adjusted" role="status">{said}</span>
     </div>
   );
 }

@@ -74,6 +74,11 @@ describe('delays and the threshold', () => {
     await enter(hide, '99999');
     expect(save).toHaveBeenCalledWith({ hideDelayMs: 2000 });
     expect(hide.value).toBe('2000');
+    // And say so, where a screen reader hears it too.
+    const said = hide.closest('.number-field')!.querySelector('[role="status"]')!;
+    expect(said.textContent).toBe('Set to 2000: 99999 is outside that range.');
+    await enter(hide, '700');
+    expect(said.textContent).toBe('');
   });
 
   it('put back the stored value when the box is left empty', async () => {

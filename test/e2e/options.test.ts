@@ -86,6 +86,27 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     await page.close();
   });
 
+  it('says so when a typed delay is not taken as typed', async () => {
+    const page = await openOptions(env);
+    const said = () => page.evaluate(() => document.querySelector('[data-testid=hover-delay]')!.closest('.number-field')!.querySelector('[role=status]')!.textContent);
+    const typeInto = async (text: string) => {
+      await page.evaluate(() => {
+        const box = document.querySelector<HTMLInputElement>('[data-testid=hover-delay]')!;
+        box.focus();
+        box.select();
+      });
+      await page.type(text);
+      await page.press('Enter');
+    };
+    // The browser's number box lets "1e" be typed, and gives no number for it.
+    await typeInto('1e');
+    expect(await page.waitFor(() => document.querySelector('[data-testid=hover-delay]')!.closest('.number-field')!.querySelector('[role=status]')!.textContent)).toMatch(/^Kept \d+: that is not a number\.$/);
+    await typeInto('99999');
+    expect(await said()).toBe('Set to 2000: 99999 is outside that range.');
+    await clearStorage(page);
+    await page.close();
+  });
+
   it('lists the keyboard shortcuts the browser holds', async () => {
     const page = await openOptions(env);
     const rows = await page.waitFor(() => {
