@@ -278,6 +278,20 @@ describe('keyboard navigation', () => {
     expect(shownTerm()).toBe('token');
   });
 
+  it('starts after a component whose shadow root holds the focus', () => {
+    const { controller, engine } = setup();
+    // Page order: the first term, a component with a focused button, the second term.
+    const second = engine.occurrences()[1]!.range().startContainer as ChildNode;
+    const component = document.createElement('div');
+    second.before(component);
+    const button = document.createElement('button');
+    button.textContent = 'in a component';
+    component.attachShadow({ mode: 'open' }).append(button);
+    button.focus();
+    controller.next();
+    expect(shownTerm()).toBe('token');
+  });
+
   it('keeps a keyboard-opened card when the pointer wanders off', () => {
     const { controller } = setup();
     controller.next();
@@ -350,6 +364,49 @@ describe('keyboard navigation', () => {
     expect(tab(true).defaultPrevented).toBe(true);
     expect(card()).toBeNull();
     expect(component.shadowRoot!.activeElement).toBe(link);
+  });
+
+  /** The first term inside a link, and a button elsewhere: the focus's two places to go. */
+  function linkAndButton(engine: ReturnType<typeof setup>['engine']) {
+    const link = document.createElement('a');
+    link.href = '#llm';
+    const first = engine.occurrences()[0]!.range().startContainer as ChildNode;
+    first.before(link);
+    link.append(first);
+    const other = document.createElement('button');
+    other.textContent = 'other';
+    document.body.append(other);
+    return { link, other };
+  }
+
+  it("leaves the pointer's card alone when the focus moves on from a term's link", () => {
+    const { engine } = setup();
+    const { link, other } = linkAndButton(engine);
+    link.focus();
+    vi.advanceTimersByTime(300);
+    expect(shownTerm()).toBe('large language model');
+    // The pointer comes to rest on the other term, then Tab moves the focus on.
+    move(120, 305);
+    vi.advanceTimersByTime(300);
+    expect(shownTerm()).toBe('token');
+    other.focus();
+    vi.advanceTimersByTime(1000);
+    expect(shownTerm()).toBe('token');
+  });
+
+  it("does not undo the pointer's Escape when the focus moves on from a term's link", () => {
+    const { engine } = setup();
+    const { link, other } = linkAndButton(engine);
+    link.focus();
+    move(120, 305);
+    vi.advanceTimersByTime(300);
+    expect(shownTerm()).toBe('token');
+    key('Escape');
+    other.focus();
+    // The pointer is still on "token": closed, it stays closed until the pointer leaves it.
+    move(121, 306);
+    vi.advanceTimersByTime(1000);
+    expect(shownTerm()).toBeNull();
   });
 
   it('leaves Tab to the page when the card was opened by the pointer', () => {

@@ -69,6 +69,13 @@ export interface CardController {
   update(patch: Partial<CardSettings>): void;
 }
 
+/** `node`, or the outermost shadow host it is inside of: a node of the document's own tree. */
+function inDocument(node: Node): Node {
+  let n = node;
+  for (let root = n.getRootNode(); root !== n && (root as ShadowRoot).host; root = n.getRootNode()) n = (root as ShadowRoot).host;
+  return n;
+}
+
 export function createCardController(opts: CardControllerOptions): CardController {
   const { doc, engine, signal } = opts;
   let settings: CardSettings = { ...opts.settings };
@@ -148,8 +155,13 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   function startFromFocus(list: readonly Occurrence[], direction: 1 | -1): number | null {
     const focused = focusedOnPage();
     if (!focused || focused === focusAtCursor) return null;
+    // Nodes in different trees cannot be ordered: each is taken at its outermost shadow host.
+    const from = inDocument(focused);
     const after = (occ: Occurrence) => {
-      const at = focused.compareDocumentPosition(occ.start?.node ?? occ.range().startContainer);
+      const node = inDocument(occ.start?.node ?? occ.range().startContainer);
+      if (!node.isConnected) return false;
+      if (node === from) return true;
+      const at = from.compareDocumentPosition(node);
       return (at & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 || (at & Node.DOCUMENT_POSITION_CONTAINED_BY) !== 0;
     };
     const firstAfter = list.findIndex(after);
@@ -217,6 +229,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     dispatch,
     target: (occ) => ({ index: occ.entry, occurrence: occ, viaKeyboard: true }),
     openedByKeyboard: () => state.shown?.viaKeyboard === true,
+    involves: (target) => [state.pending, state.shown, state.dismissed].some((t) => t !== null && sameTarget(t, target)),
   });
 
   // The page changed under an open card: its term may be gone.

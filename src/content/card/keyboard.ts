@@ -15,6 +15,8 @@ interface KeyboardOptions<T> {
   target(occurrence: Occurrence): T;
   /** Whether the open card was opened from the keyboard: a command, or a focused term. */
   openedByKeyboard(): boolean;
+  /** Whether the card's state is about `target`: waiting to open it, showing it, or closed on it. */
+  involves(target: T): boolean;
 }
 
 /** Fields and editors: focus there is for typing, and a card would only be in the way. */
@@ -43,10 +45,20 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
   const { doc, signal, view } = o;
   const win = doc.defaultView ?? globalThis;
   const listen = { signal, capture: true };
-  /** Whether the card's state holds a term the focus named (opening, open, or closed by the reader). */
-  let focusOpened = false;
+  /** The target the focus last asked a card for, while the card's state may still be about it. */
+  let focusTarget: T | null = null;
   /** Counts focus arrivals: a departure's late check must not undo a newer arrival. */
   let arrivals = 0;
+
+  /**
+   * Tells the card the focus has left its term, if the card's state is still about that term.
+   * A card the pointer opened, or the pointer's own Escape, is none of the focus's business.
+   */
+  function leaveFocusTarget(): void {
+    const target = focusTarget;
+    focusTarget = null;
+    if (target !== null && o.involves(target)) o.dispatch({ type: 'point', target: null, arm: false, now: Date.now() });
+  }
 
   /** The term that the control just reached with the keyboard names, if any. */
   function termOfFocus(): Occurrence | null {
@@ -63,13 +75,12 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
       if (view.holds(e)) return;
       const occurrence = termOfFocus();
       if (occurrence) {
-        focusOpened = true;
-        o.dispatch({ type: 'point', target: o.target(occurrence), arm: true, now: Date.now() });
-      } else if (focusOpened) {
+        focusTarget = o.target(occurrence);
+        o.dispatch({ type: 'point', target: focusTarget, arm: true, now: Date.now() });
+      } else {
         // The focus left the term for something else: a card still to open does not, and one
         // closed with Escape may open again when the focus comes back.
-        focusOpened = false;
-        o.dispatch({ type: 'point', target: null, arm: false, now: Date.now() });
+        leaveFocusTarget();
       }
     },
     listen,
@@ -78,13 +89,12 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
   win.addEventListener(
     'focusout',
     () => {
-      if (!focusOpened) return;
+      if (!focusTarget) return;
       // Where the focus goes is known once it has gone: into the card is not away from the term.
       const seen = arrivals;
       setTimeout(() => {
-        if (signal.aborted || arrivals !== seen || view.focusPlace() || !focusOpened) return;
-        focusOpened = false;
-        o.dispatch({ type: 'point', target: null, arm: false, now: Date.now() });
+        if (signal.aborted || arrivals !== seen || view.focusPlace()) return;
+        leaveFocusTarget();
       }, 0);
     },
     listen,
