@@ -31,7 +31,16 @@ export function NumberField({ label, value, min, max, step = 1, unit, disabled, 
   const [badInput, setBadInput] = useState(false);
   /** The text the box was last given: committing it again changes nothing. */
   const shown = useRef(String(value));
-  useEffect(() => setText((shown.current = String(value))), [value]);
+  /** The value this box last stored: when the value changes to anything else, that came from elsewhere. */
+  const stored = useRef(value);
+  useEffect(() => {
+    setText((shown.current = String(value)));
+    // Changed in another tab (or by an import): what was said of the last typing no longer holds.
+    if (value !== stored.current) {
+      setSaid('');
+      setBadInput(false);
+    }
+  }, [value]);
 
   const commit = () => {
     // Enter commits, and the change event that follows it must not undo what was said.
@@ -45,6 +54,7 @@ export function NumberField({ label, value, min, max, step = 1, unit, disabled, 
     const next = Math.min(max, Math.max(min, Math.round(parsed)));
     setSaid(next !== parsed && (next === min || next === max) ? t('optNumberAdjusted', [String(next), text.trim()]) : '');
     setText((shown.current = String(next)));
+    stored.current = next;
     if (next !== value) onCommit(next);
   };
 

@@ -12,7 +12,8 @@ interface PageTermsProps {
 export function PageTerms({ terms, onReveal }: PageTermsProps) {
   const t = useT();
   const list = useRef<HTMLUListElement>(null);
-  useLayoutEffect(() => listStop(list.current));
+  // The list refreshes as the page changes: the term last used stays the stop.
+  useLayoutEffect(() => listStop(list.current, true));
   return (
     <section class="page-terms" aria-labelledby="page-terms-heading">
       <h2 id="page-terms-heading" class="section-title">

@@ -13,7 +13,8 @@ interface SearchResultsProps {
 export function SearchResults({ query, results, onOpen }: SearchResultsProps) {
   const t = useT();
   const list = useRef<HTMLUListElement>(null);
-  useLayoutEffect(() => listStop(list.current));
+  // New results for each keystroke: the best match is the stop.
+  useLayoutEffect(() => listStop(list.current, false));
   if (results.length === 0) {
     return (
       <p class="empty" role="status">

@@ -32,12 +32,20 @@ export function onListKeyDown(event: KeyboardEvent): void {
 
 /** Whichever button gets the focus (a click, a search) becomes the list's stop. */
 export function onListFocusIn(event: FocusEvent): void {
+  // The list itself takes the focus when its padding is clicked: that chooses no button.
+  if (event.target === event.currentTarget) return;
   makeStop(event.currentTarget as HTMLElement, event.target as HTMLElement);
 }
 
-/** Gives a freshly drawn list its one stop (call after each render). */
-export function listStop(list: HTMLElement | null): void {
+/**
+ * Gives a freshly drawn list its one stop (call after each render): the button with the focus,
+ * else (with `keep`) the stop it had, if still there, else the first. Buttons just drawn are in
+ * the Tab order by default, so only a stop set here counts.
+ */
+export function listStop(list: HTMLElement | null, keep: boolean): void {
   if (!list) return;
   const items = itemsOf(list);
-  if (!items.some((el) => el.tabIndex === 0) || items.filter((el) => el.tabIndex === 0).length > 1) makeStop(list);
+  const focused = items.find((el) => el === document.activeElement);
+  const kept = keep ? items.find((el) => el.getAttribute('tabindex') === '0') : undefined;
+  makeStop(list, focused ?? kept);
 }

@@ -69,7 +69,7 @@ describe('delays and the threshold', () => {
   });
 
   it('bring a number into range rather than refuse it', async () => {
-    const { root, save } = await openOptions();
+    const { api, root, save } = await openOptions();
     const hide = byTestId<HTMLInputElement>(root, 'hide-delay');
     await enter(hide, '99999');
     expect(save).toHaveBeenCalledWith({ hideDelayMs: 2000 });
@@ -78,6 +78,13 @@ describe('delays and the threshold', () => {
     const said = hide.closest('.number-field')!.querySelector('[role="status"]')!;
     expect(said.textContent).toBe('Set to 2000: 99999 is outside that range.');
     await enter(hide, '700');
+    expect(said.textContent).toBe('');
+    // A value changed elsewhere (another tab) makes what was said stale.
+    await enter(hide, '99999');
+    expect(said.textContent).toBe('Set to 2000: 99999 is outside that range.');
+    await act(() => api.saveSettings({ hideDelayMs: 500 }));
+    await settle();
+    expect(hide.value).toBe('500');
     expect(said.textContent).toBe('');
   });
 
