@@ -13,7 +13,9 @@ function page(opts: { background?: string; colorScheme?: string; meta?: string; 
     matchMedia: (query: string) => ({ matches: query === '(prefers-color-scheme: dark)' && opts.systemDark }),
   };
   const meta = opts.meta === undefined ? null : { getAttribute: () => opts.meta };
-  return { defaultView: view, documentElement: root, body, querySelector: () => meta } as unknown as Document;
+  // The one query the theme makes of the page: its color-scheme meta tag, named in any case.
+  const querySelector = (selector: string) => (/^meta\[name="color-scheme" i\]$/.test(selector) ? meta : null);
+  return { defaultView: view, documentElement: root, body, querySelector } as unknown as Document;
 }
 
 describe('the card theme "auto"', () => {
