@@ -1,6 +1,6 @@
 import { useT } from '../ui/api';
 import type { IndexedEntry } from '../ui/glossary-search';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { listStop, onListFocusIn, onListKeyDown } from '../ui/list-keys';
 
 interface SearchResultsProps {
@@ -13,6 +13,7 @@ interface SearchResultsProps {
 export function SearchResults({ query, results, onOpen }: SearchResultsProps) {
   const t = useT();
   const list = useRef<HTMLUListElement>(null);
+  const idBase = useId();
   // New results for each keystroke: the best match is the stop.
   useLayoutEffect(() => listStop(list.current, false));
   if (results.length === 0) {
@@ -33,11 +34,19 @@ export function SearchResults({ query, results, onOpen }: SearchResultsProps) {
       data-testid="search-results"
       aria-label={t('popupResultsLabel')}
     >
-      {results.map((item) => (
+      {results.map((item, i) => (
         <li key={item.anchor}>
-          <button type="button" class="result-item" onClick={() => onOpen(item.anchor)}>
-            <span class="result-term">{item.entry.term}</span>
-            <span class="result-definition">{item.entry.definition}</span>
+          {/* Named by its term, described by its definition: a screen reader says the term first,
+              and the whole definition only when asked to describe. */}
+          <button
+            type="button"
+            class="result-item"
+            aria-labelledby={`${idBase}-term-${i}`}
+            aria-describedby={`${idBase}-def-${i}`}
+            onClick={() => onOpen(item.anchor)}
+          >
+            <span class="result-term" id={`${idBase}-term-${i}`}>{item.entry.term}</span>
+            <span class="result-definition" id={`${idBase}-def-${i}`}>{item.entry.definition}</span>
           </button>
         </li>
       ))}

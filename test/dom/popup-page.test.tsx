@@ -169,6 +169,10 @@ describe('searching every glossary', () => {
     const results = buttonsIn(root, '[data-testid=search-results]');
     expect(results[0]?.querySelector('.result-term')?.textContent).toBe('RLHF');
     expect(results[0]?.querySelector('.result-definition')?.textContent).toMatch(/\w{3,}/);
+    // Its name is the term; the definition describes it, so a screen reader need not read it all.
+    const byId = (ids: string | null) => (ids ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' ');
+    expect(byId(results[0]!.getAttribute('aria-labelledby'))).toBe('RLHF');
+    expect(byId(results[0]!.getAttribute('aria-describedby'))).toBe(results[0]!.querySelector('.result-definition')!.textContent);
     expect(root.querySelector('[data-testid=page-terms]')).toBeNull();
   });
 
