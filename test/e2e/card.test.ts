@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeMessage } from '../../src/core/messages';
 import {
+  clickInCard,
+  clickRelated,
   closeOpened,
   DEMO,
   hoverUntilCard,
@@ -81,13 +83,7 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
   it('says which article its notes come from', async () => {
     const page = await openPage(env, DEMO);
     await hoverUntilCard(page, 'foundation model', 'main p');
-    const more = await page.evaluate(() => {
-      const b = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.more')!;
-      const r = b.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouseMove(more.x, more.y);
-    await page.click(more.x, more.y);
+    await clickInCard(page, '.more');
     const first = await page.waitFor(() => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.notes p')?.textContent);
     expect(first).toBe('Notes from “What is a foundation model?”');
   });
@@ -95,14 +91,7 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
   it('switches to a related term from its button', async () => {
     const page = await openPage(env, DEMO);
     await hoverUntilCard(page, 'foundation model', 'main p');
-    const chip = await page.evaluate(() => {
-      const b = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.related button')!;
-      const r = b.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2, term: b.textContent };
-    });
-    await page.mouseMove(chip.x, chip.y);
-    await page.click(chip.x, chip.y);
-    await page.waitFor((term) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term, chip.term);
+    await clickRelated(page);
     expect((await readCard(page))?.definition).not.toMatch(/^A very large, general-purpose AI model/);
     await page.close();
   });

@@ -104,14 +104,20 @@ export const cardOnTop = (page: TestPage) =>
     return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
   });
 
+/** Moves the pointer onto the card's first `selector` and clicks it, as a reader would; its text. */
+export async function clickInCard(page: TestPage, selector: string): Promise<string> {
+  const at = await page.evaluate((sel) => {
+    const b = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>(sel)!;
+    const r = b.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: b.textContent ?? '' };
+  }, selector);
+  await page.mouseMove(at.x, at.y);
+  await page.click(at.x, at.y);
+  return at.text;
+}
+
 /** Clicks the card's first related term, and waits for its card. */
 export async function clickRelated(page: TestPage): Promise<void> {
-  const chip = await page.evaluate(() => {
-    const b = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.related button')!;
-    const r = b.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2, term: b.textContent };
-  });
-  await page.mouseMove(chip.x, chip.y);
-  await page.click(chip.x, chip.y);
-  await page.waitFor((term) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === term, chip.term);
+  const term = await clickInCard(page, '.related button');
+  await page.waitFor((t) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === t, term);
 }
