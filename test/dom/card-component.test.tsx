@@ -57,6 +57,12 @@ describe('the definition card', () => {
     expect(card.getAttribute('aria-label')).toBe('large language model');
   });
 
+  it('adds no heading to the page: the card is named, and sits at the end of the document', () => {
+    const card = mount();
+    expect(card.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]')).toBeNull();
+    expect(card.querySelector('.term')?.textContent).toBe('large language model');
+  });
+
   it('keeps the notes behind "More" until asked', async () => {
     const onResize = vi.fn();
     const card = mount({ onResize });

@@ -42,7 +42,7 @@ function selection(text: string, box: { left: number; top: number; width: number
 }
 
 const card = () => document.querySelector('termlight-host')?.shadowRoot?.querySelector<HTMLElement>('.card') ?? null;
-const heading = () => card()?.querySelector('h2')?.textContent ?? null;
+const heading = () => card()?.querySelector('.term')?.textContent ?? null;
 const picks = () => [...(card()?.querySelectorAll<HTMLButtonElement>('.pick') ?? [])];
 const buttonNamed = (name: string) => [...card()!.querySelectorAll('button')].find((b) => b.textContent?.includes(name));
 
@@ -51,6 +51,7 @@ describe('looking up a selection that names no entry', () => {
     const { controller } = setup();
     expect(controller.showSuggestions('  language   models\n', [0, 2])).toBe(true);
     expect(heading()).toBe('No glossary entry for “language models”');
+    expect(card()?.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]')).toBeNull();
     expect(card()?.getAttribute('role')).toBe('dialog');
     expect(card()?.getAttribute('aria-label')).toBe('No glossary entry for “language models”');
     expect(card()?.textContent).toContain('Closest matches');

@@ -48,7 +48,7 @@ export function Card(props: CardProps) {
   return (
     <div class="card" role="dialog" aria-label={entry.term} data-theme={props.theme} tabIndex={-1}>
       <div class="head">
-        <h2 class="term">{entry.term}</h2>
+        <p class="term">{entry.term}</p>
         <span class="category">{strings.category(entry.category)}</span>
       </div>
       {aliases.length > 0 && <p class="aliases">{strings.text('cardAlso', aliases.join(', '))}</p>}

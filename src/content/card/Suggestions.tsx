@@ -37,7 +37,7 @@ export function Suggestions(props: SuggestionsProps) {
   return (
     <div class="card lookup" role="dialog" aria-label={heading} data-theme={props.theme} tabIndex={-1}>
       <div class="head">
-        <h2 class="term">{heading}</h2>
+        <p class="term">{heading}</p>
       </div>
       {props.suggestions.length > 0 ? (
         <>
