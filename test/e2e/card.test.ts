@@ -88,6 +88,35 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     expect(first).toBe('Notes from “What is a foundation model?”');
   });
 
+  it('keeps More under the pointer when the card sits above its term', async () => {
+    const page = await openPage(env, DEMO);
+    // A one-line paragraph at the bottom of the window: no room for the card below it.
+    const at = await pointAt(page, 'foundation model', 'main', { nth: 6, block: 'end' });
+    await page.mouseMove(at.x, at.y);
+    await waitForCard(page);
+    // Its fade-in moves it by a pixel or two.
+    await page.waitFor(() => document.querySelector('termlight-host')!.shadowRoot!.querySelector('.card')!.getAnimations().length === 0);
+    const box = (sel: string) =>
+      page.evaluate((s) => {
+        const el = document.querySelector('termlight-host')!.shadowRoot!.querySelector(s)!;
+        const r = el.getBoundingClientRect();
+        return { top: Math.round(r.top), bottom: Math.round(r.bottom), placement: (el as HTMLElement).dataset.placement ?? '' };
+      }, sel);
+    expect((await box('.card')).placement).toBe('above');
+    const before = await box('.more');
+    await clickInCard(page, '.more');
+    await page.waitFor(() => !!document.querySelector('termlight-host')?.shadowRoot?.querySelector('.notes p'));
+    const after = await box('.more');
+    expect(Math.abs(after.top - before.top)).toBeLessThanOrEqual(1);
+    // The notes opened above the button, and the card still leaves its term in sight.
+    expect((await box('.notes')).bottom).toBeLessThanOrEqual(after.top);
+    expect((await box('.card')).bottom).toBeLessThan(at.y - 5);
+    // So a second click, without moving, closes them again.
+    await clickInCard(page, '.more');
+    await page.waitFor(() => !document.querySelector('termlight-host')?.shadowRoot?.querySelector('.notes p'));
+    expect((await box('.more')).top).toBe(before.top);
+  });
+
   it('switches to a related term from its button', async () => {
     const page = await openPage(env, DEMO);
     await hoverUntilCard(page, 'foundation model', 'main p');

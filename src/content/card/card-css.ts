@@ -81,7 +81,20 @@ export function cardCss(): string {
   cursor: auto;
   color-scheme: light;
   animation: tl-in 120ms ease-out;
+  display: flex;
+  flex-direction: column;
 }
+/* A card too tall for its room scrolls: its parts keep their height. */
+.card > * { flex: none; }
+/*
+ * More/Less stays under the pointer that pressed it: the notes open on the side of the button
+ * away from the term, since the card grows away from the term. Below the term that is after the
+ * button; above it, before.
+ */
+.card[data-placement='above'] > .notes { order: 1; }
+.card[data-placement='above'] > .more,
+.card[data-placement='above'] > .related,
+.card[data-placement='above'] > .foot { order: 2; }
 .card[data-theme='dark'] { ${themeVars('dark')} color-scheme: dark; }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 2px solid var(--tl-accent); outline-offset: -2px; }
@@ -114,9 +127,11 @@ button {
 }
 button:hover { text-decoration: underline; }
 button:focus-visible { outline: 2px solid var(--tl-accent); outline-offset: 2px; border-radius: 3px; }
-.more { margin-top: 6px; font-size: 13px; }
+.more { align-self: flex-start; margin-top: 6px; font-size: 13px; }
 .chevron { display: inline-block; width: 1em; line-height: 1; text-align: center; transition: transform 120ms; }
 .more[aria-expanded='true'] .chevron { transform: rotate(90deg); }
+/* It points at the notes, wherever they opened. */
+.card[data-placement='above'] .more[aria-expanded='true'] .chevron { transform: rotate(-90deg); }
 @media (prefers-reduced-motion: reduce) { .chevron { transition: none; } }
 .related { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 10px; }
 .related-label { color: var(--tl-muted); font-size: 13px; margin-inline-end: 2px; }

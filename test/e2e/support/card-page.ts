@@ -36,27 +36,36 @@ export const waitForCard = (page: TestPage, timeoutMs = 3000) =>
 export const waitForNoCard = (page: TestPage) =>
   page.waitFor(() => !document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card'));
 
-/** Centre of the first place the page text reads `phrase` (inside `scope`), scrolled on screen. */
-/** `scope` is a selector; `host >>> inner` looks inside the open shadow root of `host`. */
-export function pointAt(page: TestPage, phrase: string, scope = 'body'): Promise<{ x: number; y: number }> {
+/**
+ * Centre of the first place (or the text node `nth` after it that has one) where the page text
+ * reads `phrase` inside `scope`, scrolled on screen, its element at the `block` edge given (or
+ * centred). `scope` is a selector; `host >>> inner` looks inside the open shadow root of `host`.
+ */
+export function pointAt(
+  page: TestPage,
+  phrase: string,
+  scope = 'body',
+  { nth = 0, block = 'center' }: { nth?: number; block?: 'center' | 'end' } = {},
+): Promise<{ x: number; y: number }> {
   return page.evaluate(
-    ({ phrase, scope }) => {
+    ({ phrase, scope, nth, block }) => {
       const [outer, inner] = scope.split(' >>> ');
       const root = inner ? document.querySelector(outer!)!.shadowRoot!.querySelector(inner)! : document.querySelector(scope)!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const i = (n.nodeValue ?? '').indexOf(phrase);
-        if (i < 0) continue;
+        if (i < 0 || seen++ < nth) continue;
         const range = document.createRange();
         range.setStart(n, i);
         range.setEnd(n, i + phrase.length);
-        (n.parentElement as Element).scrollIntoView({ block: 'center', behavior: 'instant' });
+        (n.parentElement as Element).scrollIntoView({ block, behavior: 'instant' });
         const r = range.getClientRects()[0]!;
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
       }
       throw new Error(`no "${phrase}" on the page`);
     },
-    { phrase, scope },
+    { phrase, scope, nth, block },
   );
 }
 
