@@ -29,7 +29,7 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
   };
 
   const onFile = async (file: ChosenFile) => {
-    const result = parseSettingsImport(file.text);
+    const result = parseSettingsImport(file.text, settings);
     if (!result.ok) {
       const lines = result.reasons.map((reason) => localize(t, reason));
       setOutcome({ kind: 'error', text: t('optImportRefused', file.name), lines });
@@ -42,7 +42,9 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
       return;
     }
     const lines = result.warnings.map((problem) => localize(t, warningPhrase(problem)));
-    setOutcome({ kind: 'done', text: t('optImportDone', file.name), lines });
+    const { kept } = result;
+    const keptText = kept.length === 0 ? '' : kept.length === 1 ? t('optImportKeptOne', kept[0]) : t('optImportKept', String(kept.length));
+    setOutcome({ kind: 'done', text: [t('optImportDone', file.name), keptText].filter(Boolean).join(' '), lines });
   };
 
   const reset = async () => {

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { SITE_RULE_MODES, type SiteRuleMode } from '../core/settings/defaults';
-import { normalizeSitePattern } from '../core/settings/site-rules';
+import { isPatternListed, normalizeSitePattern } from '../core/settings/site-rules';
 import { useT } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { localize } from '../ui/problem-text';
@@ -29,7 +29,8 @@ export function SitesSection({ settings, update }: SectionProps) {
       setError(localize(t, result.error));
       return;
     }
-    if (rules.patterns.includes(result.pattern)) {
+    // Compared in one form: `xn--bcher-kva.de` is `bücher.de` written for DNS.
+    if (isPatternListed(rules.patterns, result.pattern)) {
       setError(t('optSitesDuplicate', result.pattern));
       return;
     }

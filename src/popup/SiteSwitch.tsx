@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../core/settings/defaults';
-import { isSiteEnabled, setSiteEnabled, siteKeyOf } from '../core/settings/site-rules';
+import { isSiteEnabled, setSiteEnabled, siteKeyOf, type SiteRules } from '../core/settings/site-rules';
+import { sameValue } from '../core/settings/stored';
 import { useT } from '../ui/api';
 import { Switch } from '../ui/Switch';
 
@@ -13,16 +14,20 @@ interface SiteSwitchProps {
 /** "On this site": changes the site rules as little as possible, and says so if it removed a broad rule. */
 export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
   const t = useT();
-  const [removed, setRemoved] = useState<string[]>([]);
+  /** The broad rules the last switch removed, and the rules that left: the note holds only for those. */
+  const [note, setNote] = useState<{ removed: string[]; rules: SiteRules } | null>(null);
   const site = siteKeyOf(url);
   if (site === null) return null;
   const on = isSiteEnabled(url, settings.siteRules);
   const toggle = (next: boolean) => {
     const change = setSiteEnabled(settings.siteRules, url, next);
     // The site's own pattern goes without saying; a wider one ("*.com") is worth a word.
-    setRemoved(change.removed.filter((pattern) => pattern !== site));
+    setNote({ removed: change.removed.filter((pattern) => pattern !== site), rules: change.rules });
     update({ siteRules: change.rules });
   };
+  // Any later change to the rules (the switch again, the options page, another device) may put
+  // a removed rule back or make the note moot, so it shows only while the rules are as left.
+  const removed = note !== null && sameValue(note.rules, settings.siteRules) ? note.removed : [];
   return (
     <div class="site">
       <Switch

@@ -45,7 +45,7 @@ describe('importing settings', () => {
     const { api, root, replace } = await openOptions();
     const text = JSON.stringify({ termlight: 'settings', version: 1, settings: { enabled: false, highlightStyle: 'wavy' } });
     await chooseFile(byTestId(root, 'settings-file'), 'mine.json', text);
-    expect(problemsIn(root)).toEqual(['Setting "highlightStyle" should be one of "dotted", "solid", "tint", "none", not "wavy"']);
+    expect(problemsIn(root)).toEqual(['Line 1, setting "highlightStyle": should be one of "dotted", "solid", "tint", "none", not "wavy"']);
     expect(replace).not.toHaveBeenCalled();
     expect(api.state.sync).toEqual({});
   });
@@ -57,8 +57,8 @@ describe('importing settings', () => {
     const settings = { enabled: 'no', siteRules: { mode: 'only', patterns: ['<img src=x onerror=alert(1)>'] } };
     await chooseFile(byTestId(root, 'settings-file'), 'mine.json', JSON.stringify({ termlight: 'settings', version: 1, settings }));
     expect(problemsIn(root)).toEqual([
-      'settingWrong(enabled|settingNotTrueOrFalse("no"))',
-      'settingWrong(siteRules.patterns[0]|settingNotSite("<img src=x onerror=alert(1)>"|siteBadCharacters()))',
+      'settingWrongAt(1|enabled|settingNotTrueOrFalse("no"))',
+      'settingWrongAt(1|siteRules.patterns[0]|settingNotSite("<img src=x onerror=alert(1)>"|siteBadCharacters()))',
     ]);
     expect(byTestId(root, 'backup-outcome').querySelector('img')).toBeNull();
   });
@@ -81,8 +81,8 @@ describe('importing settings', () => {
     await chooseFile(byTestId(root, 'settings-file'), 'mine.json', JSON.stringify({ termlight: 'settings', version: 1, settings }));
     expect(byTestId(root, 'backup-outcome').getAttribute('role')).toBe('status');
     expect(problemsIn(root)).toEqual([
-      'Setting "siteRules.patterns[0]" was "https://ArXiv.org/abs/1": stored "arxiv.org"',
-      'Setting "hideDelayMs" was 99999, more than 2000: used 2000',
+      'Line 1, setting "siteRules.patterns[0]": was "https://ArXiv.org/abs/1": stored "arxiv.org"',
+      'Line 1, setting "hideDelayMs": was 99999, more than 2000: used 2000',
     ]);
     expect(api.state.sync).toMatchObject({ hideDelayMs: 2000, siteRules: { mode: 'only', patterns: ['arxiv.org'] } });
   });
@@ -108,6 +108,35 @@ describe('importing settings', () => {
     expect(api.state.sync).toEqual({ settingsVersion: 1, showBadge: false, hoverDelayMs: 800 });
     expect(byTestId(root, 'badge-switch').getAttribute('aria-checked')).toBe('false');
     expect(byTestId<HTMLInputElement>(root, 'hover-delay').value).toBe('800');
+  });
+});
+
+describe('importing a file that names only some settings', () => {
+  const violetKeepMe = { settingsVersion: 1, highlightColor: 'violet', siteRules: { mode: 'all-except', patterns: ['keep.me'] } };
+
+  it('keeps what the file leaves out, and says so', async () => {
+    const { api, root } = await openOptions({ sync: structuredClone(violetKeepMe) });
+    const settings = { enabled: false, bogusKey: 1, contextGate: { enabled: true, threshold: 0 } };
+    await chooseFile(byTestId(root, 'settings-file'), 'part.json', JSON.stringify({ termlight: 'settings', version: 1, settings }));
+    expect(byTestId(root, 'backup-outcome').querySelector('.outcome-text')?.textContent).toBe(
+      'Imported the settings from “part.json”. The file did not name 12 settings: they keep their values.');
+    expect(problemsIn(root)).toEqual([
+      'Line 1, setting "contextGate.threshold": was 0, less than 1: used 1',
+      'Line 1, setting "bogusKey": is not a Termlight setting: ignored it',
+    ]);
+    expect(api.state.sync).toEqual({ ...violetKeepMe, enabled: false, contextGate: { enabled: true, threshold: 1 } });
+    expect(root.querySelector('[data-testid=site-list]')?.textContent).toContain('keep.me');
+  });
+
+  it('keeps the fields a named setting leaves out, naming a single one', async () => {
+    const sync = { settingsVersion: 1, contextGate: { enabled: false, threshold: 7 } };
+    const { api, root } = await openOptions({ sync: structuredClone(sync) });
+    const settings = JSON.parse(exportSettings(defaults)).settings;
+    delete settings.contextGate.threshold;
+    await chooseFile(byTestId(root, 'settings-file'), 'almost.json', JSON.stringify({ termlight: 'settings', version: 1, settings }));
+    expect(byTestId(root, 'backup-outcome').querySelector('.outcome-text')?.textContent).toBe(
+      'Imported the settings from “almost.json”. The file did not name the setting "contextGate.threshold": it keeps its value.');
+    expect(api.state.sync).toEqual({ settingsVersion: 1, contextGate: { enabled: true, threshold: 7 } });
   });
 });
 

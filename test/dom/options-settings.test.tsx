@@ -119,6 +119,26 @@ describe('site rules', () => {
     expect(byTestId(root, 'site-list').textContent).toContain('docs.example.com');
   });
 
+  it('sees a site typed in its other form, Unicode or ASCII, as already listed', async () => {
+    const { api, root } = await openOptions();
+    await addSite(root, 'bücher.de');
+    const form = await addSite(root, 'xn--bcher-kva.de');
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('xn--bcher-kva.de is already listed.');
+    expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['bücher.de'] });
+    // The list shows the site as the user wrote it.
+    expect(byTestId(root, 'site-list').textContent).toContain('bücher.de');
+  });
+
+  it.each([
+    ['-example.com', 'A part of a site between dots may not start or end with a hyphen, as "-example" does'],
+    [`${'a'.repeat(300)}.com`, 'Each part of a site between dots may be at most 63 characters long, not 300'],
+  ])('refuses %s, a name no site can have', async (typed, message) => {
+    const { api, root } = await openOptions();
+    const form = await addSite(root, typed);
+    expect(form.querySelector('[role=alert]')?.textContent).toBe(message);
+    expect(api.state.sync).toEqual({});
+  });
+
   it('explains what is wrong with a pattern and stores nothing', async () => {
     const { api, root, save } = await openOptions();
     const form = await addSite(root, 'ftp://files.example.com');

@@ -80,6 +80,35 @@ describe('"on this site"', () => {
     expect(root.querySelector('.site .note')?.textContent).toBe('Also removed the rule “*.com”, which covered this site.');
   });
 
+  describe('the note on a removed rule', () => {
+    const LOCALHOST: PageTermsReport = { ...REPORT, url: 'http://localhost:3000/' };
+    const openLocalhost = () =>
+      openPopup({
+        pages: new Map([[3, LOCALHOST]]),
+        sync: { siteRules: { mode: 'all-except', patterns: ['local*', 'example.com'] } },
+      });
+    const note = (root: Element) => root.querySelector('.site .note')?.textContent ?? null;
+
+    it('goes when the switch is turned off again, which puts a rule for the site back', async () => {
+      const { api, root } = await openLocalhost();
+      const site = switchOf(root, 'site-switch');
+      await click(site);
+      expect(note(root)).toBe('Also removed the rule “local*”, which covered this site.');
+      await click(site);
+      expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['example.com', 'localhost'] });
+      expect(note(root)).toBeNull();
+    });
+
+    it('goes when the rules change elsewhere (the options page, another device)', async () => {
+      const { api, root } = await openLocalhost();
+      await click(switchOf(root, 'site-switch'));
+      expect(note(root)).not.toBeNull();
+      await act(() => api.saveSettings({ siteRules: { mode: 'only', patterns: ['example.com'] } }));
+      await settle();
+      expect(note(root)).toBeNull();
+    });
+  });
+
   it('in "only on these sites" mode, turning on adds the site', async () => {
     const { api, root } = await openPopup({ sync: { siteRules: { mode: 'only', patterns: [] } } });
     await click(switchOf(root, 'site-switch'));

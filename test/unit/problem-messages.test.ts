@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import messages from '../../src/_locales/en/messages.json';
 import { PACK_ENGLISH, validatePack } from '../../src/core/glossary/validate';
 import { JSON_ENGLISH } from '../../src/core/json';
+import { defaults } from '../../src/core/settings/defaults';
 import { parseSettingsImport } from '../../src/core/settings/import-export';
 import { SETTINGS_ENGLISH } from '../../src/core/settings/problem-text';
 import { checkSettings, errorPhrase, warningPhrase } from '../../src/core/settings/validate';
@@ -70,7 +71,7 @@ const BROKEN_JSON = [
 ];
 
 function settingsCorpus(): unknown[] {
-  const patterns = [7, 'ftp://a.org', '', 'a b', '*', 'Example.com', 'example.com'];
+  const patterns = [7, 'ftp://a.org', '', 'a b', '*', 'Example.com', 'example.com', '-a.org', `${'a'.repeat(64)}.org`];
   const stored = [
     {
       enabled: 'yes',
@@ -88,9 +89,14 @@ function settingsCorpus(): unknown[] {
   ];
   const problems = stored.flatMap((raw) => checkSettings(raw).problems);
   const file = (fields: object) => JSON.stringify({ termlight: 'settings', ...fields });
-  const files = ['', '{"a": 1}', file({ version: 'one' }), file({}), file({ version: 99 }), file({ version: 1, settings: [] })];
-  const refusals = [...files, ...BROKEN_JSON].map(parseSettingsImport).flatMap((result) => (result.ok ? [] : result.reasons));
-  return [...problems, ...problems.map(errorPhrase), ...problems.map(warningPhrase), ...refusals];
+  const files = [
+    '', '{"a": 1}', file({ version: 'one' }), file({}), file({ version: 99 }), file({ version: 1, settings: [] }),
+    file({ version: 1, settings: { enabled: 'yes' } }), file({ version: 1, settings: { hideDelayMs: 5000 } }),
+  ];
+  const imports = [...files, ...BROKEN_JSON].map((text) => parseSettingsImport(text, defaults));
+  const refusals = imports.flatMap((result) => (result.ok ? [] : result.reasons));
+  const fixes = imports.flatMap((result) => (result.ok ? result.warnings.map(warningPhrase) : []));
+  return [...problems, ...problems.map(errorPhrase), ...problems.map(warningPhrase), ...refusals, ...fixes];
 }
 
 function packCorpus(): unknown[] {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  isPatternListed,
   isSiteEnabled,
   normalizeSitePattern,
   patternMatches,
@@ -23,6 +24,9 @@ describe('normalizeSitePattern', () => {
     ['localhost', 'localhost'],
     ['192.168.1.20:8000', '192.168.1.20'],
     ['[::1]:8080', '[::1]'],
+    ['my-site.example-host.com', 'my-site.example-host.com'],
+    [`${'a'.repeat(63)}.com`, `${'a'.repeat(63)}.com`],
+    ['*-cdn.example.com', '*-cdn.example.com'],
   ])('%j is stored as %j', (input, pattern) => {
     expect(normalizeSitePattern(input)).toEqual({ ok: true, pattern });
   });
@@ -38,10 +42,32 @@ describe('normalizeSitePattern', () => {
     ['example.com,arxiv.org', 'siteBadCharacters', [], 'letters, digits'],
     ['*', 'siteTooBroad', [], 'main switch'],
     ['*.*', 'siteTooBroad', [], 'main switch'],
+    [`${'a'.repeat(300)}.com`, 'siteLabelTooLong', [63, 300], 'at most 63 characters long, not 300'],
+    [`docs.${'b'.repeat(64)}*.org`, 'siteLabelTooLong', [63, 64], 'at most 63 characters'],
+    ['-example.com', 'siteLabelHyphen', ['-example'], 'start or end with a hyphen, as "-example" does'],
+    ['example-.com', 'siteLabelHyphen', ['example-'], 'hyphen'],
+    ['https://docs-.example.com/', 'siteLabelHyphen', ['docs-'], 'hyphen'],
+    // Punycode moves the hyphen inside (xn--bcher--3ya), so the written form is checked too.
+    ['bücher-.de', 'siteLabelHyphen', ['bücher-'], 'hyphen'],
   ])('refuses %j, saying why', (input, code, params, words) => {
     const result = normalizeSitePattern(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toEqual({ code, params, message: expect.stringContaining(words) });
+  });
+});
+
+describe('isPatternListed', () => {
+  it('finds a host listed in its other form, Unicode or ASCII', () => {
+    expect(isPatternListed(['bücher.de'], 'xn--bcher-kva.de')).toBe(true);
+    expect(isPatternListed(['xn--bcher-kva.de'], 'bücher.de')).toBe(true);
+    expect(isPatternListed(['*.bücher.de'], '*.xn--bcher-kva.de')).toBe(true);
+    expect(isPatternListed(['example.com'], 'example.com')).toBe(true);
+  });
+
+  it('tells different patterns apart', () => {
+    expect(isPatternListed(['bücher.de'], 'bucher.de')).toBe(false);
+    expect(isPatternListed(['*.example.com'], 'example.com')).toBe(false);
+    expect(isPatternListed([], 'example.com')).toBe(false);
   });
 });
 

@@ -11,6 +11,10 @@ import type { ProblemDetail, ProblemOutcome, Shown } from './problem-text';
 export type Problem = ProblemDetail & {
   /** Where the problem is, as the user would write it: `siteRules.patterns[2]`. */
   path: string;
+  /** The same as keys and list indexes, to find it in a file: `['siteRules', 'patterns', 2]`. */
+  at: Path;
+  /** The line of the file it came from, when it came from a file and the line is known. */
+  line?: number;
   /** `invalid`: unusable, replaced or left out. `adjusted`: usable after a small change. */
   kind: 'invalid' | 'adjusted';
   /** The detail in English, to follow the path: `should be true or false, not "yes"`. */
@@ -24,7 +28,15 @@ export interface Checked<T> {
   problems: Problem[];
 }
 
-export type Check<T> = (raw: unknown, fallback: T, path: string) => Checked<T>;
+/** Keys and list indexes from the top of the settings down to a value. */
+export type Path = readonly (string | number)[];
+
+export type Check<T> = (raw: unknown, fallback: T, path: Path) => Checked<T>;
+
+/** A path as the user would write it: `siteRules.patterns[2]`. */
+export function pathText(path: Path): string {
+  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
+}
 
 export function isPlainObject(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
@@ -42,11 +54,11 @@ export function describe(raw: unknown): Shown {
   return String(raw);
 }
 
-function problem(path: string, kind: Problem['kind'], detail: ProblemDetail, outcome: ProblemOutcome): Problem {
-  return { path, kind, ...detail, message: settingsEnglish(detail), outcome };
+function problem(at: Path, kind: Problem['kind'], detail: ProblemDetail, outcome: ProblemOutcome): Problem {
+  return { path: pathText(at), at, kind, ...detail, message: settingsEnglish(detail), outcome };
 }
 
-function invalid<T>(fallback: T, path: string, detail: ProblemDetail): Checked<T> {
+function invalid<T>(fallback: T, path: Path, detail: ProblemDetail): Checked<T> {
   const outcome: ProblemOutcome =
     typeof fallback === 'object'
       ? { code: 'settingUsedDefault', params: [] }
@@ -89,20 +101,22 @@ export type CleanItem = (item: string) => { ok: true; value: string } | { ok: fa
 
 /**
  * A list of strings. `clean` turns one item into its stored form or says why it is unusable;
- * unusable items are left out and repeats are dropped.
+ * unusable items are left out and repeats are dropped. `sameAs` gives the form items are
+ * compared in, where two stored forms can mean one thing (`bücher.de`, `xn--bcher-kva.de`).
  */
-export function stringList(clean: CleanItem): Check<readonly string[]> {
+export function stringList(clean: CleanItem, sameAs: (value: string) => string = (value) => value): Check<readonly string[]> {
   return (raw, fallback, path) => {
     if (!Array.isArray(raw)) return invalid(fallback, path, { code: 'settingNotList', params: [describe(raw)] });
     const value: string[] = [];
+    const seen = new Set<string>();
     const problems: Problem[] = [];
     raw.forEach((item: unknown, index) => {
-      const itemPath = `${path}[${index}]`;
+      const itemPath = [...path, index];
       const notText: ProblemDetail = { code: 'settingNotText', params: [describe(item)] };
       const result = typeof item === 'string' ? clean(item) : { ok: false as const, detail: notText };
       if (!result.ok) {
         problems.push(problem(itemPath, 'invalid', result.detail, { code: 'settingLeftOut', params: [] }));
-      } else if (value.includes(result.value)) {
+      } else if (seen.has(sameAs(result.value))) {
         const detail: ProblemDetail = { code: 'settingRepeats', params: [describe(result.value)] };
         problems.push(problem(itemPath, 'adjusted', detail, { code: 'settingKeptOne', params: [] }));
       } else {
@@ -112,13 +126,17 @@ export function stringList(clean: CleanItem): Check<readonly string[]> {
           problems.push(problem(itemPath, 'adjusted', detail, outcome));
         }
         value.push(result.value);
+        seen.add(sameAs(result.value));
       }
     });
     return { value, problems };
   };
 }
 
-/** An object of named fields; missing fields take their fallback quietly. */
+/**
+ * An object of named fields; missing fields take their fallback quietly, so an import can pass
+ * the current settings as the fallback and keep whatever the file leaves out.
+ */
 export function record<T extends object>(fields: { [K in keyof T]: Check<T[K]> }): Check<T> {
   return (raw, fallback, path) => {
     if (!isPlainObject(raw)) return invalid(fallback, path, { code: 'settingNotObject', params: [describe(raw)] });
@@ -129,13 +147,13 @@ export function record<T extends object>(fields: { [K in keyof T]: Check<T[K]> }
         value[key] = fallback[key];
         continue;
       }
-      const checked = fields[key](raw[key], fallback[key], path ? `${path}.${key}` : key);
+      const checked = fields[key](raw[key], fallback[key], [...path, key]);
       value[key] = checked.value;
       problems.push(...checked.problems);
     }
     for (const key of Object.keys(raw)) {
       if (Object.hasOwn(fields, key)) continue;
-      const keyPath = path ? `${path}.${key}` : key;
+      const keyPath = [...path, key];
       const unknown: ProblemDetail = { code: 'settingUnknown', params: [] };
       problems.push(problem(keyPath, 'adjusted', unknown, { code: 'settingIgnored', params: [] }));
     }

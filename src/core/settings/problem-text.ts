@@ -41,11 +41,16 @@ interface SettingsParams {
   // One problem as a line.
   settingWrong: [path: string, detail: ProblemDetail];
   settingFixed: [path: string, detail: ProblemDetail, outcome: ProblemOutcome];
+  // The same, with the line of the file it is on.
+  settingWrongAt: [line: number, path: string, detail: ProblemDetail];
+  settingFixedAt: [line: number, path: string, detail: ProblemDetail, outcome: ProblemOutcome];
   // Why a typed or stored site pattern is unusable.
   siteEmpty: [];
   siteScheme: [scheme: string];
   siteBadCharacters: [];
   siteTooBroad: [];
+  siteLabelTooLong: [max: number, length: number];
+  siteLabelHyphen: [label: string];
   // Why a settings file was refused as a whole.
   settingsFileEmpty: [];
   settingsFileNotJson: [];
@@ -76,7 +81,9 @@ export type ProblemOutcome = SettingsPhrase<
   | 'settingStored' | 'settingIgnored'
 >;
 
-export type SiteReason = SettingsPhrase<'siteEmpty' | 'siteScheme' | 'siteBadCharacters' | 'siteTooBroad'>;
+export type SiteReason = SettingsPhrase<
+  'siteEmpty' | 'siteScheme' | 'siteBadCharacters' | 'siteTooBroad' | 'siteLabelTooLong' | 'siteLabelHyphen'
+>;
 
 /** Why a site pattern cannot be stored, with the reason in English for logs and tests. */
 export type SiteError = SiteReason & { message: string };
@@ -113,10 +120,14 @@ export const SETTINGS_ENGLISH: { readonly [C in SettingsCode]: string } = {
   settingIgnored: 'ignored it',
   settingWrong: 'Setting "$1" $2',
   settingFixed: 'Setting "$1" $2: $3',
+  settingWrongAt: 'Line $1, setting "$2": $3',
+  settingFixedAt: 'Line $1, setting "$2": $3: $4',
   siteEmpty: 'Enter a site, such as example.com',
   siteScheme: 'Termlight runs only on http and https pages, not on $1: ones',
   siteBadCharacters: 'A site may hold only letters, digits, hyphens, dots and * wildcards',
   siteTooBroad: 'Name at least part of the site; the main switch turns Termlight off everywhere',
+  siteLabelTooLong: 'Each part of a site between dots may be at most $1 characters long, not $2',
+  siteLabelHyphen: 'A part of a site between dots may not start or end with a hyphen, as "$1" does',
   settingsFileEmpty: 'The file is empty.',
   settingsFileNotJson: 'This file is not valid JSON.',
   settingsFileSyntax: 'This file is not valid JSON: line $1, column $2: $3.',

@@ -46,7 +46,42 @@ export function normalizeSitePattern(input: string): PatternResult {
   }
   // A pattern of wildcards alone would match every site.
   if (!/[a-z0-9]/.test(ascii)) return refuse({ code: 'siteTooBroad', params: [] });
+  const labelProblem = IPV6_PATTERN.test(ascii) ? null : badLabel(text, ascii);
+  if (labelProblem) return refuse(labelProblem);
   return { ok: true, pattern: text };
+}
+
+/** The longest label DNS allows, in ASCII (punycode) characters. */
+const MAX_LABEL = 63;
+
+/**
+ * Browsers' URL parsers accept labels no DNS name can have: too long, or with a hyphen at an end
+ * (`-example.com`). A pattern like that could never match, so it is refused while the user can
+ * still fix it. Hyphens are checked in both forms: punycode hides one at the end of `bücher-`.
+ */
+function badLabel(typed: string, ascii: string): SiteReason | null {
+  for (const label of ascii.split('.')) {
+    // A wildcard stands for at least one character of its own, so it does not count.
+    const length = label.replaceAll('*', '').length;
+    if (length > MAX_LABEL) return { code: 'siteLabelTooLong', params: [MAX_LABEL, length] };
+  }
+  const hyphened = [...ascii.split('.'), ...typed.split('.')].find((label) => /^-|-$/.test(label));
+  return hyphened === undefined ? null : { code: 'siteLabelHyphen', params: [hyphened] };
+}
+
+/**
+ * The form patterns are compared in, so `bücher.de` and `xn--bcher-kva.de` count as one site
+ * while each stays listed as the user wrote it.
+ */
+export function patternKey(pattern: string): string {
+  const text = pattern.trim().replace(/\.+$/, '').toLowerCase().normalize('NFC');
+  return toAsciiHost(text) ?? text;
+}
+
+/** Whether `patterns` already holds `pattern`, in whichever form it was written. */
+export function isPatternListed(patterns: readonly string[], pattern: string): boolean {
+  const key = patternKey(pattern);
+  return patterns.some((listed) => patternKey(listed) === key);
 }
 
 export function patternMatches(pattern: string, hostname: string): boolean {

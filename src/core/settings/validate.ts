@@ -19,7 +19,7 @@ import {
 import type { Settings } from './defaults';
 import { settingsEnglish } from './problem-text';
 import type { SettingsPhrase } from './problem-text';
-import { normalizeSitePattern } from './site-rules';
+import { normalizeSitePattern, patternKey } from './site-rules';
 
 const sitePattern: CleanItem = (item) => {
   const result = normalizeSitePattern(item);
@@ -35,7 +35,7 @@ const packId: CleanItem = (item) =>
 /** One check per setting: leaving one out is a compile error. */
 const checkSettingsObject: Check<Settings> = record<Settings>({
   enabled: flag,
-  siteRules: record({ mode: oneOf(SITE_RULE_MODES), patterns: stringList(sitePattern) }),
+  siteRules: record({ mode: oneOf(SITE_RULE_MODES), patterns: stringList(sitePattern, patternKey) }),
   highlightStyle: oneOf(HIGHLIGHT_STYLES),
   highlightColor: oneOf(HIGHLIGHT_COLORS),
   theme: oneOf(THEMES),
@@ -53,9 +53,13 @@ const checkSettingsObject: Check<Settings> = record<Settings>({
   disabledGlossaries: stringList(packId),
 });
 
-/** Every problem found, for callers that decide for themselves what is fatal (imports). */
-export function checkSettings(raw: unknown): { settings: Settings; problems: Problem[] } {
-  const { value, problems } = checkSettingsObject(raw, defaults, '');
+/**
+ * Every problem found, for callers that decide for themselves what is fatal (imports). Settings
+ * `raw` leaves out take their value from `base`: the defaults for storage, which keeps only
+ * changed settings, and the current settings for an import, which must not undo what it does not name.
+ */
+export function checkSettings(raw: unknown, base: Settings = defaults): { settings: Settings; problems: Problem[] } {
+  const { value, problems } = checkSettingsObject(raw, base, []);
   return { settings: value, problems };
 }
 
@@ -74,14 +78,23 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
   return { settings, warnings: problems.map(formatWarning) };
 }
 
-/** A problem with its outcome as one line: `Setting "theme" should be one of …: used the default "auto"`. */
-export function warningPhrase(problem: Problem): SettingsPhrase<'settingFixed'> {
-  return { code: 'settingFixed', params: [problem.path, problem, problem.outcome] };
+/**
+ * A problem with its outcome as one line: `Setting "theme" should be one of …: used the default "auto"`,
+ * or `Line 4, setting "theme": …` when it came from a file.
+ */
+export function warningPhrase(problem: Problem): SettingsPhrase<'settingFixed' | 'settingFixedAt'> {
+  const { line, path, outcome } = problem;
+  return line === undefined
+    ? { code: 'settingFixed', params: [path, problem, outcome] }
+    : { code: 'settingFixedAt', params: [line, path, problem, outcome] };
 }
 
-/** A problem that refuses an import, as one line: `Setting "enabled" should be true or false, not 1`. */
-export function errorPhrase(problem: Problem): SettingsPhrase<'settingWrong'> {
-  return { code: 'settingWrong', params: [problem.path, problem] };
+/** A problem that refuses an import, as one line: `Line 3, setting "enabled": should be true or false, not 1`. */
+export function errorPhrase(problem: Problem): SettingsPhrase<'settingWrong' | 'settingWrongAt'> {
+  const { line, path } = problem;
+  return line === undefined
+    ? { code: 'settingWrong', params: [path, problem] }
+    : { code: 'settingWrongAt', params: [line, path, problem] };
 }
 
 export function formatWarning(problem: Problem): string {
