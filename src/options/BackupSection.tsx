@@ -21,7 +21,13 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   const focusLater = useFocusLater();
+  /** Asks first, the focus on Cancel: not by `autoFocus`, an HTML attribute a page obeys only once. */
+  const openQuestion = () => {
+    setConfirming(true);
+    focusLater(() => cancelButton.current);
+  };
   /** Closes the question, handing the focus back to the button that asked it. */
   const closeQuestion = () => {
     setConfirming(false);
@@ -65,7 +71,7 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
         </button>
         <ImportButton label={t('optImport')} testId="settings-file" onFile={onFile} />
         {!confirming && (
-          <button type="button" class="button quiet danger" ref={resetButton} onClick={() => setConfirming(true)}>{t('optReset')}</button>
+          <button type="button" class="button quiet danger" ref={resetButton} onClick={openQuestion}>{t('optReset')}</button>
         )}
       </div>
       {confirming && (
@@ -85,7 +91,7 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
             <button type="button" class="button danger-solid" onClick={() => void reset()} data-testid="reset-confirm">
               {t('optResetConfirm')}
             </button>
-            <button type="button" class="button quiet" onClick={closeQuestion} autoFocus>{t('optCancel')}</button>
+            <button type="button" class="button quiet" ref={cancelButton} onClick={closeQuestion}>{t('optCancel')}</button>
           </div>
         </div>
       )}

@@ -52,16 +52,19 @@ export function CardSection({ settings, update }: SectionProps) {
         <NumberField
           label={t('optHoverDelay')}
           unit={t('unitMs')}
+          unitName={t('unitMilliseconds')}
           step={50}
           {...hoverDelayMs}
           value={settings.hoverDelayMs}
           disabled={settings.trigger === 'click'}
+          disabledHint={t('optHoverDelayOnClick')}
           onCommit={(value) => update({ hoverDelayMs: value })}
           testId="hover-delay"
         />
         <NumberField
           label={t('optHideDelay')}
           unit={t('unitMs')}
+          unitName={t('unitMilliseconds')}
           step={50}
           {...hideDelayMs}
           value={settings.hideDelayMs}

@@ -28,6 +28,9 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
   const list = useRef<HTMLUListElement>(null);
   const focusLater = useFocusLater();
 
+  /** “My terms” 1.0.0; a pack stored by an older release may have no version. */
+  const packLabel = (pack: GlossaryPack) =>
+    pack.version ? t('optGlossaryLabel', [pack.name, pack.version]) : t('optGlossaryLabelNoVersion', pack.name);
   const problemLines = (problems: PackError[]) => problems.map((problem) => packProblemText(t, problem));
   const setOn = (id: string, on: boolean) =>
     update({ disabledGlossaries: on ? disabled.filter((d) => d !== id) : [...disabled, id] });
@@ -47,8 +50,12 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
       setOutcome({ kind: 'error', text: t('optGlossaryNotSaved', [file.name, saveProblemText(t, err)]), lines: [] });
       return;
     }
-    const count = String(result.pack.entries.length);
-    const text = t(result.replaced ? 'optGlossaryReplaced' : 'optGlossaryAdded', [result.pack.name, count]);
+    const { pack } = result;
+    const count = String(pack.entries.length);
+    const old = userPacks.find((p) => p.id === pack.id);
+    // The reader knows the glossary by its old name: say which one went and which came, the name once if it stayed.
+    const newLabel = old?.name === pack.name && pack.version ? t('optGlossaryVersionLabel', pack.version) : packLabel(pack);
+    const text = old ? t('optGlossaryReplaced', [packLabel(old), newLabel, count]) : t('optGlossaryAdded', [pack.name, count]);
     setOutcome({ kind: 'done', text, lines: problemLines(result.warnings) });
   };
 

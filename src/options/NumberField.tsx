@@ -7,23 +7,29 @@ interface NumberFieldProps {
   min: number;
   max: number;
   step?: number;
-  /** Unit shown after the box, e.g. "ms". */
+  /** Unit shown after the box, e.g. "ms": hidden from screen readers, who hear `unitName`. */
   unit?: string;
+  /** The unit in words, e.g. "milliseconds": said in the range and in what is said of typing. */
+  unitName?: string;
   disabled?: boolean;
+  /** Why the box is off, shown in place of the range while it is. */
+  disabledHint?: string;
   onCommit(value: number): void;
   testId?: string;
 }
 
 /**
  * A whole number, stored when the reader leaves the box or presses Enter (not on every key, so
- * "1500" is not saved as 1, 15 and 150 on the way). Out-of-range values are brought into range,
- * and the range is always shown under the box so the reader knows before typing; when what was
- * typed is changed or refused, a line under it says so.
+ * "1500" is not saved as 1, 15 and 150 on the way). Out-of-range values are brought into range
+ * and fractions rounded, and the range is always shown under the box so the reader knows before
+ * typing; when what was typed is changed or refused, a line under it says so.
  */
-export function NumberField({ label, value, min, max, step = 1, unit, disabled, onCommit, testId }: NumberFieldProps) {
+export function NumberField(props: NumberFieldProps) {
+  const { label, value, min, max, step = 1, unit, unitName, disabled, disabledHint, onCommit, testId } = props;
   const id = useId();
   const t = useT();
-  const hint = t('optRangeHint', [String(min), String(max)]);
+  const range = unitName ? t('optRangeHintUnit', [String(min), String(max), unitName]) : t('optRangeHint', [String(min), String(max)]);
+  const hint = disabled && disabledHint ? disabledHint : range;
   const [text, setText] = useState(String(value));
   /** What became of the last thing typed, when it was not taken as it was. */
   const [said, setSaid] = useState('');
@@ -42,6 +48,13 @@ export function NumberField({ label, value, min, max, step = 1, unit, disabled, 
     }
   }, [value]);
 
+  /** How the number stored differs from the one typed, in words; '' when it does not. */
+  const changeSaid = (typed: number, next: number) => {
+    if (typed < min || typed > max) return t('optNumberAdjusted', [String(next), text.trim()]);
+    if (typed === next) return '';
+    return unitName ? t('optNumberRoundedUnit', [String(next), unitName]) : t('optNumberRounded', String(next));
+  };
+
   const commit = () => {
     // Enter commits, and the change event that follows it must not undo what was said.
     if (text === shown.current) return;
@@ -52,14 +65,14 @@ export function NumberField({ label, value, min, max, step = 1, unit, disabled, 
       return;
     }
     const next = Math.min(max, Math.max(min, Math.round(parsed)));
-    setSaid(next !== parsed && (next === min || next === max) ? t('optNumberAdjusted', [String(next), text.trim()]) : '');
+    setSaid(changeSaid(parsed, next));
     setText((shown.current = String(next)));
     stored.current = next;
     if (next !== value) onCommit(next);
   };
 
   return (
-    <div class="field number-field">
+    <div class={disabled ? 'field number-field is-disabled' : 'field number-field'}>
       <label for={id} class="field-label">{label}</label>
       <span class="number-box">
         <input

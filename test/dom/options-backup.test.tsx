@@ -185,6 +185,20 @@ describe('resetting to defaults', () => {
     expect(document.activeElement).toBe(buttonNamed(root, 'Reset to defaults…'));
   });
 
+  it('puts the keyboard on Cancel each time it asks, not only the first', async () => {
+    const { root } = await openOptions();
+    for (let time = 1; time <= 2; time++) {
+      await act(() => buttonNamed(root, 'Reset to defaults…').click());
+      await settle();
+      expect(document.activeElement).toBe(buttonNamed(root, 'Cancel'));
+      await act(() => {
+        document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      });
+      await settle();
+      expect(root.querySelector('#reset-question')).toBeNull();
+    }
+  });
+
   it('once confirmed, clears every stored choice', async () => {
     const { api, root } = await openOptions({ sync: { settingsVersion: 1, trigger: 'click', showBadge: false } });
     await act(() => buttonNamed(root, 'Reset to defaults…').click());

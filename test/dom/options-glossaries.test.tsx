@@ -134,12 +134,26 @@ describe('importing a glossary', () => {
     expect(problemsIn(outcome)).toEqual(['optPackProblemAt(3|11|packJsonSyntax(jsonUnexpected("tru")))']);
   });
 
-  it('replaces an earlier import of the same glossary', async () => {
+  it('replaces an earlier import of the same glossary, naming both versions', async () => {
     const { api, root } = await openOptions({ userGlossaries: [MY_PACK] });
     const newer = { ...MY_PACK, version: '1.1.0', entries: [MY_PACK.entries[0]!] };
     const outcome = await importFile(root, 'my-team.json', JSON.stringify(newer));
-    expect(outcome?.textContent).toContain('Replaced “My team” with the version you imported. Terms in it: 1.');
+    expect(outcome?.textContent).toBe('Replaced “My team” 1.0.0 with version 1.1.0. Terms in it: 1.');
     expect(api.state.userGlossaries).toEqual([newer]);
+  });
+
+  it('names what it replaced when the new version has another name', async () => {
+    const { root } = await openOptions({ userGlossaries: [MY_PACK] });
+    const renamed = { ...MY_PACK, name: 'My team v2', version: '2.0.0' };
+    const outcome = await importFile(root, 'my-team.json', JSON.stringify(renamed));
+    expect(outcome?.textContent).toBe('Replaced “My team” 1.0.0 with “My team v2” 2.0.0. Terms in it: 2.');
+  });
+
+  it('leaves out the version of a stored glossary that has none', async () => {
+    const { version: _, ...unversioned } = MY_PACK;
+    const { root } = await openOptions({ userGlossaries: [unversioned as GlossaryPack] });
+    const outcome = await importFile(root, 'my-team.json', JSON.stringify({ ...MY_PACK, name: 'Our team' }));
+    expect(outcome?.textContent).toBe('Replaced “My team” with “Our team” 1.0.0. Terms in it: 2.');
   });
 
   it('refuses the id of a bundled glossary', async () => {

@@ -88,6 +88,45 @@ describe('delays and the threshold', () => {
     expect(said.textContent).toBe('');
   });
 
+  /** What a screen reader says after the box's name: the text of the elements it is described by. */
+  const description = (box: Element) =>
+    (box.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' ');
+
+  it('say the unit to a screen reader, not only the range', async () => {
+    const { root } = await openOptions();
+    expect(description(byTestId(root, 'hover-delay'))).toBe('From 0 to 2000 milliseconds');
+    expect(description(byTestId(root, 'hide-delay'))).toBe('From 0 to 2000 milliseconds');
+  });
+
+  it('round a fraction to a whole number, and say so', async () => {
+    const { root, save } = await openOptions({ sync: { contextGate: { enabled: true, threshold: 5 } } });
+    const hide = byTestId<HTMLInputElement>(root, 'hide-delay');
+    const said = hide.closest('.number-field')!.querySelector('[role="status"]')!;
+    await enter(hide, '12.7');
+    expect(save).toHaveBeenLastCalledWith({ hideDelayMs: 13 });
+    expect(hide.value).toBe('13');
+    expect(said.textContent).toBe('Set to 13: whole milliseconds only.');
+    // Rounded up to the top of the range, it was still inside it.
+    await enter(hide, '1999.6');
+    expect(said.textContent).toBe('Set to 2000: whole milliseconds only.');
+    const threshold = byTestId<HTMLInputElement>(root, 'context-threshold');
+    await enter(threshold, '2.5');
+    expect(threshold.closest('.number-field')!.querySelector('[role="status"]')!.textContent).toBe('Set to 3: whole numbers only.');
+  });
+
+  it('say why the hover delay is off while a click opens the card', async () => {
+    const { root } = await openOptions({ sync: { trigger: 'click' } });
+    const open = byTestId<HTMLInputElement>(root, 'hover-delay');
+    expect(open.disabled).toBe(true);
+    const field = open.closest('.number-field')!;
+    expect(field.textContent).toContain('Opens on click: no delay.');
+    expect(description(open)).toBe('Opens on click: no delay.');
+    await click(radio(root, 'trigger', 'hover'));
+    expect(open.disabled).toBe(false);
+    expect(field.textContent).not.toContain('Opens on click');
+    expect(description(open)).toBe('From 0 to 2000 milliseconds');
+  });
+
   it('put back the stored value when the box is left empty', async () => {
     const { root, save } = await openOptions({ sync: { contextGate: { enabled: true, threshold: 5 } } });
     const threshold = byTestId<HTMLInputElement>(root, 'context-threshold');

@@ -103,7 +103,97 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     expect(await page.waitFor(() => document.querySelector('[data-testid=hover-delay]')!.closest('.number-field')!.querySelector('[role=status]')!.textContent)).toMatch(/^Kept \d+: that is not a number\.$/);
     await typeInto('99999');
     expect(await said()).toBe('Set to 2000: 99999 is outside that range.');
+    await typeInto('12.7');
+    expect(await said()).toBe('Set to 13: whole milliseconds only.');
     await clearStorage(page);
+    await page.close();
+  });
+
+  it('greys out the hover delay and says why while a click opens the card', async () => {
+    const page = await openOptions(env);
+    await page.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid=trigger] input[value=click]')!.click());
+    const looks = await page.waitFor(() => {
+      const field = (id: string) => document.querySelector(`[data-testid=${id}]`)!.closest('.number-field')!;
+      const open = field('hover-delay');
+      if (!open.querySelector('input')!.disabled) return null;
+      const colour = (el: Element) => getComputedStyle(el.querySelector('.field-label')!).color;
+      return { off: colour(open), on: colour(field('hide-delay')), text: open.textContent };
+    });
+    expect(looks!.off).not.toBe(looks!.on);
+    expect(looks!.text).toContain('Opens on click: no delay.');
+    await clearStorage(page);
+    await page.close();
+  });
+
+  it('asks before a reset with the keyboard on Cancel each time, and Escape answers no', async () => {
+    const page = await openOptions(env);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await page.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('#backup button')].find((b) => b.textContent === 'Reset to defaults…')!.focus());
+    for (let time = 1; time <= 2; time++) {
+      await page.press('Enter');
+      await page.waitFor(() => !!document.getElementById('reset-question'));
+      await page.waitFor(() => document.activeElement?.textContent === 'Cancel').catch(() => undefined);
+      expect(await focused(), `time ${time}`).toBe('Cancel');
+      await page.press('Escape');
+      await page.waitFor(() => !document.getElementById('reset-question'));
+      await page.waitFor(() => document.activeElement?.textContent === 'Reset to defaults…').catch(() => undefined);
+      expect(await focused(), `time ${time}`).toBe('Reset to defaults…');
+    }
+    await page.close();
+  });
+
+  it.each([[800, 700], [360, 640]])('keeps long unbroken text from a glossary or a site inside the window (%i px wide)', async (width, height) => {
+    const page = await openOptions(env);
+    await page.setViewport(width, height);
+    const site = ['a', 'b', 'c'].map((c) => c.repeat(60)).join('.') + '.com';
+    await page.evaluate((site) => chrome.storage.sync.set({ siteRules: { mode: 'all-except', patterns: [site] } }), site);
+    const pack = {
+      id: 'long-text', name: `Long ${'n'.repeat(80)}`, version: '1.0.0', language: 'en',
+      description: 'd'.repeat(600),
+      entries: [{ id: 'term', term: 'long term', definition: 'A term from a glossary with long text.', category: 'technique' }],
+    };
+    await chooseFile(page, 'glossary-file', 'long.json', JSON.stringify(pack));
+    await page.waitFor(() => document.querySelector('[data-testid=glossary-outcome]')?.textContent?.startsWith('Added'));
+    // The same site again: the error names it.
+    await page.evaluate((site) => {
+      const box = document.querySelector<HTMLInputElement>('.site-add input')!;
+      box.value = site;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      document.querySelector<HTMLButtonElement>('.site-add button[type=submit]')!.click();
+    }, site);
+    await page.waitFor(() => !!document.querySelector('.site-add [role=alert]')?.textContent);
+    const seen = await page.evaluate(() => {
+      const right = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().right;
+      return {
+        page: document.documentElement.scrollWidth,
+        window: innerWidth,
+        switch: right('[data-pack=long-text] [role=switch]'),
+        remove: right('[data-pack=long-text] button:not([role=switch])'),
+        outcome: right('[data-testid=glossary-outcome]'),
+        error: right('.site-add [role=alert]'),
+      };
+    });
+    expect(seen.page).toBeLessThanOrEqual(seen.window);
+    for (const what of ['switch', 'remove', 'outcome', 'error'] as const) expect(seen[what], what).toBeLessThanOrEqual(seen.window);
+    await page.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]));
+    await page.close();
+  });
+
+  it('shows the whole placeholder of the site box in a narrow window', async () => {
+    const page = await openOptions(env);
+    await page.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]));
+    await page.setViewport(360, 640);
+    const room = await page.evaluate(() => {
+      const box = document.querySelector<HTMLInputElement>('.site-add input')!;
+      const style = getComputedStyle(box);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      // From the outer width: Firefox's clientWidth of a text box leaves out its padding already.
+      const edges = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'] as const;
+      const inside = box.getBoundingClientRect().width - edges.reduce((sum, edge) => sum + parseFloat(style[edge]), 0);
+      return { inside, text: context.measureText(box.placeholder).width };
+    });
+    expect(room.inside).toBeGreaterThanOrEqual(room.text);
     await page.close();
   });
 
