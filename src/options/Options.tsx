@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { useApi } from '../ui/api';
 import { useGlossaries } from '../ui/use-glossaries';
 import { useSettings } from '../ui/use-settings';
@@ -14,6 +15,12 @@ export function Options() {
   const t = useApi().t;
   const { settings, update } = useSettings();
   const { user } = useGlossaries();
+  const ready = settings !== null;
+  // A link to a section (`options.html#glossaries`) arrives before the sections are drawn, so
+  // the browser finds nothing to scroll to: go there once they are.
+  useEffect(() => {
+    if (ready) goToSection(location.hash.slice(1));
+  }, [ready]);
   if (!settings) return <main class="options" aria-busy="true" />;
   const props = { settings, update };
   return (
@@ -34,4 +41,12 @@ export function Options() {
       <BackupSection settings={settings} />
     </main>
   );
+}
+
+/** Scrolls to the section named by `id` and puts the focus on its heading, for Tab to go on from. */
+function goToSection(id: string): void {
+  const heading = id ? document.getElementById(`${id}-title`) : null;
+  if (!heading || !heading.parentElement?.matches('section')) return;
+  heading.parentElement.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
 }

@@ -11,7 +11,9 @@ interface SectionProps {
 export function Section({ id, title, intro, children }: SectionProps) {
   return (
     <section class="card" id={id} aria-labelledby={`${id}-title`}>
-      <h2 class="card-title" id={`${id}-title`}>{title}</h2>
+      <h2 class="card-title" id={`${id}-title`} tabIndex={-1}>
+        {title}
+      </h2>
       {intro && <p class="card-intro">{intro}</p>}
       <div class="card-body">{children}</div>
     </section>

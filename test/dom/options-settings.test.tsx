@@ -17,6 +17,26 @@ const radio = (root: Element, group: string, value: string) =>
 afterEach(() => {
   unmountPages();
   vi.restoreAllMocks();
+  history.replaceState(null, '', location.pathname);
+});
+
+describe('a link to a section', () => {
+  it('lands on that section once the settings are drawn, with the focus on its heading', async () => {
+    history.replaceState(null, '', '#glossaries');
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
+    const { root } = await openOptions();
+    const heading = root.querySelector('#glossaries-title');
+    expect(heading?.textContent).toBe('Glossaries');
+    expect(document.activeElement).toBe(heading);
+    expect(scrolled.mock.contexts[0]).toBe(root.querySelector('#glossaries'));
+  });
+
+  it('leaves the page alone for an address that names no section', async () => {
+    history.replaceState(null, '', '#nothing-here');
+    const { root } = await openOptions();
+    expect(root.querySelector('h1')).not.toBeNull();
+    expect(document.activeElement).toBe(document.body);
+  });
 });
 
 describe('switches and choices', () => {
