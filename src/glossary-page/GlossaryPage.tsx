@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { qualifiedAnchor } from '../core/glossary/anchor';
 import { CATEGORY_LABEL_KEYS, isCategory } from '../core/glossary/categories';
-import { useApi } from '../ui/api';
+import { useT } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { SearchBox } from '../ui/SearchBox';
 import { filterEntries } from '../ui/glossary-search';
@@ -10,13 +10,13 @@ import { useSettings } from '../ui/use-settings';
 import { EntryView } from './EntryView';
 import { groupByCategory, groupByLetter, type Group } from './groups';
 import { useHashTarget } from './use-hash-target';
+import { useStickyHeader } from './use-sticky-header';
 
 type View = 'az' | 'category';
 
 /** Every term of every glossary that is on: A–Z or by category, searchable, deep-linkable. */
 export function GlossaryPage() {
-  const api = useApi();
-  const t = api.t;
+  const t = useT();
   const { settings } = useSettings();
   const { user, all } = useGlossaries();
   const entries = useEnabledEntries(all, settings?.disabledGlossaries);
@@ -35,20 +35,7 @@ export function GlossaryPage() {
   const target = (entries.find((e) => e.anchor === linked) ?? entries.find((e) => qualifiedAnchor(e.pack.id, e.entry.id) === linked))?.anchor ?? linked;
   const targetFound = entries.some((e) => e.anchor === target);
 
-  // The sticky header wraps onto more lines on a narrow window: whatever the page scrolls to
-  // must come to rest below it, so its height is kept where the CSS can read it.
-  const header = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const el = header.current;
-    if (!el) return;
-    const root = document.documentElement;
-    const measure = () => root.style.setProperty('--glossary-header', `${Math.ceil(el.getBoundingClientRect().height)}px`);
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
-    const watcher = new ResizeObserver(measure);
-    watcher.observe(el);
-    return () => watcher.disconnect();
-  }, [ready]);
+  const header = useStickyHeader(ready && entries.length > 0);
 
   useEffect(() => {
     if (!ready || !target) return;
@@ -61,17 +48,39 @@ export function GlossaryPage() {
   if (!ready) return <main class="glossary" aria-busy="true" />;
   const groupLabel = (group: Group) =>
     view === 'az' || !isCategory(group.label) ? group.label : t(CATEGORY_LABEL_KEYS[group.label]);
+  // The heading takes the focus too, so Tab goes on from the group jumped to.
+  const jumpTo = (group: Group) => {
+    const heading = document.getElementById(`group_${group.key}`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  };
+  const title = (
+    <div class="page-header">
+      <img class="logo" src="icons/icon-48.png" width={32} height={32} alt="" />
+      <div>
+        <h1 class="page-title">{t('glossaryTitle')}</h1>
+        {entries.length > 0 && <p class="page-subtitle">{t('glossaryCount', String(entries.length))}</p>}
+      </div>
+    </div>
+  );
+
+  // Nothing to search or order: one message, and the way to turn a glossary on.
+  if (entries.length === 0) {
+    return (
+      <main class="glossary">
+        <header class="glossary-header is-empty">{title}</header>
+        <p class="empty" data-testid="all-off">
+          {t('glossaryAllOff')}{' '}
+          <a class="link" href="options.html#glossaries">{t('glossaryTurnOn')}</a>
+        </p>
+      </main>
+    );
+  }
 
   return (
     <main class="glossary">
       <header class="glossary-header" ref={header}>
-        <div class="page-header">
-          <img class="logo" src="icons/icon-48.png" width={32} height={32} alt="" />
-          <div>
-            <h1 class="page-title">{t('glossaryTitle')}</h1>
-            <p class="page-subtitle">{t('glossaryCount', String(entries.length))}</p>
-          </div>
-        </div>
+        {title}
         <div class="toolbar">
           <SearchBox
             id="glossary_search"
@@ -90,10 +99,10 @@ export function GlossaryPage() {
           />
         </div>
         {groups.length > 1 && (
-          <nav class="jump" aria-label={t('glossaryJump')}>
+          // One row that scrolls sideways on a narrow window; the buttons are its Tab stops.
+          <nav class="jump" aria-label={t('glossaryJump')} tabIndex={-1}>
             {groups.map((group) => (
-              <button type="button" key={group.key} class="jump-item"
-                onClick={() => document.getElementById(`group_${group.key}`)?.scrollIntoView({ block: 'start' })}>
+              <button type="button" key={group.key} class="jump-item" onClick={() => jumpTo(group)}>
                 {groupLabel(group)}
               </button>
             ))}
@@ -102,12 +111,7 @@ export function GlossaryPage() {
       </header>
 
       {target && !targetFound && <p class="note" role="status">{t('glossaryNotFound', target)}</p>}
-      {entries.length === 0 ? (
-        <p class="empty">
-          {t('glossaryAllOff')}{' '}
-          <button type="button" class="link" onClick={() => void api.openOptions()}>{t('popupOpenOptions')}</button>
-        </p>
-      ) : shown.length === 0 ? (
+      {shown.length === 0 ? (
         <p class="empty" role="status">{t('popupNoResults', query.trim())}</p>
       ) : (
         <p class="visually-hidden" role="status">{query.trim() ? t('glossaryMatches', String(shown.length)) : ''}</p>

@@ -103,6 +103,35 @@ describe('the glossary page', () => {
   });
 });
 
+describe('jumping to a letter or a category', () => {
+  const jump = (root: Element, label: string) =>
+    act(() => [...root.querySelectorAll<HTMLButtonElement>('.jump-item')].find((b) => b.textContent === label)!.click());
+
+  it('scrolls to its heading and gives it the focus, so Tab goes on from there', async () => {
+    const { root } = await openPage();
+    await jump(root, 'R');
+    expect(scrolled).toEqual(['group_R']);
+    expect(document.activeElement).toBe(root.querySelector('#group_R'));
+    await act(() => root.querySelector<HTMLInputElement>('[data-testid=glossary-view] input[value=category]')!.click());
+    await jump(root, 'Organisation');
+    expect(document.activeElement?.textContent).toBe('Organisation');
+    expect(document.activeElement?.tagName).toBe('H2');
+  });
+});
+
+describe('with every glossary off', () => {
+  it('says so once, links to the glossaries in the settings, and shows nothing that cannot work', async () => {
+    const { root } = await openPage({ sync: { disabledGlossaries: [BUNDLED.id] } });
+    expect(root.querySelector('[data-testid=all-off]')?.textContent).toBe('Every glossary is off. Turn one on in the settings');
+    expect(root.querySelector('[data-testid=all-off] a')?.getAttribute('href')).toBe('options.html#glossaries');
+    expect(root.querySelector('input[type=search]')).toBeNull();
+    expect(root.querySelector('[data-testid=glossary-view]')).toBeNull();
+    expect(root.querySelector('.jump')).toBeNull();
+    // No "0 terms from the glossaries that are on".
+    expect(root.textContent).not.toMatch(/\b0 terms/);
+  });
+});
+
 describe('deep links', () => {
   it('#term-id scrolls to the entry, marks it and moves focus there', async () => {
     const { root } = await openPage({}, '#rlhf');

@@ -60,6 +60,66 @@ describe.each(BROWSERS)('%s: the glossary page', (name) => {
     await page.close();
   });
 
+  it.each([[1000, 700], [360, 800]])('a letter jumped to with the keyboard takes the focus: Tab goes on inside it (%i px wide)', async (width, height) => {
+    const page = await env.browser.newPage();
+    await page.setViewport(width, height);
+    await page.goto(env.browser.extensionUrl('glossary.html'));
+    await page.waitFor(() => document.querySelectorAll('.entry').length > 50, undefined, 10_000);
+    // The letter before R is P: from there, Tab reaches R as a reader would.
+    await page.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('.jump-item')].find((b) => b.textContent === 'P')!.focus());
+    await page.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('R');
+    await page.press('Enter');
+    await page.waitFor(() => document.activeElement?.id === 'group_R');
+    // The heading comes to rest below the sticky header.
+    const rest = await page.evaluate(() => ({
+      heading: document.getElementById('group_R')!.getBoundingClientRect().top,
+      header: document.querySelector('.glossary-header')!.getBoundingClientRect().bottom,
+    }));
+    expect(rest.heading).toBeGreaterThanOrEqual(rest.header - 1);
+    expect(rest.heading).toBeLessThan(rest.header + 40);
+    await page.press('Tab');
+    const next = await page.evaluate(() => ({
+      inR: !!document.activeElement?.closest('[aria-labelledby=group_R]'),
+      inNav: !!document.activeElement?.closest('.jump'),
+      scrolled: scrollY,
+    }));
+    expect(next).toMatchObject({ inR: true, inNav: false });
+    expect(next.scrolled).toBeGreaterThan(500);
+    await page.close();
+  });
+
+  it('keeps its header small on a narrow window: one row of letters, and only the search box and letters stay on top', async () => {
+    const page = await env.browser.newPage();
+    await page.setViewport(360, 800);
+    await page.goto(env.browser.extensionUrl('glossary.html'));
+    await page.waitFor(() => document.querySelectorAll('.entry').length > 50, undefined, 10_000);
+    const fits = () => {
+      const input = document.querySelector<HTMLInputElement>('#glossary_search')!;
+      const style = getComputedStyle(input);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return ctx.measureText(input.placeholder).width <= room;
+    };
+    expect(await page.evaluate(fits), 'the placeholder fits').toBe(true);
+    const rows = await page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.jump-item')].map((b) => b.offsetTop)).size);
+    expect(rows).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 3000));
+    const stuck = await page.waitFor(() => {
+      if (scrollY < 2000) return null;
+      const header = document.querySelector('.glossary-header')!.getBoundingClientRect();
+      const search = document.querySelector('#glossary_search')!.getBoundingClientRect();
+      const letter = document.querySelector('.jump-item')!.getBoundingClientRect();
+      return { header: header.bottom, search: search.top, letter: letter.bottom };
+    }).then((found) => found!);
+    expect(stuck.search).toBeGreaterThanOrEqual(0);
+    expect(stuck.letter).toBeLessThanOrEqual(stuck.header);
+    // About a tenth of the window, not the third it once took.
+    expect(stuck.header).toBeLessThan(110);
+    await page.close();
+  });
+
   it('filters as the reader types', async () => {
     const page = await env.browser.newPage();
     await page.goto(env.browser.extensionUrl('glossary.html'));
