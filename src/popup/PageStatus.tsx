@@ -4,6 +4,7 @@ export type PageStatusKind = 'loading' | 'no-tab' | 'unavailable' | 'disabled' |
 
 interface PageStatusProps {
   kind: PageStatusKind;
+  /** Given where a reload could bring Termlight: a web page opened before it was installed. */
   onReload?: () => void;
   /**
    * Given when the browser's settings keep Termlight off some sites (perhaps this one): asks
@@ -20,10 +21,12 @@ export function PageStatus({ kind, onReload, onAllow }: PageStatusProps) {
       <div class="status status-unavailable" role="status" data-testid="page-status" data-kind={kind}>
         <p class="status-title">{t('popupCannotRunTitle')}</p>
         <p>{t('popupCannotRunWhy')}</p>
-        <p>
-          {t('popupCannotRunReload')}{' '}
-          {onReload && <button type="button" class="link" onClick={onReload}>{t('popupReload')}</button>}
-        </p>
+        {onReload && (
+          <p data-testid="reload">
+            {t('popupCannotRunReload')}{' '}
+            <button type="button" class="link" onClick={onReload}>{t('popupReload')}</button>
+          </p>
+        )}
         {onAllow && (
           <p data-testid="no-access">
             {t('popupNoAccessWhy')}{' '}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PageTerm } from '../core/messages';
 import { isSiteEnabled } from '../core/settings/site-rules';
 import { useApi } from '../ui/api';
@@ -15,6 +15,7 @@ import { SiteSwitch } from './SiteSwitch';
 import { usePage, type PageState } from './use-page';
 
 const MAX_RESULTS = 8;
+const SEARCH_ID = 'popup-search';
 
 interface PopupProps {
   /** The tab to act on; the active tab when absent. */
@@ -32,6 +33,7 @@ export function Popup({ tabId, onDone }: PopupProps) {
   const entries = useEnabledEntries(all, settings?.disabledGlossaries);
   const [query, setQuery] = useState('');
   const results = useMemo(() => searchEntries(entries, query, MAX_RESULTS), [entries, query]);
+  const resultList = useRef<HTMLUListElement>(null);
 
   if (!settings) return <main class="popup" aria-busy="true" />;
 
@@ -67,21 +69,28 @@ export function Popup({ tabId, onDone }: PopupProps) {
 
       <section class="panel terms-panel">
         <SearchBox
-          id="popup-search"
+          id={SEARCH_ID}
           label={t('popupSearchLabel')}
           placeholder={t('popupSearchPlaceholder')}
           value={query}
           onInput={setQuery}
           onEnter={() => results[0] && openGlossary(results[0].anchor)}
+          onArrowDown={() => resultList.current?.querySelector('button')?.focus()}
         />
         {query.trim() !== '' ? (
-          <SearchResults query={query} results={results} onOpen={openGlossary} />
+          <SearchResults
+            query={query}
+            results={results}
+            onOpen={openGlossary}
+            listRef={resultList}
+            onLeaveTop={() => document.getElementById(SEARCH_ID)?.focus()}
+          />
         ) : status === 'ok' && page.kind === 'ready' ? (
           <PageTerms terms={page.report.terms} onReveal={reveal} />
         ) : (
           <PageStatus
             kind={status === 'ok' ? 'loading' : status}
-            onReload={page.kind === 'unavailable' ? () => void api.reloadTab(page.tabId).then(done) : undefined}
+            onReload={page.kind === 'unavailable' && page.reloadMayHelp ? () => void api.reloadTab(page.tabId).then(done) : undefined}
             onAllow={page.kind === 'unavailable' && page.noAccess ? () => void allowAccess(page.tabId) : undefined}
           />
         )}

@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useT } from '../ui/api';
 import type { IndexedEntry } from '../ui/glossary-search';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
@@ -7,15 +8,29 @@ interface SearchResultsProps {
   query: string;
   results: IndexedEntry[];
   onOpen(anchor: string): void;
+  /** The list, for the search box to move the focus into it. */
+  listRef?: RefObject<HTMLUListElement>;
+  /** ArrowUp on the first result: back to the search box. */
+  onLeaveTop?: () => void;
 }
 
 /** Matches from every glossary that is on, whether or not the page uses them. */
-export function SearchResults({ query, results, onOpen }: SearchResultsProps) {
+export function SearchResults({ query, results, onOpen, listRef, onLeaveTop }: SearchResultsProps) {
   const t = useT();
-  const list = useRef<HTMLUListElement>(null);
+  const ownList = useRef<HTMLUListElement>(null);
+  const list = listRef ?? ownList;
   const idBase = useId();
   // New results for each keystroke: the best match is the stop.
   useLayoutEffect(() => listStop(list.current, false));
+  const onKeyDown = (event: KeyboardEvent) => {
+    const first = list.current?.querySelector('button');
+    if (event.key === 'ArrowUp' && onLeaveTop && first && document.activeElement === first) {
+      event.preventDefault();
+      onLeaveTop();
+    } else {
+      onListKeyDown(event);
+    }
+  };
   if (results.length === 0) {
     return (
       <p class="empty" role="status">
@@ -29,7 +44,7 @@ export function SearchResults({ query, results, onOpen }: SearchResultsProps) {
       class="result-list"
       ref={list}
       tabIndex={-1}
-      onKeyDown={onListKeyDown}
+      onKeyDown={onKeyDown}
       onFocusIn={onListFocusIn}
       data-testid="search-results"
       aria-label={t('popupResultsLabel')}

@@ -10,8 +10,25 @@ export type PageState =
    * No content script answers: a page extensions may not touch, one opened before install, or
    * (`noAccess`) one on a site the user's browser settings keep Termlight off.
    */
-  | { kind: 'unavailable'; tabId: number; noAccess: boolean }
+  | { kind: 'unavailable'; tabId: number; noAccess: boolean; reloadMayHelp: boolean }
   | { kind: 'ready'; tabId: number; report: PageTermsReport; url: string | undefined };
+
+/** Add-on stores: browsers keep every extension out of them, although they are web pages. */
+const STORES = [/^chromewebstore\.google\.com(\/|$)/, /^chrome\.google\.com\/webstore/, /^addons\.mozilla\.org(\/|$)/, /^microsoftedge\.microsoft\.com\/addons/];
+
+/**
+ * Whether reloading a tab whose content script did not answer could bring it: yes for an
+ * ordinary web page or file (opened before Termlight was installed or updated); no for browser
+ * and extension pages, add-on stores and PDF files. The browser hides the address of a page Termlight may
+ * not read, so an unknown address is one of those, or a site it was kept off (said apart).
+ */
+export function reloadMayHelp(url: string | undefined): boolean {
+  const parsed = /^(https?|file):\/\/([^?#]*)/i.exec(url ?? '');
+  if (!parsed) return false;
+  const place = parsed[2]!.toLowerCase();
+  // The browser's PDF viewer shows the file at its own address.
+  return !place.endsWith('.pdf') && !STORES.some((store) => store.test(place));
+}
 
 /** What the popup shows once the page's content script has answered. */
 function readyState(tab: { id: number; url?: string }, report: PageTermsReport): PageState {
@@ -56,7 +73,7 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
         if (isLive()) setState(readyState(tab, report));
       },
       () => {
-        if (isLive()) setState({ kind: 'unavailable', tabId: tab.id, noAccess: false });
+        if (isLive()) setState({ kind: 'unavailable', tabId: tab.id, noAccess: false, reloadMayHelp: reloadMayHelp(tab.url) });
       },
     );
 
@@ -88,7 +105,9 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
         const waiting = Date.now() - loadedAt < GRACE_MS;
         // A page that has just loaded gets a moment for its script; one that had loaded before
         // the popup opened is named at once (and still asked again, in case).
-        setState(sawLoading && waiting ? { kind: 'loading' } : { kind: 'unavailable', tabId: target.id, noAccess: !access });
+        setState(sawLoading && waiting
+          ? { kind: 'loading' }
+          : { kind: 'unavailable', tabId: target.id, noAccess: !access, reloadMayHelp: reloadMayHelp(target.url) });
         if (!waiting) return;
       }
       timer = setTimeout(() => void attempt(), RETRY_MS);

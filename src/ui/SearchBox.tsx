@@ -5,11 +5,13 @@ interface SearchBoxProps {
   value: string;
   onInput(value: string): void;
   onEnter?: () => void;
+  /** ArrowDown in the box: a list of results below it takes the focus. */
+  onArrowDown?: () => void;
   autoFocus?: boolean;
 }
 
 /** A search field with its magnifier; the label is read out, the placeholder shows. */
-export function SearchBox({ id, label, placeholder, value, onInput, onEnter, autoFocus }: SearchBoxProps) {
+export function SearchBox({ id, label, placeholder, value, onInput, onEnter, onArrowDown, autoFocus }: SearchBoxProps) {
   return (
     <div class="search-box">
       <label class="visually-hidden" for={id}>{label}</label>
@@ -28,6 +30,10 @@ export function SearchBox({ id, label, placeholder, value, onInput, onEnter, aut
         onInput={(e) => onInput(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') onEnter?.();
+          else if (e.key === 'ArrowDown' && onArrowDown) {
+            e.preventDefault();
+            onArrowDown();
+          }
         }}
       />
     </div>

@@ -68,7 +68,13 @@ export function indexEntries(packs: readonly GlossaryPack[]): IndexedEntry[] {
   });
 }
 
-const startsWord = (text: string, query: string) => text.startsWith(query) || text.includes(` ${query}`);
+/** Whether `query` starts a word of `text`: "rl" starts "RL" and "(rlhf", not "world". */
+function startsWord(text: string, query: string): boolean {
+  for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + 1)) {
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return true;
+  }
+  return false;
+}
 
 /**
  * What a query in the plural or possessive may stand for ("LLMs", "models", "ontologies",
@@ -105,12 +111,13 @@ function rankFolded(item: IndexedEntry, q: string): number | null {
   if (startsWord(term, q)) return 3;
   if (aliases.some((a) => startsWord(a, q))) return 4;
   if (term.includes(q) || aliases.some((a) => a.includes(q))) return 5;
+  // A definition counts only where a word starts with the query: the popup shows two lines of
+  // it, so letters inside a word ("rl" in "world") would match for no reason a reader can see.
   if (startsWord(definition, q)) return 6;
-  if (definition.includes(q)) return 7;
   // Several words need not be side by side: "human feedback learning" still finds RLHF.
   const all = [term, ...aliases, definition].join(' ');
   const words = q.split(' ');
-  return words.length > 1 && words.every((w) => all.includes(w)) ? 8 : null;
+  return words.length > 1 && words.every((w) => startsWord(all, w)) ? 7 : null;
 }
 
 /** Best matches first, then A–Z: for a short list of suggestions. */

@@ -90,8 +90,9 @@ describe('the terms on this page', () => {
 });
 
 describe('a page where Termlight cannot run', () => {
-  it('says so plainly instead of showing an empty list, and offers a reload', async () => {
-    const { api, root } = await openPopup({ pages: new Map([[7, 'no-content-script']]) });
+  it('says so plainly instead of showing an empty list, and offers a reload on a web page', async () => {
+    // A web page opened before Termlight was installed: a reload brings its content script.
+    const { api, root } = await openPopup({ activeTab: { id: 7, url: 'https://blog.example.com/old-tab' }, pages: new Map([[7, 'no-content-script']]) });
     const status = root.querySelector('[data-testid=page-status]');
     expect(status?.getAttribute('data-kind')).toBe('unavailable');
     expect(text(status)).toContain('Termlight can’t run on this page');
@@ -99,8 +100,21 @@ describe('a page where Termlight cannot run', () => {
     expect(status?.querySelector('[data-testid=no-access]')).toBeNull();
     expect(root.querySelector('[data-testid=page-terms]')).toBeNull();
     expect(root.querySelector('[data-testid=site-switch]')).toBeNull();
-    await act(() => status!.querySelector('button')!.click());
+    await act(() => status!.querySelector<HTMLButtonElement>('[data-testid=reload] button')!.click());
     expect(api.state.reloaded).toEqual([7]);
+  });
+
+  it('offers no reload where no extension may run, however its address is hidden or shown', async () => {
+    const pages = ['chrome-extension://abcdef/options.html', 'moz-extension://1234/popup.html', 'about:addons', 'chrome://extensions/',
+      'https://chromewebstore.google.com/detail/x/abc', 'https://addons.mozilla.org/en-US/firefox/', 'https://example.com/paper.pdf', undefined];
+    for (const url of pages) {
+      const { root } = await openPopup({ activeTab: url ? { id: 7, url } : { id: 7 }, pages: new Map([[7, 'no-content-script']]) });
+      const status = root.querySelector('[data-testid=page-status]');
+      expect(text(status), url).toContain('Termlight can’t run on this page');
+      expect(text(status), url).not.toContain('Reload');
+      expect(status?.querySelector('button'), url).toBeNull();
+      unmountPages();
+    }
   });
 });
 
@@ -174,6 +188,23 @@ describe('searching every glossary', () => {
     expect(byId(results[0]!.getAttribute('aria-labelledby'))).toBe('RLHF');
     expect(byId(results[0]!.getAttribute('aria-describedby'))).toBe(results[0]!.querySelector('.result-definition')!.textContent);
     expect(root.querySelector('[data-testid=page-terms]')).toBeNull();
+  });
+
+  it('ArrowDown in the box reaches the results, ArrowUp from the first comes back; still one Tab stop', async () => {
+    const { root } = await openPopup();
+    const box = root.querySelector<HTMLInputElement>('input[type=search]')!;
+    await type(root, 'rl');
+    box.focus();
+    const press = (key: string) => act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+    const results = buttonsIn(root, '[data-testid=search-results]');
+    await press('ArrowDown');
+    expect(document.activeElement).toBe(results[0]);
+    await press('ArrowDown');
+    expect(document.activeElement).toBe(results[1]);
+    expect(results.map((b) => b.tabIndex).filter((i) => i === 0)).toHaveLength(1);
+    await press('ArrowUp');
+    await press('ArrowUp');
+    expect(document.activeElement).toBe(box);
   });
 
   it('ranks a matching name above a matching definition, and finds aliases', async () => {

@@ -120,7 +120,40 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       return el?.textContent ?? null;
     });
     expect(status).toContain('Termlight can’t run on this page');
+    // No reload could change that: none is offered.
+    expect(status).not.toContain('Reload');
     expect(await popup.evaluate(() => document.querySelector('[data-testid=page-terms]'))).toBeNull();
+
+    // Opened without ?tab=, the popup's own tab is the active one: its address is the browser's.
+    const plain = track(await env.browser.newPage());
+    await plain.setViewport(360, 600);
+    await plain.goto(env.browser.extensionUrl('popup.html'));
+    const ownStatus = await plain.waitFor(() => document.querySelector('[data-testid=page-status][data-kind=unavailable]')?.textContent ?? null, undefined, 10_000);
+    expect(ownStatus).toContain('Termlight can’t run on this page');
+    expect(ownStatus).not.toContain('Reload');
+  });
+
+  it('search: ArrowDown goes from the box to the results, ArrowUp back; the list is one Tab stop', async () => {
+    const control = track(await openControl(env));
+    const own = await control.evaluate(async () => (await ((globalThis as { browser?: Ext }).browser ?? chrome).tabs.getCurrent())!.id!);
+    const popup = track(await openPopup(env, own));
+    await popup.evaluate(() => document.querySelector<HTMLInputElement>('input[type=search]')!.focus());
+    await popup.type('rl');
+    await popup.waitFor(() => document.querySelectorAll('.result-item').length > 1);
+    const focused = () => popup.evaluate(() => {
+      const el = document.activeElement!;
+      return el.matches('input[type=search]') ? 'box' : el.classList.contains('result-item') ? `result ${[...document.querySelectorAll('.result-item')].indexOf(el)}` : 'other';
+    });
+    await popup.press('ArrowDown');
+    expect(await focused()).toBe('result 0');
+    await popup.press('ArrowDown');
+    expect(await focused()).toBe('result 1');
+    await popup.press('ArrowUp');
+    await popup.press('ArrowUp');
+    expect(await focused()).toBe('box');
+    await popup.press('ArrowDown');
+    await popup.press('Tab');
+    expect(await focused()).toBe('other');
   });
 
   it("lists this page's terms in page order, and choosing one opens its card there", async () => {
