@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings/defaults';
 import { isSiteEnabled, setSiteEnabled, siteKeyOf, type SiteRules } from '../core/settings/site-rules';
 import { sameValue } from '../core/settings/stored';
@@ -11,25 +11,39 @@ interface SiteSwitchProps {
   update(patch: Partial<Settings>): void;
 }
 
-/** "On this site": changes the site rules as little as possible, and says so if it removed a broad rule. */
+/**
+ * "On this site": changes the site rules as little as possible. A broad rule it had to remove
+ * ("*.com") may have kept other sites off too: the note says so and offers to undo it.
+ */
 export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
   const t = useT();
-  /** The broad rules the last switch removed, and the rules that left: the note holds only for those. */
-  const [note, setNote] = useState<{ removed: string[]; rules: SiteRules } | null>(null);
+  /**
+   * The broad rules the last switch removed, the rules before and the rules that left: the note
+   * holds only for those.
+   */
+  const [note, setNote] = useState<{ removed: string[]; before: SiteRules; rules: SiteRules } | null>(null);
+  const row = useRef<HTMLDivElement>(null);
   const site = siteKeyOf(url);
   if (site === null) return null;
   const on = isSiteEnabled(url, settings.siteRules);
   const toggle = (next: boolean) => {
     const change = setSiteEnabled(settings.siteRules, url, next);
     // The site's own pattern goes without saying; a wider one ("*.com") is worth a word.
-    setNote({ removed: change.removed.filter((pattern) => pattern !== site), rules: change.rules });
+    setNote({ removed: change.removed.filter((pattern) => pattern !== site), before: settings.siteRules, rules: change.rules });
     update({ siteRules: change.rules });
+  };
+  const undo = () => {
+    if (!note) return;
+    update({ siteRules: note.before });
+    setNote(null);
+    // The Undo button goes with the note: the focus goes back to the switch it came from.
+    row.current?.querySelector<HTMLElement>('[role="switch"]')?.focus();
   };
   // Any later change to the rules (the switch again, the options page, another device) may put
   // a removed rule back or make the note moot, so it shows only while the rules are as left.
   const removed = note !== null && sameValue(note.rules, settings.siteRules) ? note.removed : [];
   return (
-    <div class="site">
+    <div class="site" ref={row}>
       <Switch
         label={t('popupOnSite', site)}
         hint={settings.siteRules.mode === 'only' ? t('popupOnlyMode') : undefined}
@@ -39,7 +53,12 @@ export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
         testId="site-switch"
       />
       {removed.length > 0 && (
-        <p class="note" role="status">{t('popupRemovedRules', removed.map((p) => `“${p}”`).join(', '))}</p>
+        <p class="note" role="status">
+          {t('popupRemovedRules', removed.map((p) => `“${p}”`).join(', '))}{' '}
+          <button type="button" class="link" onClick={undo} data-testid="undo-removed-rules">
+            {t('popupUndo')}
+          </button>
+        </p>
       )}
     </div>
   );

@@ -77,7 +77,7 @@ describe('"on this site"', () => {
     expect(site.getAttribute('aria-checked')).toBe('false');
     await click(site);
     expect(api.state.sync).not.toHaveProperty('siteRules');
-    expect(root.querySelector('.site .note')?.textContent).toBe('Also removed the rule “*.com”, which covered this site.');
+    expect(root.querySelector('.site .note')?.textContent).toBe('Also removed the rule “*.com”, which kept Termlight off this site and maybe others. Undo');
   });
 
   describe('the note on a removed rule', () => {
@@ -93,10 +93,22 @@ describe('"on this site"', () => {
       const { api, root } = await openLocalhost();
       const site = switchOf(root, 'site-switch');
       await click(site);
-      expect(note(root)).toBe('Also removed the rule “local*”, which covered this site.');
+      expect(note(root)).toBe('Also removed the rule “local*”, which kept Termlight off this site and maybe others. Undo');
       await click(site);
       expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['example.com', 'localhost'] });
       expect(note(root)).toBeNull();
+    });
+
+    it('offers to undo: the rules come back as they were, the focus back on the switch', async () => {
+      const { api, root } = await openLocalhost();
+      const site = switchOf(root, 'site-switch');
+      await click(site);
+      expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['example.com'] });
+      await click(root.querySelector<HTMLElement>('[data-testid=undo-removed-rules]')!);
+      expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['local*', 'example.com'] });
+      expect(site.getAttribute('aria-checked')).toBe('false');
+      expect(note(root)).toBeNull();
+      expect(document.activeElement).toBe(site);
     });
 
     it('goes when the rules change elsewhere (the options page, another device)', async () => {
