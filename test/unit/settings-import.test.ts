@@ -137,12 +137,19 @@ describe('importing over the current settings', () => {
   });
 
   it('keeps the fields a nested setting leaves out', () => {
-    const result = parseSettingsImport(file({ contextGate: { enabled: true }, siteRules: { mode: 'only' } }), current);
-    expect(result).toMatchObject({
-      ok: true,
-      settings: { contextGate: { enabled: true, threshold: 5 }, siteRules: { mode: 'only', patterns: ['keep.me'] } },
-    });
-    if (result.ok) expect(result.kept).toEqual(expect.arrayContaining(['contextGate.threshold', 'siteRules.patterns']));
+    const result = parseSettingsImport(file({ contextGate: { enabled: true } }), current);
+    expect(result).toMatchObject({ ok: true, settings: { contextGate: { enabled: true, threshold: 5 } } });
+    if (result.ok) expect(result.kept).toContain('contextGate.threshold');
+  });
+
+  it('reads named site rules whole: a mode never joins the list in use, nor a list the mode', () => {
+    // Kept off keep.me; a file that says "only" must not make keep.me the one site it runs on.
+    const modeOnly = parseSettingsImport(file({ siteRules: { mode: 'only' } }), current);
+    expect(modeOnly).toMatchObject({ ok: true, settings: { siteRules: { mode: 'only', patterns: [] } } });
+    if (modeOnly.ok) expect(modeOnly.kept.filter((path) => path.startsWith('siteRules'))).toEqual([]);
+    const onlyHere = { ...current, siteRules: { mode: 'only' as const, patterns: ['here.org'] } };
+    const listOnly = parseSettingsImport(file({ siteRules: { patterns: ['there.org'] } }), onlyHere);
+    expect(listOnly).toMatchObject({ ok: true, settings: { siteRules: { mode: 'all-except', patterns: ['there.org'] } } });
   });
 
   it('restores everything from a full export, keeping nothing', () => {

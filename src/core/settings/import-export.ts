@@ -67,7 +67,11 @@ export function parseSettingsImport(text: string, current: Settings): SettingsIm
 
   const values = migrateValues(raw, version).values;
   const lineOf = lineFinder(text, tree.root);
-  const { settings, problems } = checkSettings(values, current);
+  // The site rules' mode and list mean something only together ("only" these sites, or "all
+  // except" them): a file that names the rules is read whole, a half it leaves out taken from the
+  // defaults, never joined to the other half of the rules in use.
+  const base = isPlainObject(values.siteRules) ? { ...current, siteRules: defaults.siteRules } : current;
+  const { settings, problems } = checkSettings(values, base);
   // In file order, as the reader goes through the file to fix it; those without a line last.
   const placed = problems
     .map((problem) => {
@@ -80,13 +84,16 @@ export function parseSettingsImport(text: string, current: Settings): SettingsIm
   return { ok: true, settings, warnings: placed, kept: unnamed(values, defaults, '') };
 }
 
+/** Settings read whole when named: nothing of the ones in use is kept inside them. */
+const WHOLE = new Set(['siteRules']);
+
 /** The paths of the settings `raw` leaves out, looking inside the nested objects it names. */
 function unnamed(raw: Record<string, unknown>, shape: object, prefix: string): string[] {
   return Object.entries(shape).flatMap(([key, fallback]) => {
     const path = `${prefix}${key}`;
     if (!Object.hasOwn(raw, key)) return [path];
     const value = raw[key];
-    const nested = isPlainObject(fallback) && isPlainObject(value);
+    const nested = !WHOLE.has(path) && isPlainObject(fallback) && isPlainObject(value);
     return nested ? unnamed(value, fallback, `${path}.`) : [];
   });
 }
