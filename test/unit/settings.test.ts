@@ -37,6 +37,11 @@ describe('highlight palette', () => {
 });
 
 describe('validateSettings', () => {
+  it('keeps a site the popup switched off, whatever its name looks like', () => {
+    const siteRules = { mode: 'all-except', patterns: ['foo-.tumblr.com', '-foo.blogspot.com'] };
+    expect(validateSettings({ siteRules })).toEqual({ settings: { ...defaults, siteRules }, warnings: [] });
+  });
+
   it('gives the defaults, silently, when nothing is stored', () => {
     expect(validateSettings(undefined)).toEqual({ settings: defaults, warnings: [] });
     expect(validateSettings({})).toEqual({ settings: defaults, warnings: [] });

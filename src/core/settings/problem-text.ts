@@ -50,7 +50,6 @@ interface SettingsParams {
   siteBadCharacters: [];
   siteTooBroad: [];
   siteLabelTooLong: [max: number, length: number];
-  siteLabelHyphen: [label: string];
   // Why a settings file was refused as a whole.
   settingsFileEmpty: [];
   settingsFileNotJson: [];
@@ -82,7 +81,7 @@ export type ProblemOutcome = SettingsPhrase<
 >;
 
 export type SiteReason = SettingsPhrase<
-  'siteEmpty' | 'siteScheme' | 'siteBadCharacters' | 'siteTooBroad' | 'siteLabelTooLong' | 'siteLabelHyphen'
+  'siteEmpty' | 'siteScheme' | 'siteBadCharacters' | 'siteTooBroad' | 'siteLabelTooLong'
 >;
 
 /** Why a site pattern cannot be stored, with the reason in English for logs and tests. */
@@ -127,7 +126,6 @@ export const SETTINGS_ENGLISH: { readonly [C in SettingsCode]: string } = {
   siteBadCharacters: 'A site may hold only letters, digits, hyphens, dots and * wildcards',
   siteTooBroad: 'Name at least part of the site; the main switch turns Termlight off everywhere',
   siteLabelTooLong: 'Each part of a site between dots may be at most $1 characters long, not $2',
-  siteLabelHyphen: 'A part of a site between dots may not start or end with a hyphen, as "$1" does',
   settingsFileEmpty: 'The file is empty.',
   settingsFileNotJson: 'This file is not valid JSON.',
   settingsFileSyntax: 'This file is not valid JSON: line $1, column $2: $3.',

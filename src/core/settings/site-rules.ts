@@ -46,7 +46,7 @@ export function normalizeSitePattern(input: string): PatternResult {
   }
   // A pattern of wildcards alone would match every site.
   if (!/[a-z0-9]/.test(ascii)) return refuse({ code: 'siteTooBroad', params: [] });
-  const labelProblem = IPV6_PATTERN.test(ascii) ? null : badLabel(text, ascii);
+  const labelProblem = IPV6_PATTERN.test(ascii) ? null : badLabel(ascii);
   if (labelProblem) return refuse(labelProblem);
   return { ok: true, pattern: text };
 }
@@ -55,18 +55,17 @@ export function normalizeSitePattern(input: string): PatternResult {
 const MAX_LABEL = 63;
 
 /**
- * Browsers' URL parsers accept labels no DNS name can have: too long, or with a hyphen at an end
- * (`-example.com`). A pattern like that could never match, so it is refused while the user can
- * still fix it. Hyphens are checked in both forms: punycode hides one at the end of `bücher-`.
+ * Browsers' URL parsers accept labels longer than any name can resolve, so such a pattern could
+ * never match: it is refused while the user can still fix it. A hyphen at a label's end is left
+ * alone: browsers load such hosts (`foo-.tumblr.com`), and the popup stores them as they are.
  */
-function badLabel(typed: string, ascii: string): SiteReason | null {
+function badLabel(ascii: string): SiteReason | null {
   for (const label of ascii.split('.')) {
     // A wildcard stands for at least one character of its own, so it does not count.
     const length = label.replaceAll('*', '').length;
     if (length > MAX_LABEL) return { code: 'siteLabelTooLong', params: [MAX_LABEL, length] };
   }
-  const hyphened = [...ascii.split('.'), ...typed.split('.')].find((label) => /^-|-$/.test(label));
-  return hyphened === undefined ? null : { code: 'siteLabelHyphen', params: [hyphened] };
+  return null;
 }
 
 /**
