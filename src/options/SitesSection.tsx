@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { SITE_RULE_MODES, type SiteRuleMode } from '../core/settings/defaults';
-import { isPatternListed, normalizeSitePattern } from '../core/settings/site-rules';
+import { listedForm, normalizeSitePattern } from '../core/settings/site-rules';
 import { useT } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { localize } from '../ui/problem-text';
@@ -30,8 +30,9 @@ export function SitesSection({ settings, update }: SectionProps) {
       return;
     }
     // Compared in one form: `xn--bcher-kva.de` is `bücher.de` written for DNS.
-    if (isPatternListed(rules.patterns, result.pattern)) {
-      setError(t('optSitesDuplicate', result.pattern));
+    const listed = listedForm(rules.patterns, result.pattern);
+    if (listed !== null) {
+      setError(listed === result.pattern ? t('optSitesDuplicate', listed) : t('optSitesDuplicateAs', [result.pattern, listed]));
       return;
     }
     setError('');

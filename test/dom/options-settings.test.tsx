@@ -182,7 +182,7 @@ describe('site rules', () => {
     const { api, root } = await openOptions();
     await addSite(root, 'bücher.de');
     const form = await addSite(root, 'xn--bcher-kva.de');
-    expect(form.querySelector('[role=alert]')?.textContent).toBe('xn--bcher-kva.de is already listed.');
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('xn--bcher-kva.de is already listed, as bücher.de.');
     expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['bücher.de'] });
     // The list shows the site as the user wrote it.
     expect(byTestId(root, 'site-list').textContent).toContain('bücher.de');

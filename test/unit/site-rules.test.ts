@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  isPatternListed,
+  listedForm,
   isSiteEnabled,
   normalizeSitePattern,
   patternMatches,
@@ -54,18 +54,18 @@ describe('normalizeSitePattern', () => {
   });
 });
 
-describe('isPatternListed', () => {
-  it('finds a host listed in its other form, Unicode or ASCII', () => {
-    expect(isPatternListed(['bücher.de'], 'xn--bcher-kva.de')).toBe(true);
-    expect(isPatternListed(['xn--bcher-kva.de'], 'bücher.de')).toBe(true);
-    expect(isPatternListed(['*.bücher.de'], '*.xn--bcher-kva.de')).toBe(true);
-    expect(isPatternListed(['example.com'], 'example.com')).toBe(true);
+describe('listedForm', () => {
+  it('finds a host listed in its other form, Unicode or ASCII, and gives the form listed', () => {
+    expect(listedForm(['a.org', 'bücher.de'], 'xn--bcher-kva.de')).toBe('bücher.de');
+    expect(listedForm(['xn--bcher-kva.de'], 'bücher.de')).toBe('xn--bcher-kva.de');
+    expect(listedForm(['*.bücher.de'], '*.xn--bcher-kva.de')).toBe('*.bücher.de');
+    expect(listedForm(['example.com'], 'example.com')).toBe('example.com');
   });
 
   it('tells different patterns apart', () => {
-    expect(isPatternListed(['bücher.de'], 'bucher.de')).toBe(false);
-    expect(isPatternListed(['*.example.com'], 'example.com')).toBe(false);
-    expect(isPatternListed([], 'example.com')).toBe(false);
+    expect(listedForm(['bücher.de'], 'bucher.de')).toBeNull();
+    expect(listedForm(['*.example.com'], 'example.com')).toBeNull();
+    expect(listedForm([], 'example.com')).toBeNull();
   });
 });
 

@@ -77,10 +77,10 @@ export function patternKey(pattern: string): string {
   return toAsciiHost(text) ?? text;
 }
 
-/** Whether `patterns` already holds `pattern`, in whichever form it was written. */
-export function isPatternListed(patterns: readonly string[], pattern: string): boolean {
+/** How `patterns` already holds `pattern`, in whichever form it was written there; null if not. */
+export function listedForm(patterns: readonly string[], pattern: string): string | null {
   const key = patternKey(pattern);
-  return patterns.some((listed) => patternKey(listed) === key);
+  return patterns.find((listed) => patternKey(listed) === key) ?? null;
 }
 
 export function patternMatches(pattern: string, hostname: string): boolean {
