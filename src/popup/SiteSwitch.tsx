@@ -41,7 +41,7 @@ export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
   };
   // Any later change to the rules (the switch again, the options page, another device) may put
   // a removed rule back or make the note moot, so it shows only while the rules are as left.
-  const removed = note !== null && sameValue(note.rules, settings.siteRules) ? note.removed : [];
+  const shown = note !== null && note.removed.length > 0 && sameValue(note.rules, settings.siteRules) ? note : null;
   return (
     <div class="site" ref={row}>
       <Switch
@@ -52,9 +52,9 @@ export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
         onChange={toggle}
         testId="site-switch"
       />
-      {removed.length > 0 && (
+      {shown && (
         <p class="note" role="status">
-          {t('popupRemovedRules', removed.map((p) => `“${p}”`).join(', '))}{' '}
+          {t(removedNote(shown.before.mode, shown.removed.length), shown.removed.map((p) => `“${p}”`).join(', '))}{' '}
           <button type="button" class="link" onClick={undo} data-testid="undo-removed-rules">
             {t('popupUndo')}
           </button>
@@ -62,4 +62,13 @@ export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
       )}
     </div>
   );
+}
+
+/**
+ * The note's wording: in "all except" mode the rules removed kept Termlight off the site; in
+ * "only" mode they let it run there.
+ */
+function removedNote(mode: SiteRules['mode'], count: number): string {
+  if (mode === 'only') return count > 1 ? 'popupRemovedRulesOn' : 'popupRemovedRuleOn';
+  return count > 1 ? 'popupRemovedRulesOff' : 'popupRemovedRuleOff';
 }

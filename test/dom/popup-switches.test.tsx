@@ -111,6 +111,24 @@ describe('"on this site"', () => {
       expect(document.activeElement).toBe(site);
     });
 
+    it('says what the rules did: let Termlight run, in "only these sites" mode; and counts them', async () => {
+      const { root } = await openPopup({
+        pages: new Map([[3, LOCALHOST]]),
+        sync: { siteRules: { mode: 'only', patterns: ['local*', 'localhost', 'example.com'] } },
+      });
+      await click(switchOf(root, 'site-switch'));
+      expect(note(root)).toBe('Also removed the rule “local*”, which let Termlight run on this site and maybe others. Undo');
+    });
+
+    it('names several rules as rules', async () => {
+      const { root } = await openPopup({
+        pages: new Map([[3, LOCALHOST]]),
+        sync: { siteRules: { mode: 'all-except', patterns: ['local*', '*host', 'example.com'] } },
+      });
+      await click(switchOf(root, 'site-switch'));
+      expect(note(root)).toBe('Also removed the rules “local*”, “*host”, which kept Termlight off this site and maybe others. Undo');
+    });
+
     it('goes when the rules change elsewhere (the options page, another device)', async () => {
       const { api, root } = await openLocalhost();
       await click(switchOf(root, 'site-switch'));
