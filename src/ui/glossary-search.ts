@@ -68,8 +68,12 @@ export function indexEntries(packs: readonly GlossaryPack[]): IndexedEntry[] {
   });
 }
 
+/** Scripts written without spaces between words: any character there may start one. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 /** Whether `query` starts a word of `text`: "rl" starts "RL" and "(rlhf", not "world". */
 function startsWord(text: string, query: string): boolean {
+  if (UNSPACED.test(query.charAt(0))) return text.includes(query);
   for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + 1)) {
     if (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return true;
   }
@@ -90,19 +94,22 @@ function singularsOf(q: string): string[] {
   return found;
 }
 
-/** How well an entry answers a query: lower is better, null is no match. */
-export function matchRank(item: IndexedEntry, query: string): number | null {
+/**
+ * How well an entry answers a query: lower is better, null is no match. `inDefinitions`:
+ * letters anywhere in a definition count too, last (where the whole definition is shown).
+ */
+export function matchRank(item: IndexedEntry, query: string, inDefinitions = false): number | null {
   const q = fold(query);
-  const rank = rankFolded(item, q);
+  const rank = rankFolded(item, q, inDefinitions);
   if (rank !== null) return rank;
   for (const singular of singularsOf(q)) {
-    const found = rankFolded(item, singular);
+    const found = rankFolded(item, singular, inDefinitions);
     if (found !== null) return found;
   }
   return null;
 }
 
-function rankFolded(item: IndexedEntry, q: string): number | null {
+function rankFolded(item: IndexedEntry, q: string, inDefinitions: boolean): number | null {
   if (q === '') return 0;
   const { term, aliases, definition } = item.folded;
   if (term === q) return 0;
@@ -111,13 +118,16 @@ function rankFolded(item: IndexedEntry, q: string): number | null {
   if (startsWord(term, q)) return 3;
   if (aliases.some((a) => startsWord(a, q))) return 4;
   if (term.includes(q) || aliases.some((a) => a.includes(q))) return 5;
-  // A definition counts only where a word starts with the query: the popup shows two lines of
-  // it, so letters inside a word ("rl" in "world") would match for no reason a reader can see.
+  // The popup shows two lines of a definition: letters inside a word there ("rl" in "world")
+  // would match for no reason a reader can see, so only a word start counts.
   if (startsWord(definition, q)) return 6;
   // Several words need not be side by side: "human feedback learning" still finds RLHF.
   const all = [term, ...aliases, definition].join(' ');
   const words = q.split(' ');
-  return words.length > 1 && words.every((w) => startsWord(all, w)) ? 7 : null;
+  if (words.length > 1 && words.every((w) => startsWord(all, w))) return 7;
+  // The glossary page shows the whole definition: there the inside of a word ("Lernen" in
+  // "Verstärkungslernen") is in plain sight.
+  return inDefinitions && definition.includes(q) ? 8 : null;
 }
 
 /** Best matches first, then A–Z: for a short list of suggestions. */
@@ -130,9 +140,9 @@ export function searchEntries(index: readonly IndexedEntry[], query: string, lim
     .map((r) => r.item);
 }
 
-/** Every match, in the order given: for filtering a list in place. */
+/** Every match, in the order given: for filtering a list in place, whole definitions in sight. */
 export function filterEntries(index: readonly IndexedEntry[], query: string): IndexedEntry[] {
-  return fold(query) === '' ? [...index] : index.filter((item) => matchRank(item, query) !== null);
+  return fold(query) === '' ? [...index] : index.filter((item) => matchRank(item, query, true) !== null);
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -35,12 +35,23 @@ describe('searching the glossaries', () => {
     expect(found('rl', own)).toEqual(['Girls Who Code', 'world model', 'house style', 'reward model']);
   });
 
-  it('filters the glossary page the same way', () => {
-    const shown = filterEntries(bundled, 'rl').map((item) => item.entry.term);
-    expect(shown).toContain('RLHF');
-    expect(shown).not.toContain('AI Index');
-    // Several words still need not be side by side, each starting a word.
-    expect(filterEntries(bundled, 'human feedback learning').map((item) => item.entry.term)).toContain('RLHF');
-    expect(filterEntries(bundled, 'uman eedback').map((item) => item.entry.term)).toEqual([]);
+  it('on the glossary page, where whole definitions show, also finds letters inside a word', () => {
+    const shown = (query: string, index = own) => filterEntries(index, query).map((item) => item.entry.term);
+    // In the order of the list; the tokenizer by "world" in its definition, in plain sight there.
+    expect(shown('rl')).toEqual(['world model', 'reward model', 'house style', 'Girls Who Code', 'tokenizer']);
+    expect(shown('human feedback learning', bundled)).toContain('RLHF');
+    expect(shown('uman eedback', bundled)).toEqual([]);
+  });
+
+  it('finds words of a language written without spaces, in the popup too', () => {
+    const zh: GlossaryPack = {
+      ...PACK,
+      id: 'zh',
+      language: 'zh',
+      entries: [{ id: 'rlhf', term: 'RLHF', definition: '基于人类反馈的强化学习。', category: 'technique' }],
+    };
+    const index = indexEntries([zh]);
+    expect(found('强化学习', index)).toEqual(['RLHF']);
+    expect(filterEntries(index, '人类反馈').map((item) => item.entry.term)).toEqual(['RLHF']);
   });
 });
