@@ -93,21 +93,22 @@ function caretAt(x: number, y: number): unknown {
 }
 
 /** Where the second visit asks, as fractions of the term's first box, left to right. */
-const ACROSS = [0.2, 0.35, 0.65, 0.8];
+const ACROSS = [0.35, 0.65];
 
 const nextFrame = () => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())));
 
 export interface HitTimes {
-  /** Microseconds per `hitTest` call on the second visit: at points across each term. */
-  us: number[];
-  /** The same on the first visit: once per term, at its centre. */
-  firstUs: number[];
-  /** Microseconds of the browser's own caret lookup at points next to them: what any hit test costs at least. */
-  caretUs: number[];
   /**
-   * Microseconds per `hitTest` call asked again at the same point, which the browser answers from
-   * what it kept: Termlight's own part (and a few µs of the browser's).
+   * Microseconds per `hitTest` call as the card makes it while the pointer moves: one a frame,
+   * from the frame's callback, after the browser has found the element under the pointer for
+   * the pointer's event. The figure the target is judged by.
    */
+  us: number[];
+  /** The first visit: calls back to back in one task, once per term, as earlier runs timed them. */
+  firstUs: number[];
+  /** The browser's caret lookup alone, as the first query of a frame: what any caret-based hit test pays. */
+  caretUs: number[];
+  /** The figure's call asked again at once: Termlight's own part, with the browser's answers at hand. */
   ownUs: number[];
   /** Calls that returned the occurrence aimed at. */
   hits: number;
@@ -115,11 +116,9 @@ export interface HitTimes {
 
 /**
  * Times `engine.hitTest` over painted terms. Terms are visited in page order and the page
- * scrolls (a few times at most) to bring them on screen, as a reader's pointer would. The visit
- * is made twice: the card asks on every pointer move, so by the time a reader rests on a term the
- * hit test has run many times. The first visit asks once per term, at its centre (`firstUs`,
- * reported beside the figure); the second, the figure the target is judged by, comes onto each
- * term from beside it and asks at four points across it.
+ * scrolls (a few times at most) to bring them on screen, as a reader's pointer would. The first
+ * visit asks once per term at its centre, back to back (`firstUs`, reported beside the figure);
+ * the second, the figure, as the card does (see `HitTimes.us`), at two points across each term.
  */
 export async function timeHitTests(engine: TermEngine, samples: number, maxScrolls: number): Promise<HitTimes> {
   const all = engine.occurrences();
@@ -149,35 +148,32 @@ async function visit(engine: TermEngine, picked: readonly Occurrence[], maxScrol
     const x = (rect.left + rect.right) / 2;
     const y = (rect.top + rect.bottom) / 2;
     if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
-    // The first query after a scroll or new paint brings the page's layout and paint state up to
-    // date (hundreds of µs on a long page): the browser's cost, paid by whichever call comes
-    // first, and long done by a frame when a reader rests the pointer on a term. An untimed
-    // lookup first puts every timed call on that footing. It asks at the term's left edge, a
-    // point no timed call asks about: the browser keeps its answer for a point just asked
-    // about, which a pointer that has moved does not get.
-    caretAt(rect.left + 1, y);
-    // The card hit-tests once a frame while the pointer moves, so a pointer reaching a term from
-    // beside it has just been hit-tested there. The second visit does the same, untimed. The
-    // first visit does not: it reports the first call after a pause (a scroll, the await of a
-    // frame), where every part of the call, the browser's own included, runs a few times
-    // slower while the processor's caches are cold.
-    if (tally) engine.hitTest(rect.left - 3, y);
-    const xs = tally ? ACROSS.map((f) => rect.left + f * (rect.right - rect.left)) : [x];
-    for (const at of xs) {
+    if (!tally) {
+      // An untimed lookup at the term's left edge first brings the browser's layout and paint
+      // state up to date after a scroll, and the call is timed back to back with it.
+      caretAt(rect.left + 1, y);
+      const t0 = performance.now();
+      engine.hitTest(x, y);
+      us.push((performance.now() - t0) * 1000);
+      continue;
+    }
+    for (const at of ACROSS.map((f) => rect.left + f * (rect.right - rect.left))) {
+      await nextFrame();
+      // The browser's own hit test for the pointer's event, made whether Termlight runs or not.
+      document.elementFromPoint(at, y);
       const t0 = performance.now();
       const hit = engine.hitTest(at, y);
       us.push((performance.now() - t0) * 1000);
-      if (!tally) continue;
-      // Termlight's own part: the same point again at once, which the browser answers from what
-      // it kept.
       const t1 = performance.now();
       engine.hitTest(at, y);
       tally.ownUs.push((performance.now() - t1) * 1000);
       if (hit && hit.text === occ.text && hit.range().compareBoundaryPoints(Range.START_TO_START, occ.range()) === 0) tally.hits++;
-      // The browser's part, at a point next to it that it has not been asked about either.
-      const t2 = performance.now();
-      caretAt(at, y + 1);
-      tally.caretUs.push((performance.now() - t2) * 1000);
     }
+    // The browser's part: its caret lookup alone, in a frame of its own, at a point not asked.
+    await nextFrame();
+    document.elementFromPoint(x, y + 1);
+    const t2 = performance.now();
+    caretAt(x, y + 1);
+    tally.caretUs.push((performance.now() - t2) * 1000);
   }
 }
