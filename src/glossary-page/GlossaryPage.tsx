@@ -100,7 +100,8 @@ export function GlossaryPage() {
         </div>
         {groups.length > 1 && (
           // One row that scrolls sideways on a narrow window; the buttons are its Tab stops.
-          <nav class="jump" aria-label={t('glossaryJump')} tabIndex={-1}>
+          // Keyed by the view: the other view's row starts at its first item, not scrolled sideways.
+          <nav key={view} class="jump" aria-label={t('glossaryJump')} tabIndex={-1}>
             {groups.map((group) => (
               <button type="button" key={group.key} class="jump-item" onClick={() => jumpTo(group)}>
                 {groupLabel(group)}

@@ -117,6 +117,16 @@ describe('jumping to a letter or a category', () => {
     expect(document.activeElement?.textContent).toBe('Organisation');
     expect(document.activeElement?.tagName).toBe('H2');
   });
+
+  it('starts the other order\'s row at its first item, however far the last one was scrolled', async () => {
+    const { root } = await openPage();
+    const letters = root.querySelector<HTMLElement>('nav.jump')!;
+    letters.scrollLeft = 300;
+    await act(() => root.querySelector<HTMLInputElement>('[data-testid=glossary-view] input[value=category]')!.click());
+    const categories = root.querySelector<HTMLElement>('nav.jump')!;
+    expect(categories).not.toBe(letters);
+    expect(categories.scrollLeft).toBe(0);
+  });
 });
 
 describe('with every glossary off', () => {

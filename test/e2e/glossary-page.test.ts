@@ -120,6 +120,22 @@ describe.each(BROWSERS)('%s: the glossary page', (name) => {
     await page.close();
   });
 
+  it('draws its scrollbars in the dark theme\'s tones, as Firefox would not by itself', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(env.browser.extensionUrl('glossary.html'));
+    await page.waitFor(() => typeof chrome !== 'undefined' && !!chrome.storage?.sync, undefined, 10_000);
+    await page.evaluate(() => chrome.storage.sync.set({ theme: 'dark' }));
+    const colours = await page.waitFor(() => {
+      if (document.documentElement.dataset.theme !== 'dark') return null;
+      const jump = document.querySelector('nav.jump');
+      return jump ? getComputedStyle(jump).scrollbarColor : null;
+    }, undefined, 10_000);
+    // The thumb in the palette's control colour, on no track of its own.
+    expect(colours).toBe('rgb(124, 132, 146) rgba(0, 0, 0, 0)');
+    await page.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
+  });
+
   it('filters as the reader types', async () => {
     const page = await env.browser.newPage();
     await page.goto(env.browser.extensionUrl('glossary.html'));
