@@ -48,6 +48,11 @@ export function NumberField(props: NumberFieldProps) {
     }
   }, [value]);
 
+  // A box turned off takes no typing: what was said of the last no longer applies.
+  useEffect(() => {
+    if (disabled) setSaid('');
+  }, [disabled]);
+
   /** How the number stored differs from the one typed, in words; '' when it does not. */
   const changeSaid = (typed: number, next: number) => {
     if (typed < min || typed > max) return t('optNumberAdjusted', [String(next), text.trim()]);

@@ -134,6 +134,17 @@ describe('delays and the threshold', () => {
     expect(threshold.closest('.number-field')!.querySelector('[role="status"]')!.textContent).toBe('Set to 3: whole numbers only.');
   });
 
+  it('drop what they said of the last typing once turned off', async () => {
+    const { root } = await openOptions();
+    const open = byTestId<HTMLInputElement>(root, 'hover-delay');
+    const said = open.closest('.number-field')!.querySelector('[role="status"]')!;
+    await enter(open, '412.6');
+    expect(said.textContent).toBe('Set to 413: whole milliseconds only.');
+    await click(radio(root, 'trigger', 'click'));
+    expect(open.disabled).toBe(true);
+    expect(said.textContent).toBe('');
+  });
+
   it('say why the hover delay is off while a click opens the card', async () => {
     const { root } = await openOptions({ sync: { trigger: 'click' } });
     const open = byTestId<HTMLInputElement>(root, 'hover-delay');

@@ -105,6 +105,10 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     expect(await said()).toBe('Set to 2000: 99999 is outside that range.');
     await typeInto('12.7');
     expect(await said()).toBe('Set to 13: whole milliseconds only.');
+    // The line under one box leaves its neighbour where it was.
+    const tops = await page.evaluate(() =>
+      ['hover-delay', 'hide-delay'].map((id) => Math.round(document.querySelector(`[data-testid=${id}]`)!.getBoundingClientRect().top)));
+    expect(tops[0]).toBe(tops[1]);
     await clearStorage(page);
     await page.close();
   });
