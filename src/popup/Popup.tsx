@@ -92,6 +92,7 @@ export function Popup({ tabId, onDone }: PopupProps) {
             kind={status === 'ok' ? 'loading' : status}
             onReload={page.kind === 'unavailable' && page.reloadMayHelp ? () => void api.reloadTab(page.tabId).then(done) : undefined}
             onAllow={page.kind === 'unavailable' && page.noAccess ? () => void allowAccess(page.tabId) : undefined}
+            localFile={page.kind === 'unavailable' && page.localFile}
           />
         )}
       </section>

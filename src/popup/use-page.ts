@@ -10,7 +10,7 @@ export type PageState =
    * No content script answers: a page extensions may not touch, one opened before install, or
    * (`noAccess`) one on a site the user's browser settings keep Termlight off.
    */
-  | { kind: 'unavailable'; tabId: number; noAccess: boolean; reloadMayHelp: boolean }
+  | { kind: 'unavailable'; tabId: number; noAccess: boolean; reloadMayHelp: boolean; localFile: boolean }
   | { kind: 'ready'; tabId: number; report: PageTermsReport; url: string | undefined };
 
 /** Add-on stores: browsers keep every extension out of them, although they are web pages. */
@@ -23,12 +23,16 @@ const STORES = [/^chromewebstore\.google\.com(\/|$)/, /^chrome\.google\.com\/web
  * not read, so an unknown address is one of those, or a site it was kept off (said apart).
  */
 export function reloadMayHelp(url: string | undefined): boolean {
-  const parsed = /^(https?|file):\/\/([^?#]*)/i.exec(url ?? '');
+  // A file on this computer: only a browser setting lets an extension in (see `isLocalFile`).
+  const parsed = /^(https?):\/\/([^?#]*)/i.exec(url ?? '');
   if (!parsed) return false;
   const place = parsed[2]!.toLowerCase();
   // The browser's PDF viewer shows the file at its own address.
   return !place.endsWith('.pdf') && !STORES.some((store) => store.test(place));
 }
+
+/** A file on this computer, which browsers keep extensions out of unless the user allows it. */
+export const isLocalFile = (url: string | undefined): boolean => /^file:/i.test(url ?? '');
 
 /** What the popup shows once the page's content script has answered. */
 function readyState(tab: { id: number; url?: string }, report: PageTermsReport): PageState {
@@ -73,7 +77,7 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
         if (isLive()) setState(readyState(tab, report));
       },
       () => {
-        if (isLive()) setState({ kind: 'unavailable', tabId: tab.id, noAccess: false, reloadMayHelp: reloadMayHelp(tab.url) });
+        if (isLive()) setState({ kind: 'unavailable', tabId: tab.id, noAccess: false, reloadMayHelp: reloadMayHelp(tab.url), localFile: isLocalFile(tab.url) });
       },
     );
 
@@ -107,7 +111,7 @@ export function usePage(tabId: number | undefined, settings: Settings | null): P
         // the popup opened is named at once (and still asked again, in case).
         setState(sawLoading && waiting
           ? { kind: 'loading' }
-          : { kind: 'unavailable', tabId: target.id, noAccess: !access, reloadMayHelp: reloadMayHelp(target.url) });
+          : { kind: 'unavailable', tabId: target.id, noAccess: !access, reloadMayHelp: reloadMayHelp(target.url), localFile: isLocalFile(target.url) });
         if (!waiting) return;
       }
       timer = setTimeout(() => void attempt(), RETRY_MS);

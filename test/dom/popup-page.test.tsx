@@ -116,6 +116,14 @@ describe('a page where Termlight cannot run', () => {
       unmountPages();
     }
   });
+
+  it('says how to let it into a file on this computer, where a reload alone cannot help', async () => {
+    const { root } = await openPopup({ activeTab: { id: 7, url: 'file:///home/me/notes.html' }, pages: new Map([[7, 'no-content-script']]) });
+    const status = root.querySelector('[data-testid=page-status]');
+    expect(text(status)).toContain('Termlight can’t run on this page');
+    expect(text(status)).toContain('“Allow access to file URLs”');
+    expect(status?.querySelector('button')).toBeNull();
+  });
 });
 
 describe('when the user took away Termlight’s access to sites', () => {
