@@ -207,6 +207,23 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     expect(await painted(page)).toBe(before);
   });
 
+  it('stays within the height browsers give a popup while it says it removed a broad rule', async () => {
+    const url = env.server.origin + DEMO;
+    track(await openDemo(env));
+    const control = track(await openControl(env));
+    const tabId = await tabIdOf(control, url);
+    await control.evaluate(() => chrome.storage.sync.set({ siteRules: { mode: 'all-except', patterns: ['127.*', '*.0.1', 'example.com'] } }));
+    const popup = track(await openPopup(env, tabId));
+    await popup.waitFor(() => document.querySelector('[data-testid=site-switch]')?.getAttribute('aria-checked') === 'false');
+    await click(popup, '[data-testid=site-switch]');
+    const height = await popup.waitFor(() => {
+      const listed = document.querySelectorAll('[data-testid=page-terms] .term-name').length > 7;
+      return listed && document.querySelector('.site .note') ? document.documentElement.scrollHeight : null;
+    }, undefined, 10_000);
+    expect(height).toBeLessThanOrEqual(600);
+    await control.evaluate(() => chrome.storage.sync.clear());
+  });
+
   it('"off on this site" lasts across reloads and leaves other sites on', async () => {
     const url = env.server.origin + DEMO;
     const page = track(await openDemo(env));
