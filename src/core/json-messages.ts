@@ -130,6 +130,12 @@ export function describeSyntaxError(text: string, error: RawSyntaxError, root: N
       if (root && offset >= root.offset + root.length) return at(offset, 'jsonTextAfterEnd');
       return { offset, detail: { code: 'jsonUnexpected', params: [JSON.stringify(token.slice(0, 20))] } };
   }
+  if (code === 'CommaExpected') {
+    // The parser stops at the next item; the comma belongs at the end of the one before, which
+    // is where the reader must type it, often on the line above.
+    const end = text.slice(0, offset).trimEnd().length;
+    if (text.slice(end, offset).includes('\n')) return at(end, 'jsonCommaExpected');
+  }
   const comma = trailingCommaBefore(text, offset);
   if ((code === 'ValueExpected' || code === 'PropertyNameExpected') && comma >= 0) return at(comma, 'jsonTrailingComma');
   const expected: JsonPhrase<Expected> = { code: EXPECTED[code] ?? 'jsonSyntaxError', params: [] };

@@ -37,10 +37,10 @@ describe('validatePack: JSON syntax', () => {
     expect(errorsOf(text)).toEqual([{ ...at(text, '//'), path: '', code: 'packJsonSyntax', params: [detail], message }]);
   });
 
-  it('names a missing comma where the next item starts', () => {
+  it('names a missing comma where it belongs: at the end of the line above the next item', () => {
     const text = '{\n  "id": "x"\n  "name": "y"\n}';
     const message = expect.stringMatching(/expected ","/);
-    expect(errorsOf(text)[0]).toMatchObject({ ...at(text, '"name"'), message });
+    expect(errorsOf(text)[0]).toMatchObject({ line: 2, column: 12, message });
   });
 
   it('reports a cut-off file and an empty one', () => {

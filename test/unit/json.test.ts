@@ -16,6 +16,9 @@ describe('findJsonSyntaxError', () => {
     ['{\n"a": [1, 2', 2, 11, 'jsonEndsTooSoon', 'ends too soon'],
     ['"abc', 1, 1, 'jsonEndsInText', 'ends inside a text string'],
     ['{"a": 01}', 1, 8, 'jsonCommaExpected', 'expected ","'],
+    // A comma left off the end of a line: the place to type it, not the next line's start.
+    ['{\n  "a": 1\n  "b": 2\n}', 2, 9, 'jsonCommaExpected', 'expected ","'],
+    ['[\n  "x"\r\n\n  "y"\n]', 2, 6, 'jsonCommaExpected', 'expected ","'],
     ['{"a" 1}', 1, 6, 'jsonColonExpected', 'expected ":"'],
     ['{"a": tru}', 1, 7, 'jsonUnexpected', 'unexpected "tru"'],
     ['["C:\\Users"]', 1, 6, 'jsonUnknownEscape', 'unknown escape \\U'],
