@@ -11,18 +11,16 @@ interface PageStatusProps {
    * the user to let it read every site.
    */
   onAllow?: () => void;
-  /** The page is a file on this computer: it needs a browser setting rather than a reload. */
-  localFile?: boolean;
 }
 
 /** Says plainly why there is no list, instead of showing an empty one. */
-export function PageStatus({ kind, onReload, onAllow, localFile }: PageStatusProps) {
+export function PageStatus({ kind, onReload, onAllow }: PageStatusProps) {
   const t = useT();
   if (kind === 'unavailable') {
     return (
       <div class="status status-unavailable" role="status" data-testid="page-status" data-kind={kind}>
         <p class="status-title">{t('popupCannotRunTitle')}</p>
-        <p>{t(localFile ? 'popupLocalFile' : 'popupCannotRunWhy')}</p>
+        <p>{t('popupCannotRunWhy')}</p>
         {onReload && (
           <p data-testid="reload">
             {t('popupCannotRunReload')}{' '}

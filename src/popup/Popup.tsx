@@ -92,7 +92,6 @@ export function Popup({ tabId, onDone }: PopupProps) {
             kind={status === 'ok' ? 'loading' : status}
             onReload={page.kind === 'unavailable' && page.reloadMayHelp ? () => void api.reloadTab(page.tabId).then(done) : undefined}
             onAllow={page.kind === 'unavailable' && page.noAccess ? () => void allowAccess(page.tabId) : undefined}
-            localFile={page.kind === 'unavailable' && page.localFile}
           />
         )}
       </section>
@@ -110,6 +109,8 @@ export function Popup({ tabId, onDone }: PopupProps) {
  * report that disagrees with them is stale and shown as loading.
  */
 function statusOf(page: PageState, enabled: boolean, siteOn: boolean): PageStatusKind | 'ok' {
+  // No content script answers in a local file; Termlight would mark nothing there anyway.
+  if (page.kind === 'unavailable' && page.localFile) return 'not-web';
   if (page.kind !== 'ready') return page.kind;
   if (!enabled) return 'disabled';
   // A local file, say: no site rule could turn Termlight on there.

@@ -18,12 +18,12 @@ const STORES = [/^chromewebstore\.google\.com(\/|$)/, /^chrome\.google\.com\/web
 
 /**
  * Whether reloading a tab whose content script did not answer could bring it: yes for an
- * ordinary web page or file (opened before Termlight was installed or updated); no for browser
- * and extension pages, add-on stores and PDF files. The browser hides the address of a page Termlight may
- * not read, so an unknown address is one of those, or a site it was kept off (said apart).
+ * ordinary web page (opened before Termlight was installed or updated); no for browser and
+ * extension pages, add-on stores, PDF files and files on this computer, which Termlight does not
+ * mark. The browser hides the address of a page Termlight may not read, so an unknown address is
+ * one of those, or a site it was kept off (said apart).
  */
 export function reloadMayHelp(url: string | undefined): boolean {
-  // A file on this computer: only a browser setting lets an extension in (see `isLocalFile`).
   const parsed = /^(https?):\/\/([^?#]*)/i.exec(url ?? '');
   if (!parsed) return false;
   const place = parsed[2]!.toLowerCase();
@@ -31,7 +31,7 @@ export function reloadMayHelp(url: string | undefined): boolean {
   return !place.endsWith('.pdf') && !STORES.some((store) => store.test(place));
 }
 
-/** A file on this computer, which browsers keep extensions out of unless the user allows it. */
+/** A file on this computer: Termlight marks web pages only (http and https). */
 export const isLocalFile = (url: string | undefined): boolean => /^file:/i.test(url ?? '');
 
 /** What the popup shows once the page's content script has answered. */

@@ -117,12 +117,15 @@ describe('a page where Termlight cannot run', () => {
     }
   });
 
-  it('says how to let it into a file on this computer, where a reload alone cannot help', async () => {
-    const { root } = await openPopup({ activeTab: { id: 7, url: 'file:///home/me/notes.html' }, pages: new Map([[7, 'no-content-script']]) });
-    const status = root.querySelector('[data-testid=page-status]');
-    expect(text(status)).toContain('Termlight can’t run on this page');
-    expect(text(status)).toContain('“Allow access to file URLs”');
-    expect(status?.querySelector('button')).toBeNull();
+  it('says of a file on this computer that it marks web pages only, with no reload to offer', async () => {
+    for (const url of ['file:///home/me/notes.html', 'file:///home/me/paper.pdf']) {
+      const { root } = await openPopup({ activeTab: { id: 7, url }, pages: new Map([[7, 'no-content-script']]) });
+      const status = root.querySelector('[data-testid=page-status]');
+      expect(status?.getAttribute('data-kind'), url).toBe('not-web');
+      expect(text(status), url).toContain('http or https');
+      expect(status?.querySelector('button'), url).toBeNull();
+      unmountPages();
+    }
   });
 });
 
