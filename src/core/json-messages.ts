@@ -130,9 +130,13 @@ export function describeSyntaxError(text: string, error: RawSyntaxError, root: N
       if (root && offset >= root.offset + root.length) return at(offset, 'jsonTextAfterEnd');
       return { offset, detail: { code: 'jsonUnexpected', params: [JSON.stringify(token.slice(0, 20))] } };
   }
-  if (code === 'CommaExpected') {
-    // The parser stops at the next item; the comma belongs at the end of the one before, which
-    // is where the reader must type it, often on the line above.
+  // The parser stops at the next item; the comma belongs at the end of the one before, which is
+  // where the reader must type it, often on the line above. A wrong closer or a stray colon is
+  // no missing comma: that stays where it is.
+  // A brace where a list goes on (or a bracket in an object) closes the wrong thing.
+  if (code === 'CommaExpected' && text[offset] === '}') return at(offset, 'jsonCloseBracketExpected');
+  if (code === 'CommaExpected' && text[offset] === ']') return at(offset, 'jsonCloseBraceExpected');
+  if (code === 'CommaExpected' && text[offset] !== ':') {
     const end = text.slice(0, offset).trimEnd().length;
     if (text.slice(end, offset).includes('\n')) return at(end, 'jsonCommaExpected');
   }

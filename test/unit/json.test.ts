@@ -19,6 +19,10 @@ describe('findJsonSyntaxError', () => {
     // A comma left off the end of a line: the place to type it, not the next line's start.
     ['{\n  "a": 1\n  "b": 2\n}', 2, 9, 'jsonCommaExpected', 'expected ","'],
     ['[\n  "x"\r\n\n  "y"\n]', 2, 6, 'jsonCommaExpected', 'expected ","'],
+    // A list closed by a brace is no missing comma on the line above: it is shown where it is.
+    ['[1\n}', 2, 1, 'jsonCloseBracketExpected', 'expected "]"'],
+    ['{"a": 1\n]', 2, 1, 'jsonCloseBraceExpected', 'expected "}"'],
+    ['{"a": 1\n : 2}', 2, 2, 'jsonCommaExpected', 'expected ","'],
     ['{"a" 1}', 1, 6, 'jsonColonExpected', 'expected ":"'],
     ['{"a": tru}', 1, 7, 'jsonUnexpected', 'unexpected "tru"'],
     ['["C:\\Users"]', 1, 6, 'jsonUnknownEscape', 'unknown escape \\U'],
