@@ -106,7 +106,10 @@ export interface HitTimes {
   us: number[];
   /** The first visit: calls back to back in one task, once per term, as earlier runs timed them. */
   firstUs: number[];
-  /** The browser's caret lookup alone, as the first query of a frame: what any caret-based hit test pays. */
+  /**
+   * The browser's caret lookup alone, in a frame of its own, right after the browser's hit test for
+   * the pointer's event: what any caret-based hit test pays.
+   */
   caretUs: number[];
   /** The figure's call asked again at once: Termlight's own part, with the browser's answers at hand. */
   ownUs: number[];
@@ -169,7 +172,8 @@ async function visit(engine: TermEngine, picked: readonly Occurrence[], maxScrol
       tally.ownUs.push((performance.now() - t1) * 1000);
       if (hit && hit.text === occ.text && hit.range().compareBoundaryPoints(Range.START_TO_START, occ.range()) === 0) tally.hits++;
     }
-    // The browser's part: its caret lookup alone, in a frame of its own, at a point not asked.
+    // The browser's part: its caret lookup alone, in a frame of its own, after the event's hit
+    // test at the same point, a point no caret lookup was asked about.
     await nextFrame();
     document.elementFromPoint(x, y + 1);
     const t2 = performance.now();

@@ -41,13 +41,14 @@ const METHOD = [
   'markRegExp: one regex of all forms, longest first, Unicode word edges, the matcher\'s separator folding and case ' +
     'rules; its text is written beforehand, the RegExp made and compiled in the timed region.',
   'Hit test: engine.hitTest over up to 20 painted terms per page, visited twice in page order. The figure (the ' +
-    'second visit) asks as the card does while the pointer moves: once a frame, from the frame\'s callback, after ' +
-    'the browser has found the element under the pointer for the pointer\'s event (elementFromPoint, untimed), at two ' +
-    'points across each term (35 and 65 % of its width), each call in a frame of its own. Every such call is the ' +
-    'first query of its frame about the page\'s geometry, and pays for it. Beside it: the first visit, once per term ' +
-    'at its centre, timed back to back after an untimed caret lookup at the term\'s left edge, as earlier runs timed ' +
-    'every call; the browser\'s caret lookup alone, first query of a frame of its own, once per term; and each ' +
-    'call of the figure asked again at once, the browser answering from what it kept: Termlight\'s own part.',
+    'second visit) asks as the card does while the pointer moves: from a frame\'s callback, right after the ' +
+    'browser\'s own hit test for the pointer\'s event at the same point (elementFromPoint, untimed), at two points ' +
+    'across the first box of each term (35 and 65 % of its width), each call in a frame of its own (two animation ' +
+    'frames apart). Each such call is Termlight\'s first query of its frame about the page\'s geometry, and pays ' +
+    'for it. Beside it: the first visit, one call per term at its centre, timed back to back after an untimed caret ' +
+    'lookup at the term\'s left edge, as earlier runs timed every call; the browser\'s caret lookup alone, in a ' +
+    'frame of its own, right after the same untimed elementFromPoint, once per term; and each call of the figure ' +
+    'asked again at once, the browser answering from what it kept: Termlight\'s own part.',
   'Warm: after the timed run, the engine is stopped, and the glossary loaded and the engine run again in the same ' +
     'page; reported, not a target.',
 ];
