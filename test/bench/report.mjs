@@ -263,7 +263,7 @@ export function printReport(report) {
       `hit test p95 ${fmt(s.hitTestUs.p95)} µs, median ${fmt(s.hitTestUs.median)} µs over ${s.hitTestUs.samples} ` +
       `(one a frame, as the card asks; ${s.hitTestUs.foundTheTermAimedAt} found the term aimed at) ` +
       `(back to back in one task, as earlier runs timed it: p95 ${fmt(s.hitTestUs.firstP95)} µs; ` +
-      `the browser's caret lookup alone, first in its frame: p95 ${fmt(s.hitTestUs.caretLookupP95)} µs; ` +
+      `the browser's caret lookup alone, in a frame of its own after the event's hit test: p95 ${fmt(s.hitTestUs.caretLookupP95)} µs; ` +
       `the same call again at once, the browser answering from what it kept, so Termlight's own part: p95 ${fmt(s.hitTestUs.ownPartP95)} µs)`);
   }
   const first = summary.bundled.firstPage;
