@@ -1,3 +1,4 @@
+import { cardInPage, type CardInfo } from '../../tools/corpus/interact';
 import type { TestPage } from './browsers';
 import type { useBrowser } from './suite';
 
@@ -8,28 +9,10 @@ import type { useBrowser } from './suite';
 
 export const DEMO = '/fixtures/demo/foundation-models.html';
 
-export interface CardInfo {
-  term: string;
-  definition: string;
-  box: { left: number; top: number; width: number; height: number };
-  /** Where the card was put (its box can be mid-animation). */
-  placed: string;
-}
+export type { CardInfo };
 
 /** The open card as a reader sees it, read from the host's open shadow root. */
-export function readCard(page: TestPage): Promise<CardInfo | null> {
-  return page.evaluate(() => {
-    const card = document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card');
-    if (!card) return null;
-    const r = card.getBoundingClientRect();
-    return {
-      term: card.querySelector('.term')?.textContent ?? '',
-      definition: card.querySelector('.definition')?.textContent ?? '',
-      box: { left: r.left, top: r.top, width: r.width, height: r.height },
-      placed: `${(card as HTMLElement).style.left},${(card as HTMLElement).style.top}`,
-    };
-  });
-}
+export const readCard = (page: TestPage): Promise<CardInfo | null> => page.evaluate(cardInPage);
 
 export const waitForCard = (page: TestPage, timeoutMs = 3000) =>
   page.waitFor(() => !!document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card'), undefined, timeoutMs);

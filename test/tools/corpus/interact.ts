@@ -56,18 +56,27 @@ export interface CardInfo {
   term: string;
   definition: string;
   box: { left: number; top: number; width: number; height: number };
+  /** Where the card was put (its box can be mid-animation). */
+  placed: string;
 }
 
-const READ_CARD = `(() => {
-  const card = document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card');
+/**
+ * The open card as a reader sees it, read from the host's open shadow root. Runs in the page:
+ * it refers to nothing outside itself, so both drivers can send it, as a function or as source.
+ */
+export function cardInPage(): CardInfo | null {
+  const card = document.querySelector('termlight-host')?.shadowRoot?.querySelector<HTMLElement>('.card');
   if (!card) return null;
   const r = card.getBoundingClientRect();
   return {
     term: card.querySelector('.term')?.textContent ?? '',
     definition: card.querySelector('.definition')?.textContent ?? '',
     box: { left: r.left, top: r.top, width: r.width, height: r.height },
+    placed: `${card.style.left},${card.style.top}`,
   };
-})()`;
+}
+
+const READ_CARD = `(${cardInPage.toString()})()`;
 
 export const readCard = (page: DrivenPage) => page.evaluate<CardInfo | null>(unseen(READ_CARD));
 
