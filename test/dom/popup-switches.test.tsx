@@ -1,6 +1,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageTermsReport } from '../../src/core/messages';
+import type { SiteRules } from '../../src/core/settings';
 import { Popup } from '../../src/popup/Popup';
 import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
 import { click, renderPage, settle, unmountPages } from './page-harness';
@@ -82,11 +83,8 @@ describe('"on this site"', () => {
 
   describe('the note on a removed rule', () => {
     const LOCALHOST: PageTermsReport = { ...REPORT, url: 'http://localhost:3000/' };
-    const openLocalhost = () =>
-      openPopup({
-        pages: new Map([[3, LOCALHOST]]),
-        sync: { siteRules: { mode: 'all-except', patterns: ['local*', 'example.com'] } },
-      });
+    const openLocalhost = (siteRules: SiteRules = { mode: 'all-except', patterns: ['local*', 'example.com'] }) =>
+      openPopup({ pages: new Map([[3, LOCALHOST]]), sync: { siteRules } });
     const note = (root: Element) => root.querySelector('.site .note')?.textContent ?? null;
 
     it('goes when the switch is turned off again, which puts a rule for the site back', async () => {
@@ -111,20 +109,14 @@ describe('"on this site"', () => {
       expect(document.activeElement).toBe(site);
     });
 
-    it('says what the rules did: let Termlight run, in "only these sites" mode; and counts them', async () => {
-      const { root } = await openPopup({
-        pages: new Map([[3, LOCALHOST]]),
-        sync: { siteRules: { mode: 'only', patterns: ['local*', 'localhost', 'example.com'] } },
-      });
+    it('says what the rules did in "only these sites" mode: they let Termlight run', async () => {
+      const { root } = await openLocalhost({ mode: 'only', patterns: ['local*', 'localhost', 'example.com'] });
       await click(switchOf(root, 'site-switch'));
       expect(note(root)).toBe('Also removed the rule “local*”, which let Termlight run on this site and maybe others. Undo');
     });
 
     it('names several rules as rules', async () => {
-      const { root } = await openPopup({
-        pages: new Map([[3, LOCALHOST]]),
-        sync: { siteRules: { mode: 'all-except', patterns: ['local*', '*host', 'example.com'] } },
-      });
+      const { root } = await openLocalhost({ mode: 'all-except', patterns: ['local*', '*host', 'example.com'] });
       await click(switchOf(root, 'site-switch'));
       expect(note(root)).toBe('Also removed the rules “local*”, “*host”, which kept Termlight off this site and maybe others. Undo');
     });
