@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { BrowserName } from '../../e2e/support/browsers';
 import { corpusDir, repoRoot } from '../../e2e/support/paths';
-import { limitProblems, loadPages } from './load-pages';
+import type { DrivenPage } from './drive';
+import { waitFor } from './interact';
+import { limitProblems, loadPages, TRACK_PAINT, type PaintSeen } from './load-pages';
 import { corpusPages } from './pages';
 import { pageLine, summarise, summaryText, tableHeader, writeReport } from './report';
 import { openSweep, type PageReport } from './sweep';
@@ -11,7 +13,7 @@ const REPORT = 'test-results/corpus-report.json';
 function failed(page: string, browser: BrowserName, err: unknown): PageReport {
   return {
     page, browser, terms: 0, entries: 0, termDifferences: [], domEqual: false, layoutEqual: false, settled: false,
-    errors: [], longestTaskMs: null, totalMs: null, checkMs: 0, problems: [`the check itself failed: ${String(err)}`],
+    errors: [], longestTaskMs: null, totalMs: null, tasks: null, checkMs: 0, problems: [`the check itself failed: ${String(err)}`],
   };
 }
 
@@ -43,7 +45,11 @@ export async function main(args: readonly string[]): Promise<number> {
         console.log(pageLine(result));
       }
       for (const page of heavy) {
-        const result = await sweep.check(page.path).catch((err: unknown) => failed(page.path, browser, err));
+        const timed = page.firstScreenMs === undefined ? {} : {
+          init: TRACK_PAINT,
+          inspect: (p: DrivenPage) => waitFor<PaintSeen>(p, 'window.__termlightPaint.screenMs >= 0 && { ...window.__termlightPaint }', 30_000),
+        };
+        const result = await sweep.check(page.path, timed).catch((err: unknown) => failed(page.path, browser, err));
         result.problems.push(...limitProblems(page, result));
         results.push(result);
         console.log(pageLine(result));

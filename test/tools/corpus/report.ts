@@ -59,6 +59,10 @@ export function summaryText(report: SweepReport): string {
     lines.push(`Termlight's longest task ${report.longestTaskMs.toFixed(1)} ms, ${report.totalMs} ms in all (CPU time, Chromium).`);
   }
   for (const r of report.results) {
+    const screenMs = (r.inspected as { screenMs?: number } | undefined)?.screenMs;
+    if (typeof screenMs === 'number' && screenMs >= 0) lines.push(`First screen of ${r.page} painted in ${Math.round(screenMs)} ms (${r.browser}).`);
+  }
+  for (const r of report.results) {
     for (const p of r.problems) lines.push(`  ✖ ${r.browser} ${r.page}: ${p}`);
   }
   return lines.join('\n');

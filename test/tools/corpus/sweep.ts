@@ -26,6 +26,8 @@ export interface PageReport {
   /** Termlight's CPU time (Chromium); null where the browser gives no trace. */
   longestTaskMs: number | null;
   totalMs: number | null;
+  /** Tasks in which Termlight's code ran (Chromium); null where the browser gives no trace. */
+  tasks: number | null;
   /** Wall time the check took, both loads included. */
   checkMs: number;
   problems: string[];
@@ -162,6 +164,7 @@ export async function openSweep(browserName: BrowserName, server?: TestServer): 
       errors,
       longestTaskMs: time ? round(time.longestTaskMs) : null,
       totalMs: time ? round(time.totalMs) : null,
+      tasks: time ? time.tasks : null,
       checkMs: Date.now() - began,
       problems,
       ...(options.inspect ? { inspected } : {}),
