@@ -34,7 +34,7 @@ describe('importing settings', () => {
     expect(outcome.getAttribute('role')).toBe('alert');
     expect(outcome.textContent).toContain('“backup.json” was not imported. Your settings are unchanged.');
     expect(problemsIn(root)).toEqual([
-      'This file is not valid JSON: line 4, column 33: trailing comma: remove the "," before the closing bracket.',
+      'Line 4, column 33: not valid JSON: trailing comma: remove the "," before the closing bracket',
     ]);
     expect(replace).not.toHaveBeenCalled();
     expect(save).not.toHaveBeenCalled();

@@ -99,7 +99,7 @@ describe('importing a glossary', () => {
   it('refuses a file that is not JSON, naming the line', async () => {
     const { api, root } = await openOptions();
     const outcome = await importFile(root, 'notes.json', '{\n  "id": "x",\n  oops\n}');
-    expect(problemsIn(outcome)).toEqual(['Line 3, column 3: JSON syntax: unexpected "oops"']);
+    expect(problemsIn(outcome)).toEqual(['Line 3, column 3: not valid JSON: unexpected "oops"']);
     expect(api.state.userGlossaries).toEqual([]);
   });
 

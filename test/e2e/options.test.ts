@@ -59,7 +59,7 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     await chooseFile(page, 'settings-file', 'settings.json', '{\n  "termlight": "settings",\n  "version": 1,\n  "settings": {\n    "enabled": false,\n  }\n}\n');
     const message = await page.waitFor(() => document.querySelector('[data-testid=backup-outcome][role=alert]')?.textContent);
     expect(message).toContain('“settings.json” was not imported. Your settings are unchanged.');
-    expect(message).toMatch(/not valid JSON: line 5, column \d+: trailing comma/);
+    expect(message).toMatch(/Line 5, column \d+: not valid JSON: trailing comma/);
     // Give a wrongly started write time to land before comparing.
     await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
     expect(await stored(page)).toEqual(before);

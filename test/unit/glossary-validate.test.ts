@@ -26,13 +26,13 @@ describe('validatePack: JSON syntax', () => {
   it('points at a trailing comma', () => {
     const text = '{\n  "id": "x",\n  "entries": [1, 2,]\n}';
     const detail = { code: 'jsonTrailingComma', params: [] };
-    const message = 'JSON syntax: trailing comma: remove the "," before the closing bracket';
+    const message = 'not valid JSON: trailing comma: remove the "," before the closing bracket';
     expect(errorsOf(text)).toEqual([{ ...at(text, ',]'), path: '', code: 'packJsonSyntax', params: [detail], message }]);
   });
 
   it('refuses comments on the line they are written', () => {
     const text = '{\n  "id": "x", // the id\n  "name": "y"\n}';
-    const message = 'JSON syntax: comments are not allowed in JSON';
+    const message = 'not valid JSON: comments are not allowed in JSON';
     const detail = { code: 'jsonComment', params: [] };
     expect(errorsOf(text)).toEqual([{ ...at(text, '//'), path: '', code: 'packJsonSyntax', params: [detail], message }]);
   });
@@ -45,14 +45,14 @@ describe('validatePack: JSON syntax', () => {
 
   it('reports a cut-off file and an empty one', () => {
     expect(errorsOf('{\n  "id": "x",\n  "entries": [')[0]?.message).toBe(
-      'JSON syntax: the file ends too soon: expected "]" to close the list',
+      'not valid JSON: the file ends too soon: expected "]" to close the list',
     );
     expect(errorsOf('  \n')[0]).toMatchObject({ line: 1, column: 1, message: expect.stringMatching(/empty/) });
   });
 
   it('refuses a file nested too deeply to read instead of failing', () => {
     const deep = `{"id": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    expect(errorsOf(deep)[0]?.message).toBe('JSON syntax: values are nested too deeply to read');
+    expect(errorsOf(deep)[0]?.message).toBe('not valid JSON: values are nested too deeply to read');
   });
 });
 
@@ -191,7 +191,7 @@ describe('formatPackError', () => {
       .toBe('p.json:5:3 entries[0]: must be an object {…}, not a list');
     expect(formatPackError({ line: 2, column: 1, path: 'name', message: 'is required but missing' }, 'p.json'))
       .toBe('p.json:2:1 field "name": is required but missing');
-    expect(formatPackError({ line: 1, column: 9, path: '', message: 'JSON syntax: expected a value' }))
-      .toBe('glossary.json:1:9 JSON syntax: expected a value');
+    expect(formatPackError({ line: 1, column: 9, path: '', message: 'not valid JSON: expected a value' }))
+      .toBe('glossary.json:1:9 not valid JSON: expected a value');
   });
 });

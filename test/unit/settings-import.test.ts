@@ -35,7 +35,7 @@ describe('parseSettingsImport', () => {
     expect(result).toEqual({
       ok: false,
       reasons: [{ code: 'settingsFileSyntax', params: [4, 32, { code: 'jsonTrailingComma', params: [] }] }],
-      error: 'This file is not valid JSON: line 4, column 32: trailing comma: remove the "," before the closing bracket.',
+      error: 'Line 4, column 32: not valid JSON: trailing comma: remove the "," before the closing bracket',
     });
   });
 

@@ -56,7 +56,7 @@ export const PACK_ENGLISH: { readonly [C in PackCode]: string } = {
   packKindObject: 'an object',
   packKindText: 'text',
   packKindNumber: 'a number',
-  packJsonSyntax: 'JSON syntax: $1',
+  packJsonSyntax: 'not valid JSON: $1',
   packFileNotObject: 'a glossary file must hold one JSON object {…}, not $1',
   packIsSettingsFile: 'this is a Termlight settings file, not a glossary: use Import settings instead',
   packNotObject: 'must be an object {…}, not $1',

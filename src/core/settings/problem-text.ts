@@ -128,7 +128,7 @@ export const SETTINGS_ENGLISH: { readonly [C in SettingsCode]: string } = {
   siteLabelTooLong: 'Each part of a site between dots may be at most $1 characters long, not $2',
   settingsFileEmpty: 'The file is empty.',
   settingsFileNotJson: 'This file is not valid JSON.',
-  settingsFileSyntax: 'This file is not valid JSON: line $1, column $2: $3.',
+  settingsFileSyntax: 'Line $1, column $2: not valid JSON: $3',
   settingsFileOtherKind: 'This is not a Termlight settings file: it has no "termlight": "settings" line.',
   settingsFileBadVersion: '"version" should be a whole number, not $1.',
   settingsFileNewer:
