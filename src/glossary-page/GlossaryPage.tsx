@@ -69,6 +69,7 @@ export function GlossaryPage() {
     return (
       <main class="glossary">
         <header class="glossary-header is-empty">{title}</header>
+        {target && <p class="note" role="status">{t('glossaryNotFound', target)}</p>}
         <p class="empty" data-testid="all-off">
           {t('glossaryAllOff')}{' '}
           <a class="link" href="options.html#glossaries">{t('glossaryTurnOn')}</a>

@@ -196,4 +196,10 @@ describe('deep links', () => {
     const { root } = await openPage({}, '#no-such-term');
     expect(root.querySelector('.note')?.textContent).toBe('No term with the id “no-such-term” is in the glossaries that are on.');
   });
+
+  it('say so when the entry is in a glossary that is off, with every glossary off', async () => {
+    const { root } = await openPage({ sync: { disabledGlossaries: [BUNDLED.id] } }, '#rlhf');
+    expect(root.querySelector('.note')?.textContent).toBe('No term with the id “rlhf” is in the glossaries that are on.');
+    expect(root.querySelector('[data-testid=all-off]')).not.toBeNull();
+  });
 });
