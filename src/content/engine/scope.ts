@@ -73,6 +73,12 @@ export class VisibleOwners {
       if (owner) {
         this.found.push(owner);
         fresh.push(owner);
+        // A few points miss the short blocks between them; their neighbours on screen cost a
+        // box each (no hit test), and the screen is then painted whole.
+        for (const next of this.neighboursOnScreen(owner, view.innerHeight)) {
+          this.found.push(next);
+          fresh.push(next);
+        }
       }
       if (performance.now() > deadline) break;
     }
@@ -88,7 +94,27 @@ export class VisibleOwners {
     if (ownerEl === this.doc.body || ownerEl === this.doc.documentElement) return null;
     return ownerEl.getBoundingClientRect().height > screen ? null : ownerEl;
   }
+
+  /** The containers beside `owner`, up and down, while they are on screen. */
+  private neighboursOnScreen(owner: Element, screen: number): Element[] {
+    const out: Element[] = [];
+    for (const up of [true, false]) {
+      let seen = 0;
+      for (let el = up ? owner.previousElementSibling : owner.nextElementSibling; el && seen < NEIGHBOURS; el = up ? el.previousElementSibling : el.nextElementSibling) {
+        seen++;
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue; // not drawn: says nothing of where the screen ends
+        if (up ? box.bottom <= 0 : box.top >= screen) break;
+        if (box.height > screen || this.found.includes(el)) continue;
+        if (ownerToRescan(el, this.skipCode, () => false) === el) out.push(el);
+      }
+    }
+    return out;
+  }
 }
+
+/** Siblings looked at on each side of a container found on screen: a screenful of short blocks. */
+const NEIGHBOURS = 40;
 
 /**
  * The containers a batch of page changes calls to read again, after forgetting what the
