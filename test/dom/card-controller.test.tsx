@@ -20,8 +20,8 @@ afterEach(() => {
 
 function setup(settings: Partial<CardSettings> = {}) {
   const engine = fakeEngine(document, [
-    { entry: 0, box: LLM_BOX },
-    { entry: 2, box: TOKEN_BOX },
+    { entry: 0, box: LLM_BOX, text: 'large language model' },
+    { entry: 2, box: TOKEN_BOX, text: 'tokens' },
   ]);
   const openGlossary = vi.fn();
   const controller = createCardController({
@@ -249,6 +249,9 @@ describe('keyboard navigation', () => {
 
     controller.next();
     expect(shownTerm()).toBe('token');
+    // Written otherwise on the page: its words come first, so the reader knows where it is.
+    vi.advanceTimersByTime(150);
+    expect(live.textContent).toBe(`“tokens”: token. ${SAMPLE_ENTRIES[2]!.entry.definition}`);
     controller.next();
     expect(shownTerm()).toBe('large language model');
     controller.previous();
@@ -337,6 +340,41 @@ describe('keyboard navigation', () => {
     expect(document.activeElement).toBe(link);
   });
 
+  it('goes on from the term, not from the top, when a command opened the card with nothing focused', () => {
+    const { controller, engine } = setup();
+    // A stop before the term (Shift+Tab is for the browsers to show: the DOM used here walks
+    // back wrongly), one hidden and one after it.
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    const hidden = document.createElement('button');
+    hidden.hidden = true;
+    const after = document.createElement('a');
+    after.href = '#after';
+    after.textContent = 'after';
+    const term = engine.occurrences()[0]!.range().startContainer as ChildNode;
+    term.before(before);
+    term.after(hidden, after);
+    // Boxes as a browser would give them: none for what is not drawn.
+    vi.spyOn(Element.prototype, 'getClientRects').mockImplementation(function (this: Element) {
+      return (this as HTMLElement).hidden ? ([] as unknown as DOMRectList) : ([{ width: 10, height: 10 }] as unknown as DOMRectList);
+    });
+    const tab = (shiftKey = false) => {
+      const e = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(e);
+      return e;
+    };
+    expect(document.activeElement).toBe(document.body);
+    controller.next();
+    expect(shownTerm()).toBe('large language model');
+    // Into the card, past its last button: on to the page's next stop after the term.
+    expect(tab().defaultPrevented).toBe(true);
+    const controls = card()!.querySelectorAll<HTMLElement>('button, a[href]');
+    controls[controls.length - 1]!.focus();
+    expect(tab().defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(after);
+    expect(card()).toBeNull();
+  });
+
   it("keeps Tab in the card after a related term replaced its buttons, and gives focus back into a page's shadow root", () => {
     const { controller } = setup();
     const component = document.createElement('div');
@@ -407,6 +445,26 @@ describe('keyboard navigation', () => {
     move(121, 306);
     vi.advanceTimersByTime(1000);
     expect(shownTerm()).toBeNull();
+  });
+
+  it("leaves Tab to the page when a link's focus opened the card, says the card, and clears what it said", () => {
+    const { engine } = setup();
+    const { link, other } = linkAndButton(engine);
+    link.focus();
+    vi.advanceTimersByTime(300);
+    expect(shownTerm()).toBe('large language model');
+    const live = () => host()!.shadowRoot!.querySelector('[aria-live]')!.textContent;
+    vi.advanceTimersByTime(100);
+    expect(live()).toMatch(/^large language model\. .+/);
+    const e = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    link.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(false);
+    expect(host()!.shadowRoot!.activeElement).toBeNull();
+    // Tab goes on through the page; the card goes with the focus, and what it said too.
+    other.focus();
+    vi.advanceTimersByTime(1000);
+    expect(shownTerm()).toBeNull();
+    expect(live()).toBe('');
   });
 
   it('leaves Tab to the page when the card was opened by the pointer', () => {

@@ -164,6 +164,16 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     await page.press('Tab');
     const inCard = await page.evaluate(() => document.querySelector('termlight-host')!.shadowRoot!.activeElement?.localName ?? null);
     expect(inCard).toBe('button');
+    // Out past its last button: nothing was focused before, so Tab goes on from the term, to
+    // the page's next stop after it, not back to the top or out of the page.
+    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.localName)) === 'termlight-host'; i++) await page.press('Tab');
+    await waitForNoCard(page);
+    const after = await page.evaluate(() => {
+      const el = document.activeElement!;
+      const term = [...document.querySelectorAll('main p')].find((p) => p.textContent!.includes('foundation model'))!;
+      return { tag: el.localName, follows: (term.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 };
+    });
+    expect(after).toEqual({ tag: expect.not.stringMatching(/^(body|termlight-host)$/), follows: true });
     await sender.close();
     await page.close();
   });

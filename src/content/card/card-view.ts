@@ -1,5 +1,5 @@
 import { h, render, type ComponentChild } from 'preact';
-import { deepActive } from './deep-focus';
+import { deepActive, tabStopBeside } from './deep-focus';
 import { placeCard, type Rect } from '../../core/placement';
 import type { GlossaryEntry } from '../../core/glossary/types';
 import { Card, type RelatedTerm } from './Card';
@@ -68,15 +68,27 @@ export function createCardView(opts: CardViewOptions) {
   const controls = (): HTMLElement[] => [...(cardElement()?.querySelectorAll<HTMLElement>('button, a[href]') ?? [])];
 
   /** Gives the focus back to the page, where the reader was, if the card holds it. */
-  function giveFocusBack(): void {
+  /**
+   * Gives the focus back where it came from. Where it came from nowhere (a command opened the
+   * card with nothing focused), Tab (`1`) and Shift+Tab (`-1`) go on to the page's next or
+   * previous stop beside the term; otherwise the card just lets it go.
+   */
+  function giveFocusBack(direction?: 1 | -1): void {
     if (!focusInCard()) return;
     const back = returnTo;
     returnTo = null;
+    const beside = () => {
+      const node = shown?.anchor.node;
+      return direction && node?.isConnected ? tabStopBeside(node, direction === 1, host?.host ?? null) : null;
+    };
     if (back && back.isConnected && back !== doc.body && typeof (back as HTMLElement).focus === 'function') {
       (back as HTMLElement).focus({ preventScroll: true });
-    } else {
-      (focusInCard() as HTMLElement | null)?.blur();
+      return;
     }
+    // A stop of the page's own, brought on screen as Tab would.
+    const next = beside();
+    if (next) next.focus();
+    else (focusInCard() as HTMLElement | null)?.blur();
   }
 
   function relatedOf(index: number): RelatedTerm[] {
@@ -197,6 +209,8 @@ export function createCardView(opts: CardViewOptions) {
     if (host) {
       render(null, host.mount);
       host.lower();
+      // What it said of the card is not left for a screen reader to come across later.
+      host.live.textContent = '';
     }
   }
 

@@ -47,8 +47,10 @@ interface Target {
   range?: Range;
   pointer?: { x: number; y: number };
   lookup?: Lookup;
-  /** Opened from the keyboard (a command, a focused term): Tab then moves into the card. */
+  /** Opened from the keyboard: a command, or a link or button that names the term, focused. */
   viaKeyboard?: boolean;
+  /** Opened by the focus arriving on a link or button that names the term. */
+  viaFocus?: boolean;
 }
 
 export interface CardController {
@@ -138,7 +140,9 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     }
     const shown = target.lookup ? view.showSuggestions(target.lookup, anchor) : view.show(target.index, anchor);
     // A term that cannot be shown on screen gets no card, and the state must say so too.
-    if (!shown) dispatch({ type: 'close' });
+    if (!shown) return dispatch({ type: 'close' });
+    // The focus stays on the link, so a screen reader hears the card as it would a tooltip.
+    if (target.viaFocus) announce(target.index, target.occurrence);
   }
 
   /** The page element with the keyboard's focus, if any (not the body, not the card). */
@@ -195,9 +199,20 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     if (!view.isOpen()) return false;
     engine.setCurrent(occ);
     current = occ;
-    const item = opts.entries[occ.entry];
-    if (item) view.announce(strings.text('cardAnnounce', item.entry.term, item.entry.definition), later);
+    announce(occ.entry, occ);
     return true;
+  }
+
+  /** Reads a card out: the page's words first where they are not the term's own. */
+  function announce(index: number, occ: Occurrence | null): void {
+    const item = opts.entries[index];
+    if (!item) return;
+    const { term, definition } = item.entry;
+    const written = occ?.text.replace(/\s+/g, ' ').trim();
+    const text = written && written.toLowerCase() !== term.toLowerCase()
+      ? strings.text('cardAnnounceAs', written, term, definition)
+      : strings.text('cardAnnounce', term, definition);
+    view.announce(text, later);
   }
 
   function later(fn: () => void, ms: number): void {
@@ -227,8 +242,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     engine,
     settings: () => settings,
     dispatch,
-    target: (occ) => ({ index: occ.entry, occurrence: occ, viaKeyboard: true }),
-    openedByKeyboard: () => state.shown?.viaKeyboard === true,
+    target: (occ) => ({ index: occ.entry, occurrence: occ, viaKeyboard: true, viaFocus: true }),
+    openedByCommand: () => state.shown?.viaKeyboard === true && !state.shown.viaFocus,
     involves: (target) => [state.pending, state.shown, state.dismissed].some((t) => t !== null && sameTarget(t, target)),
   });
 

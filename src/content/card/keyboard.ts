@@ -13,8 +13,8 @@ interface KeyboardOptions<T> {
   dispatch(event: HoverEvent<T>): void;
   /** The card's target for a term reached from the keyboard. */
   target(occurrence: Occurrence): T;
-  /** Whether the open card was opened from the keyboard: a command, or a focused term. */
-  openedByKeyboard(): boolean;
+  /** Whether the open card was opened by a command (next or previous term). */
+  openedByCommand(): boolean;
   /** Whether the card's state is about `target`: waiting to open it, showing it, or closed on it. */
   involves(target: T): boolean;
 }
@@ -33,11 +33,13 @@ function isEditable(el: Element): boolean {
 const CONTROL = 'a[href], button, summary, [role="link"], [role="button"], [role="tab"], [role="menuitem"]';
 
 /**
- * The keyboard's way to the card, as a popover's is from the button that opens it:
+ * The keyboard's way to the card:
  * - a link or button reached with the keyboard that names a term opens the card of the first
- *   term in it, after the hover delay, with the 'hover' trigger;
- * - while a card opened from the keyboard is open, Tab moves into it, to its buttons (not from
- *   a field: Tab there is the field's);
+ *   term in it, after the hover delay, with the 'hover' trigger. Like a tooltip, it leaves Tab
+ *   to the page: a reader going through a list of links is not taken through every card;
+ * - while a card opened by a command is open (the reader asked for it, and the focus is still
+ *   where it was), Tab moves into it, to its buttons (not from a field: Tab there is the
+ *   field's);
  * - Tab past its last button, or Shift+Tab before its first, closes it and gives the focus back
  *   where it was, so the next Tab goes on through the page. (Escape does the same.)
  */
@@ -108,12 +110,12 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
       if (place) {
         if (e.shiftKey ? !place.first : !place.last) return;
         e.preventDefault();
-        view.giveFocusBack();
+        view.giveFocusBack(e.shiftKey ? -1 : 1);
         o.dispatch({ type: 'close' });
         return;
       }
       const active = deepActive(doc);
-      if (e.shiftKey || !o.openedByKeyboard() || (active && isEditable(active))) return;
+      if (e.shiftKey || !o.openedByCommand() || (active && isEditable(active))) return;
       if (view.focusIn()) e.preventDefault();
     },
     listen,

@@ -18,6 +18,8 @@ export const CARD_MESSAGES = {
   cardOpenGlossary: 'Open in glossary',
   /** What screen readers hear when keyboard navigation opens a card: term, then definition. */
   cardAnnounce: '$1. $2',
+  /** The same, where the page writes the term otherwise: `$1` the page's words, `$2` the term. */
+  cardAnnounceAs: '“$1”: $2. $3',
   cardNoTerms: 'No terms are marked on this page.',
   /** A looked-up selection that names no entry; `$1` is the selection, shortened. */
   cardNoEntry: 'No glossary entry for “$1”',
