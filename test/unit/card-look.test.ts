@@ -31,6 +31,13 @@ describe.each(Object.keys(CARD_PALETTE) as (keyof typeof CARD_PALETTE)[])('the %
   });
 });
 
+describe('the dark card', () => {
+  // A shadow does not show on a dark page: the border alone tells where the card ends.
+  it.each(['#000000', '#121212', '#1e2024', '#2b2b2b'])('has an edge that shows on a dark page (%s, 3:1)', (page) => {
+    expect(contrast(CARD_PALETTE.dark.border, page)).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('the card stylesheet', () => {
   it('turns animation off for readers who ask for reduced motion', () => {
     expect(cardCss()).toMatch(/@media \(prefers-reduced-motion: reduce\) \{ \.card \{ animation: none; \} \}/);

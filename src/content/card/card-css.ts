@@ -21,7 +21,7 @@ export const CARD_PALETTE = {
     accent: '#8fb0ff',
     chipBg: '#2a3243',
     chipText: '#b9cbff',
-    border: '#4a4f57',
+    border: '#737a85',
     shadow: '0 6px 24px rgba(0, 0, 0, 0.5), 0 1px 3px rgba(0, 0, 0, 0.4)',
   },
 } as const;
