@@ -31,8 +31,7 @@ describe.each(BROWSERS)('%s', (name) => {
   const env = useBrowser(name);
 
   describe('the term engine in a real page', () => {
-    it('paints the terms of a corpus page, leaves its DOM as it was, and unpaints on abort', async () => {
-      if (!hasCorpus) return;
+    it.skipIf(!hasCorpus)('paints the terms of a corpus page, leaves its DOM as it was, and unpaints on abort', async () => {
       const page = await openHarness(env, await readFile(join(corpusDir, 'ai/peg-gpt-4.html'), 'utf8'));
       const before = await markup(page);
       const stats = await page.evaluate(() => (window as unknown as W).termlight.start());
@@ -212,8 +211,7 @@ describe.each(BROWSERS)('%s', (name) => {
       await page.close();
     });
 
-    it('keeps every corpus page byte-identical, run after run', async () => {
-      if (!hasCorpus) return;
+    it.skipIf(!hasCorpus)('keeps every corpus page byte-identical, run after run', async () => {
       const pages: string[] = [];
       for (const folder of ['ai', 'readability']) {
         for (const file of (await readdir(join(corpusDir, folder))).sort()) if (file.endsWith('.html')) pages.push(`${folder}/${file}`);
@@ -264,8 +262,7 @@ function extensionTests(env: Env): void {
     await page.close();
   });
 
-  it('marks a corpus page and leaves its markup exactly as the page served it', async () => {
-    if (!hasCorpus) return;
+  it.skipIf(!hasCorpus)('marks a corpus page and leaves its markup exactly as the page served it', async () => {
     const page = await openServed(env, '/corpus/ai/peg-gpt-4.html');
     expect(await extensionPainted(page)).toContain('GPT-4');
     const same = await page.evaluate(async () => {

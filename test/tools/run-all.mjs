@@ -1,8 +1,8 @@
 // `npm test`: typecheck, build, then every test tier (unit, repo, DOM, real browsers) in one
 // vitest run, closing with one plain summary line.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowsers } from './ensure-browsers.mjs';
 
@@ -22,6 +22,9 @@ function step(title, cmd, args) {
 }
 
 ensureBrowsers();
+// Without the page corpus its tests are skipped: say so once, not only in the skipped count.
+const corpus = resolve(process.env.TERMLIGHT_CORPUS ?? join(root, '../shared/corpus'));
+if (!existsSync(join(corpus, 'ai'))) console.log(`No page corpus at ${corpus}: its tests will be skipped (set TERMLIGHT_CORPUS to the corpus folder).`);
 step('Typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('Build', process.execPath, ['build.mjs', '--quiet']);
 

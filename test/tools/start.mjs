@@ -25,17 +25,28 @@ await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const demoUrl = `http://127.0.0.1:${server.address().port}/foundation-models.html`;
 
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-  .find((p) => existsSync(p));
+const chromiumPath = [process.env.TERMLIGHT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  .find((p) => p && existsSync(p));
+// Branded Chrome ignores --load-extension (since version 137): it needs the extension loaded by hand.
+const chromePath = ['/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find((p) => existsSync(p));
+const byHand = `  Chrome/Chromium: open chrome://extensions, turn on Developer mode, "Load unpacked", pick dist/chrome
+  Firefox:         open about:debugging#/runtime/this-firefox, "Load Temporary Add-on", pick dist/firefox/manifest.json`;
 
 if (!hasDisplay) {
   console.log(`
 No display here, so no browser window can open. Termlight is built:
-  Chrome/Chromium: open chrome://extensions, turn on Developer mode, "Load unpacked", pick dist/chrome
-  Firefox:         open about:debugging#/runtime/this-firefox, "Load Temporary Add-on", pick dist/firefox/manifest.json
+${byHand}
 Then open the demo page: test/fixtures/demo/foundation-models.html (served at ${demoUrl} while this runs).
 Press Ctrl+C to stop.`);
+} else if (!useFirefox && !chromiumPath && chromePath) {
+  const profile = mkdtempSync(join(tmpdir(), 'termlight-start-'));
+  const child = spawn(chromePath, [`--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check', demoUrl], { stdio: 'inherit' });
+  console.log(`Opened Google Chrome on ${demoUrl}. Chrome does not load an extension from the command line, so load it by hand:
+${byHand}
+Close the browser or press Ctrl+C to stop.`);
+  child.on('exit', () => { server.close(); process.exit(0); });
 } else if (useFirefox || !chromiumPath) {
+  if (!useFirefox) console.log('No Chromium found (set TERMLIGHT_CHROMIUM to use another one): opening Firefox.');
   const webExt = join(root, 'node_modules/.bin/web-ext');
   const firefox = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
   const child = spawn(webExt, ['run', '--source-dir', join(root, 'dist/firefox'), '--start-url', demoUrl,
