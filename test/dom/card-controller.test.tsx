@@ -16,6 +16,7 @@ beforeEach(() => {
 afterEach(() => {
   abort.abort();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 function setup(settings: Partial<CardSettings> = {}) {
@@ -373,6 +374,50 @@ describe('keyboard navigation', () => {
     expect(tab().defaultPrevented).toBe(true);
     expect(document.activeElement).toBe(after);
     expect(card()).toBeNull();
+  });
+
+  it("opens the card of a term's link that Tab out of a command card lands on", () => {
+    const { controller, engine } = setup();
+    const link = document.createElement('a');
+    link.href = '#token';
+    const second = engine.occurrences()[1]!.range().startContainer as ChildNode;
+    second.before(link);
+    link.append(second);
+    vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{ width: 10, height: 10 }] as unknown as DOMRectList);
+    const tab = () => {
+      const e = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(e);
+      return e;
+    };
+    controller.next();
+    expect(shownTerm()).toBe('large language model');
+    tab();
+    const controls = card()!.querySelectorAll<HTMLElement>('button, a[href]');
+    controls[controls.length - 1]!.focus();
+    expect(tab().defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(link);
+    // Closing the command's card does not drop the card the link asks for.
+    vi.advanceTimersByTime(300);
+    expect(shownTerm()).toBe('token');
+  });
+
+  it('says nothing of a card closed before its announcement was due', () => {
+    const { controller } = setup();
+    controller.next();
+    key('Escape');
+    vi.advanceTimersByTime(500);
+    expect(host()!.shadowRoot!.querySelector('[aria-live]')!.textContent).toBe('');
+  });
+
+  it('does not tell the page words apart from the term for an invisible hyphen or a dash', () => {
+    abort.abort();
+    abort = new AbortController();
+    document.body.replaceChildren();
+    const engine = fakeEngine(document, [{ entry: 0, box: LLM_BOX, text: 'large\u2011language mo\u00ADdel' }]);
+    const controller = createCardController({ doc: document, engine, entries: SAMPLE_ENTRIES, settings: SETTINGS, signal: abort.signal, openGlossary: () => undefined });
+    controller.next();
+    vi.advanceTimersByTime(150);
+    expect(host()!.shadowRoot!.querySelector('[aria-live]')!.textContent).toBe(`large language model. ${SAMPLE_ENTRIES[0]!.entry.definition}`);
   });
 
   it("keeps Tab in the card after a related term replaced its buttons, and gives focus back into a page's shadow root", () => {

@@ -25,6 +25,27 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
   // A page left open would answer the keyboard test's messages too.
   afterEach(closeOpened);
 
+  /** The next and previous term commands, sent to `page` as the background sends them. */
+  async function commandsFor(page: Awaited<ReturnType<typeof openPage>>) {
+    // From an extension page, and only to this page's tab, as the background sends a command to
+    // the active tab: pages other tests left open would answer too.
+    const sender = await env.browser.newPage();
+    await sender.goto(env.browser.extensionUrl('options.html'));
+    await sender.waitFor(() => typeof chrome !== 'undefined' && !!chrome.tabs);
+    const url = await page.evaluate(() => location.href);
+    const navigate = (direction: 'next' | 'previous') =>
+      sender.evaluate(async ({ message, ask, url }) => {
+        const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome);
+        const answers = [];
+        for (const tab of await api.tabs.query({})) {
+          const report = await api.tabs.sendMessage(tab.id!, ask, { frameId: 0 }).catch(() => null);
+          if (report?.url === url) answers.push(await api.tabs.sendMessage(tab.id!, message, { frameId: 0 }));
+        }
+        return answers;
+      }, { message: makeMessage('navigate-term', { direction }), ask: makeMessage('get-page-terms', {}), url });
+    return { navigate, sender };
+  }
+
   it('opens after the hover delay with the right definition, and not before', async () => {
     const page = await openPage(env, DEMO);
     const p = await pointAt(page, 'foundation model', 'main p');
@@ -127,23 +148,7 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
 
   it('moves through the terms with the keyboard commands', async () => {
     const page = await openPage(env, DEMO);
-    // The commands reach the page as the background sends them, here from an extension page.
-    const sender = await env.browser.newPage();
-    await sender.goto(env.browser.extensionUrl('options.html'));
-    await sender.waitFor(() => typeof chrome !== 'undefined' && !!chrome.tabs);
-    // Only to the demo page's tab, as the background sends a command to the active tab: pages
-    // other tests left open would answer too.
-    const url = await page.evaluate(() => location.href);
-    const navigate = (direction: 'next' | 'previous') =>
-      sender.evaluate(async ({ message, ask, url }) => {
-        const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome);
-        const answers = [];
-        for (const tab of await api.tabs.query({})) {
-          const report = await api.tabs.sendMessage(tab.id!, ask, { frameId: 0 }).catch(() => null);
-          if (report?.url === url) answers.push(await api.tabs.sendMessage(tab.id!, message, { frameId: 0 }));
-        }
-        return answers;
-      }, { message: makeMessage('navigate-term', { direction }), ask: makeMessage('get-page-terms', {}), url });
+    const { navigate, sender } = await commandsFor(page);
 
     expect(await navigate('next')).toEqual([true]);
     await waitForCard(page);
@@ -176,6 +181,37 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     expect(after).toEqual({ tag: expect.not.stringMatching(/^(body|termlight-host)$/), follows: true });
     await sender.close();
     await page.close();
+  });
+
+  it('goes on from the term with Tab and Shift+Tab out of a command card, to the stops the browser would take', async () => {
+    const page = await openPage(env, '/fixtures/card/keyboard-beside.html');
+    const { navigate, sender } = await commandsFor(page);
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.shadowRoot?.activeElement?.id || el?.id || el?.localName || '';
+    });
+    const inCard = () => page.evaluate(() => document.activeElement?.localName === 'termlight-host');
+    // Nothing has the focus; the command opens the card of the first term.
+    expect(await navigate('next')).toEqual([true]);
+    await waitForCard(page);
+    await page.press('Tab');
+    expect(await inCard()).toBe(true);
+    for (let i = 0; i < 12 && (await inCard()); i++) await page.press('Tab');
+    // Past the anchor without href, the unseen, the disabled and the inert control, into the
+    // component, as Tab from a link in the term's place would go.
+    expect(await focused()).toBe('in-component');
+    await waitForNoCard(page);
+    // Back again with nothing focused: Shift+Tab out of the card goes to the link before.
+    await page.evaluate(() => ((document.activeElement?.shadowRoot?.activeElement ?? document.activeElement) as HTMLElement | null)?.blur());
+    expect(await focused()).toBe('body');
+    expect(await navigate('previous')).toEqual([true]);
+    await waitForCard(page);
+    await page.press('Tab');
+    expect(await inCard()).toBe(true);
+    await page.press('Shift+Tab');
+    expect(await focused()).toBe('before');
+    await waitForNoCard(page);
+    await sender.close();
   });
 
   it('shows a correct, visible card on a page with hostile CSS', async () => {

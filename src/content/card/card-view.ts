@@ -1,5 +1,5 @@
 import { h, render, type ComponentChild } from 'preact';
-import { deepActive, tabStopBeside } from './deep-focus';
+import { deepActive, focusBeside } from './deep-focus';
 import { placeCard, type Rect } from '../../core/placement';
 import type { GlossaryEntry } from '../../core/glossary/types';
 import { Card, type RelatedTerm } from './Card';
@@ -60,6 +60,8 @@ export function createCardView(opts: CardViewOptions) {
   const cardElement = (): HTMLElement | null => host?.mount.querySelector<HTMLElement>('.card') ?? null;
   /** Where the page's focus was when the keyboard moved into the card: it goes back there. */
   let returnTo: Element | null = null;
+  /** Counts announcements: one still waiting to be said is dropped by a later one, or by hide. */
+  let said = 0;
   const focusInCard = (): Element | null => {
     const root = host?.host.shadowRoot;
     const active = root ? deepActive(doc) : null;
@@ -77,18 +79,14 @@ export function createCardView(opts: CardViewOptions) {
     if (!focusInCard()) return;
     const back = returnTo;
     returnTo = null;
-    const beside = () => {
-      const node = shown?.anchor.node;
-      return direction && node?.isConnected ? tabStopBeside(node, direction === 1, host?.host ?? null) : null;
-    };
     if (back && back.isConnected && back !== doc.body && typeof (back as HTMLElement).focus === 'function') {
       (back as HTMLElement).focus({ preventScroll: true });
       return;
     }
     // A stop of the page's own, brought on screen as Tab would.
-    const next = beside();
-    if (next) next.focus();
-    else (focusInCard() as HTMLElement | null)?.blur();
+    const node = shown?.anchor.node;
+    if (direction && node?.isConnected && focusBeside(node, direction === 1, host?.host ?? null)) return;
+    (focusInCard() as HTMLElement | null)?.blur();
   }
 
   function relatedOf(index: number): RelatedTerm[] {
@@ -209,7 +207,9 @@ export function createCardView(opts: CardViewOptions) {
     if (host) {
       render(null, host.mount);
       host.lower();
-      // What it said of the card is not left for a screen reader to come across later.
+      // What it said of the card is not left for a screen reader to come across later, nor
+      // said after the card has gone.
+      said++;
       host.live.textContent = '';
     }
   }
@@ -275,7 +275,10 @@ export function createCardView(opts: CardViewOptions) {
       // Screen readers speak a change, not a state: clear first, so a repeat is still spoken,
       // and fill in a moment later, so a region that was just created is registered first.
       live.textContent = '';
-      setTimer(() => (live.textContent = text), 100);
+      const mine = ++said;
+      setTimer(() => {
+        if (mine === said) live.textContent = text;
+      }, 100);
     },
     destroy(): void {
       if (host) render(null, host.mount);

@@ -71,6 +71,11 @@ export interface CardController {
   update(patch: Partial<CardSettings>): void;
 }
 
+/** Page words as a screen reader should get them: no invisible characters, spaces collapsed. */
+const asRead = (text: string) => text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
+/** Words as the matcher compares them: any case, hyphens or dashes as spaces, one apostrophe. */
+const comparable = (text: string) => asRead(text).toLowerCase().replace(/[\u2010-\u2015-]/g, ' ').replace(/[\u2019\u02BC]/g, "'").replace(/ +/g, ' ');
+
 /** `node`, or the outermost shadow host it is inside of: a node of the document's own tree. */
 function inDocument(node: Node): Node {
   let n = node;
@@ -208,8 +213,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     const item = opts.entries[index];
     if (!item) return;
     const { term, definition } = item.entry;
-    const written = occ?.text.replace(/\s+/g, ' ').trim();
-    const text = written && written.toLowerCase() !== term.toLowerCase()
+    const written = occ ? asRead(occ.text) : '';
+    const text = written && comparable(written) !== comparable(term)
       ? strings.text('cardAnnounceAs', written, term, definition)
       : strings.text('cardAnnounce', term, definition);
     view.announce(text, later);

@@ -8,24 +8,56 @@ export function deepActive(doc: Document): Element | null {
 /** Elements looked at before giving up: a page's next control is rarely far from its text. */
 const LOOK_AT_MOST = 5000;
 
+/** Whether Tab could stop at `el`, as far as can be told without trying. */
+function mayTakeTab(el: HTMLElement): boolean {
+  if (el.tabIndex < 0) return false;
+  const tag = el.localName;
+  // An anchor without href reports tabIndex 0, yet Tab passes it by.
+  if ((tag === 'a' || tag === 'area') && !el.hasAttribute('href')) return false;
+  if (el.matches(':disabled') || el.closest('[inert]')) return false;
+  if (el.getClientRects().length === 0) return false; // not drawn: hidden, or display: none above it
+  const visible = (el as { checkVisibility?: (options: object) => boolean }).checkVisibility;
+  return visible ? visible.call(el, { visibilityProperty: true }) : true;
+}
+
+/** Tries to give `el` the focus; the browser quietly refuses some (behind a modal dialog). */
+function takes(el: HTMLElement, doc: Document): boolean {
+  if (!mayTakeTab(el)) return false;
+  el.focus();
+  return deepActive(doc) === el;
+}
+
+/** The first stop (the last, going back) inside a component's open shadow root, focused. */
+function focusInShadow(host: Element, forward: boolean, doc: Document): boolean {
+  const shadow = host.shadowRoot;
+  if (!shadow) return false;
+  const walker = doc.createTreeWalker(shadow, NodeFilter.SHOW_ELEMENT);
+  const inside: HTMLElement[] = [];
+  for (let n = walker.nextNode(); n && inside.length < LOOK_AT_MOST; n = walker.nextNode()) inside.push(n as HTMLElement);
+  if (!forward) inside.reverse();
+  return inside.some((el) => takes(el, doc));
+}
+
 /**
- * The first element after `node` in page order (before it, going back) that Tab would stop at,
- * for a focus that has nowhere to go back to: Tab from the card then goes on from the term, as
- * it would from a link there. Elements inside `skip` (the card's host) are passed by. Null when
- * there is none near.
+ * Moves the focus to the first element after `node` in page order (before it, going back) that
+ * takes it, for a focus that has nowhere to go back to: Tab from the card then goes on from the
+ * term, as it would from a link there. A term in a shadow root is looked past from its outermost
+ * host; a component's open shadow root is looked into (one level); elements inside `skip` (the
+ * card's host) are passed by. Returns whether an element took the focus.
  */
-export function tabStopBeside(node: Node, forward: boolean, skip: Element | null): HTMLElement | null {
+export function focusBeside(node: Node, forward: boolean, skip: Element | null): boolean {
   const doc = node.ownerDocument;
-  if (!doc?.documentElement) return null;
+  if (!doc?.documentElement) return false;
+  let start = node;
+  for (let root = start.getRootNode(); root !== start && (root as ShadowRoot).host; root = start.getRootNode()) start = (root as ShadowRoot).host;
   const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT);
-  walker.currentNode = node;
+  walker.currentNode = start;
   for (let i = 0; i < LOOK_AT_MOST; i++) {
     const el = (forward ? walker.nextNode() : walker.previousNode()) as HTMLElement | null;
-    if (!el) return null;
-    if (skip?.contains(el) || el.contains(node)) continue;
-    if (el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.closest('[inert]')) continue;
-    if (el.getClientRects().length === 0) continue; // not drawn: hidden, or display: none above it
-    return el;
+    if (!el) return false;
+    if (skip?.contains(el) || el.contains(start)) continue;
+    // Going on, a component comes before what it holds; going back, after.
+    if (forward ? takes(el, doc) || focusInShadow(el, true, doc) : focusInShadow(el, false, doc) || takes(el, doc)) return true;
   }
-  return null;
+  return false;
 }

@@ -70,20 +70,24 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
     return o.engine.occurrences().find((occ) => el.contains(occ.start?.node ?? occ.range().startContainer)) ?? null;
   }
 
+  /** The focus arrived on the page: a link or button naming a term asks for its card. */
+  function focusArrived(): void {
+    const occurrence = termOfFocus();
+    if (occurrence) {
+      focusTarget = o.target(occurrence);
+      o.dispatch({ type: 'point', target: focusTarget, arm: true, now: Date.now() });
+    } else {
+      // The focus left the term for something else: a card still to open does not, and one
+      // closed with Escape may open again when the focus comes back.
+      leaveFocusTarget();
+    }
+  }
+
   win.addEventListener(
     'focusin',
     (e) => {
       arrivals++;
-      if (view.holds(e)) return;
-      const occurrence = termOfFocus();
-      if (occurrence) {
-        focusTarget = o.target(occurrence);
-        o.dispatch({ type: 'point', target: focusTarget, arm: true, now: Date.now() });
-      } else {
-        // The focus left the term for something else: a card still to open does not, and one
-        // closed with Escape may open again when the focus comes back.
-        leaveFocusTarget();
-      }
+      if (!view.holds(e)) focusArrived();
     },
     listen,
   );
@@ -112,6 +116,9 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
         e.preventDefault();
         view.giveFocusBack(e.shiftKey ? -1 : 1);
         o.dispatch({ type: 'close' });
+        // Closing dropped what the focus's arrival asked for: a link there that names a term
+        // gets its card, as after any Tab.
+        focusArrived();
         return;
       }
       const active = deepActive(doc);
