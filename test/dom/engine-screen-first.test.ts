@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTermEngine, type TermEngine } from '../../src/content/engine';
 import type { TermOccurrence } from '../../src/content/engine/occurrence';
 import { baseOptions, testMatcher } from '../fixtures/engine/test-pack';
@@ -37,6 +37,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.restoreAllMocks();
   controller?.abort();
   controller = null;
   Object.assign(globalThis as Globals, saved);
@@ -82,5 +83,23 @@ describe('a page read in several slices', () => {
     const first = (id: string) => Math.min(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
     expect(last('p300')).toBeLessThan(first('p0'));
     expect(last('p300')).toBeLessThan(first('p299'));
+  });
+
+  it('paints the neighbours on screen of a block a sample hit first too, not those off to the side', async () => {
+    document.body.innerHTML = longPage(400);
+    onScreen('p300');
+    const box = (left: number, top: number) => ({ left, right: left + 500, top, bottom: top + 20, width: 500, height: 20 }) as DOMRect;
+    // Below the block hit: one off to the right (a carousel's next slide), then one on screen.
+    const boxes: Record<string, DOMRect> = { p300: box(0, 20), p301: box(innerWidth + 100, 40), p302: box(0, 60) };
+    // Through the prototype, as the engine asks (a page's form may shadow the method).
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      return boxes[this.id] ?? new DOMRect();
+    });
+    const engine = start();
+    await engine.ready;
+    const last = (id: string) => Math.max(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
+    const first = (id: string) => Math.min(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
+    expect(last('p302')).toBeLessThan(first('p0'));
+    expect(first('p301')).toBeGreaterThan(first('p0'));
   });
 });

@@ -74,8 +74,8 @@ export class VisibleOwners {
         this.found.push(owner);
         fresh.push(owner);
         // A few points miss the short blocks between them; their neighbours on screen cost a
-        // box each (no hit test), and the screen is then painted whole.
-        for (const next of this.neighboursOnScreen(owner, view.innerHeight)) {
+        // box each (no hit test).
+        for (const next of this.neighboursOnScreen(owner, view.innerWidth, view.innerHeight, deadline)) {
           this.found.push(next);
           fresh.push(next);
         }
@@ -92,26 +92,40 @@ export class VisibleOwners {
     if (!owner || owner.nodeType !== 1 || this.found.includes(owner as Element)) return null;
     const ownerEl = owner as Element;
     if (ownerEl === this.doc.body || ownerEl === this.doc.documentElement) return null;
-    return ownerEl.getBoundingClientRect().height > screen ? null : ownerEl;
+    return boxOf(ownerEl).height > screen ? null : ownerEl;
   }
 
-  /** The containers beside `owner`, up and down, while they are on screen. */
-  private neighboursOnScreen(owner: Element, screen: number): Element[] {
+  /**
+   * The containers beside `owner`, up and down, while they are on screen (and no further than
+   * the deadline allows). Through the prototype's own members: a form sibling may have inputs
+   * named "nextElementSibling" or "getBoundingClientRect".
+   */
+  private neighboursOnScreen(owner: Element, width: number, screen: number, deadline: number): Element[] {
     const out: Element[] = [];
     for (const up of [true, false]) {
+      const step = up ? previousOf : nextElementOf;
       let seen = 0;
-      for (let el = up ? owner.previousElementSibling : owner.nextElementSibling; el && seen < NEIGHBOURS; el = up ? el.previousElementSibling : el.nextElementSibling) {
+      for (let el = step(owner); el && seen < NEIGHBOURS; el = step(el)) {
         seen++;
-        const box = el.getBoundingClientRect();
+        const box = boxOf(el);
         if (box.width === 0 && box.height === 0) continue; // not drawn: says nothing of where the screen ends
         if (up ? box.bottom <= 0 : box.top >= screen) break;
-        if (box.height > screen || this.found.includes(el)) continue;
+        if (box.right <= 0 || box.left >= width || box.height > screen || this.found.includes(el)) continue;
         if (ownerToRescan(el, this.skipCode, () => false) === el) out.push(el);
+        if (performance.now() > deadline) return out;
       }
     }
     return out;
   }
 }
+
+const elementProto = typeof Element !== 'undefined' ? Element.prototype : null;
+const siblingGetter = (name: string) => (elementProto ? Object.getOwnPropertyDescriptor(elementProto, name)?.get : undefined);
+const previousGetter = siblingGetter('previousElementSibling');
+const nextGetter = siblingGetter('nextElementSibling');
+const previousOf = (el: Element): Element | null => (previousGetter ? previousGetter.call(el) : el.previousElementSibling) as Element | null;
+const nextElementOf = (el: Element): Element | null => (nextGetter ? nextGetter.call(el) : el.nextElementSibling) as Element | null;
+const boxOf = (el: Element): DOMRect => (elementProto ?? el).getBoundingClientRect.call(el);
 
 /** Siblings looked at on each side of a container found on screen: a screenful of short blocks. */
 const NEIGHBOURS = 40;
