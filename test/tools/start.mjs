@@ -40,7 +40,8 @@ Then open the demo page: test/fixtures/demo/foundation-models.html (served at ${
 Press Ctrl+C to stop.`);
 } else if (!useFirefox && !chromiumPath && chromePath) {
   const profile = mkdtempSync(join(tmpdir(), 'termlight-start-'));
-  const child = spawn(chromePath, [`--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check', demoUrl], { stdio: 'inherit' });
+  const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  const child = spawn(chromePath, [`--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check', ...rootOnly, demoUrl], { stdio: 'inherit' });
   console.log(`Opened Google Chrome on ${demoUrl}. Chrome does not load an extension from the command line, so load it by hand:
 ${byHand}
 Close the browser or press Ctrl+C to stop.`);
