@@ -102,4 +102,20 @@ describe('a page read in several slices', () => {
     expect(last('p302')).toBeLessThan(first('p0'));
     expect(first('p301')).toBeGreaterThan(first('p0'));
   });
+
+  it('paints the comments on screen around one a sample hit, each block alone in its comment', async () => {
+    document.body.innerHTML = Array.from({ length: 400 }, (_, i) => `<div class="comment"><p id="p${i}">RLHF and LLM ${i}</p></div>`).join('');
+    onScreen('p300');
+    const box = (top: number) => ({ left: 0, right: 500, top, bottom: top + 20, width: 500, height: 20 }) as DOMRect;
+    const comment = (i: number) => document.getElementById(`p${i}`)!.parentElement!;
+    const boxes = new Map<Element, DOMRect>([[comment(300), box(20)], [comment(301), box(40)]]);
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      return boxes.get(this) ?? new DOMRect();
+    });
+    const engine = start();
+    await engine.ready;
+    const last = (id: string) => Math.max(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
+    const first = (id: string) => Math.min(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
+    expect(last('p301')).toBeLessThan(first('p0'));
+  });
 });

@@ -75,7 +75,7 @@ export class VisibleOwners {
         fresh.push(owner);
         // A few points miss the short blocks between them; their neighbours on screen cost a
         // box each (no hit test).
-        for (const next of this.neighboursOnScreen(owner, view.innerWidth, view.innerHeight, deadline)) {
+        for (const next of this.nearOnScreen(owner, view.innerWidth, view.innerHeight, deadline)) {
           this.found.push(next);
           fresh.push(next);
         }
@@ -93,6 +93,24 @@ export class VisibleOwners {
     const ownerEl = owner as Element;
     if (ownerEl === this.doc.body || ownerEl === this.doc.documentElement) return null;
     return boxOf(ownerEl).height > screen ? null : ownerEl;
+  }
+
+  /**
+   * The containers beside `owner` on screen. A block alone in its wrapper (a comment's text in
+   * its comment) has none: then those beside the wrapper, up to two wrappers out, while the
+   * wrapper is no taller than the screen.
+   */
+  private nearOnScreen(owner: Element, width: number, screen: number, deadline: number): Element[] {
+    let base = owner;
+    let near = this.neighboursOnScreen(base, width, screen, deadline);
+    for (let out = 0; out < 2 && near.length === 0 && !previousOf(base) && !nextElementOf(base); out++) {
+      const wrapper = parentOf(base);
+      if (!wrapper || wrapper.nodeType !== 1 || wrapper === this.doc.body || wrapper === this.doc.documentElement) break;
+      if (boxOf(wrapper as Element).height > screen) break;
+      base = wrapper as Element;
+      near = this.neighboursOnScreen(base, width, screen, deadline);
+    }
+    return near;
   }
 
   /**
