@@ -34,7 +34,13 @@ export function CardSection({ settings, update }: SectionProps) {
         testId="trigger"
         value={settings.trigger}
         onChange={(trigger) => update({ trigger })}
-        choices={SHOWN_TRIGGERS.map((value) => ({ value, label: t(TRIGGER_KEYS[value]) }))}
+        choices={SHOWN_TRIGGERS.map((value) => ({
+          value,
+          label: t(TRIGGER_KEYS[value]),
+          // Only pointing opens a card on keyboard focus too; the others would open one the reader
+          // did not ask for.
+          hint: t(value === 'hover' ? 'optTriggerFocusToo' : 'optTriggerNoFocus'),
+        }))}
       />
       {settings.trigger === 'hover-modifier' && (
         <div class="field indent">

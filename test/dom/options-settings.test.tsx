@@ -63,6 +63,21 @@ describe('switches and choices', () => {
     expect(save).toHaveBeenCalledWith(patch);
   });
 
+  it('says which trigger also opens the card when Tab reaches a link that names a term', async () => {
+    const { root } = await openOptions();
+    const hints = Object.fromEntries(
+      [...root.querySelectorAll<HTMLInputElement>('[data-testid="trigger"] input[name]')].map((r) => [
+        r.value,
+        r.closest('label')?.querySelector('.hint')?.textContent,
+      ]),
+    );
+    expect(hints).toEqual({
+      hover: 'Also when Tab reaches a link that names one',
+      click: 'Not on keyboard focus; the next- and previous-term keys still open cards',
+      'hover-modifier': 'Not on keyboard focus; the next- and previous-term keys still open cards',
+    });
+  });
+
   it('asks which key to hold only when the trigger needs one', async () => {
     const { root, save } = await openOptions();
     expect(root.querySelector('select')).toBeNull();
