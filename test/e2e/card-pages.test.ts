@@ -50,6 +50,19 @@ describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
     await waitForNoCard(page);
   });
 
+  it('keeps its card out of the Tab order when the link is the last stop on the page', async () => {
+    const page = await openPage(env, '/fixtures/card/keyboard-last.html');
+    const inCard = () => page.evaluate(() => document.activeElement?.localName === 'termlight-host');
+    await page.press('Tab');
+    await page.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('last');
+    await waitForCard(page);
+    // As after any last stop, Tab leaves the page: it does not go through the card's buttons.
+    await page.press('Tab');
+    expect(await inCard()).toBe(false);
+    await waitForNoCard(page);
+  });
+
   it('opens for a link reached with Tab, says it, and leaves Tab to the page', async () => {
     const page = await openPage(env, '/fixtures/card/keyboard.html');
     const focused = () =>

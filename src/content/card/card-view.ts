@@ -76,6 +76,8 @@ export function createCardView(opts: CardViewOptions) {
    * previous stop beside the term; otherwise the card just lets it go.
    */
   function giveFocusBack(direction?: 1 | -1): void {
+    // Out of the Tab order again, however the focus leaves.
+    if (host) host.host.tabIndex = -1;
     if (!focusInCard()) return;
     const back = returnTo;
     returnTo = null;
@@ -240,6 +242,7 @@ export function createCardView(opts: CardViewOptions) {
       // The element itself, inside the page's shadow roots too, not the host of its root.
       const active = deepActive(doc);
       returnTo = active && !focusInCard() ? active : null;
+      host?.host.removeAttribute('tabindex');
       first.focus({ preventScroll: true });
       return true;
     },

@@ -69,6 +69,10 @@ export function createCardHost(doc: Document): CardHost {
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
   root.append(style, mount, live);
+  // Out of the page's Tab order, with all it holds: a card shown for the pointer or a focused link
+  // is a tooltip, and Tab from the page's last control must not wander into it. A card the reader
+  // asked into from the keyboard is let in for the while (see the card view's focusIn).
+  host.tabIndex = -1;
   // A manual popover: never dismissed by the browser, only shown in the top layer when asked.
   const popover = typeof host.showPopover === 'function';
   if (popover) host.setAttribute('popover', 'manual');
