@@ -352,9 +352,12 @@ describe('keyboard navigation', () => {
     const after = document.createElement('a');
     after.href = '#after';
     after.textContent = 'after';
+    // A container that reports tabIndex 0 without a tabindex of its own (a <dialog> in Firefox).
+    const container = document.createElement('section');
+    Object.defineProperty(container, 'tabIndex', { value: 0 });
     const term = engine.occurrences()[0]!.range().startContainer as ChildNode;
     term.before(before);
-    term.after(hidden, after);
+    term.after(hidden, container, after);
     // Boxes as a browser would give them: none for what is not drawn.
     vi.spyOn(Element.prototype, 'getClientRects').mockImplementation(function (this: Element) {
       return (this as HTMLElement).hidden ? ([] as unknown as DOMRectList) : ([{ width: 10, height: 10 }] as unknown as DOMRectList);
@@ -399,6 +402,23 @@ describe('keyboard navigation', () => {
     // Closing the command's card does not drop the card the link asks for.
     vi.advanceTimersByTime(300);
     expect(shownTerm()).toBe('token');
+  });
+
+  it("stops taking Tab into a command's card once the reader has tabbed on", () => {
+    const { controller } = setup();
+    const input = document.createElement('textarea');
+    const other = document.createElement('button');
+    other.textContent = 'other';
+    document.body.append(input, other);
+    input.focus();
+    controller.previous();
+    expect(shownTerm()).not.toBeNull();
+    // The reader moves on (the card stays for a moment, as for the pointer).
+    other.focus();
+    const e = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    other.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(false);
+    expect(host()!.shadowRoot!.activeElement).toBeNull();
   });
 
   it('says nothing of a card closed before its announcement was due', () => {

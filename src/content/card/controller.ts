@@ -248,7 +248,9 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     settings: () => settings,
     dispatch,
     target: (occ) => ({ index: occ.entry, occurrence: occ, viaKeyboard: true, viaFocus: true }),
-    openedByCommand: () => state.shown?.viaKeyboard === true && !state.shown.viaFocus,
+    // Only while the page's focus is where it was when the command ran: once the reader has
+    // tabbed on, the card (kept open for the pointer) no longer takes Tab.
+    openedByCommand: () => state.shown?.viaKeyboard === true && !state.shown.viaFocus && focusedOnPage() === focusAtCursor,
     involves: (target) => [state.pending, state.shown, state.dismissed].some((t) => t !== null && sameTarget(t, target)),
   });
 

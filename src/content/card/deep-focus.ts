@@ -8,12 +8,15 @@ export function deepActive(doc: Document): Element | null {
 /** Elements looked at before giving up: a page's next control is rarely far from its text. */
 const LOOK_AT_MOST = 5000;
 
+/** What Tab stops at without being given a tabindex. */
+const FOCUSABLE = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, audio[controls], video[controls], [contenteditable]:not([contenteditable="false"])';
+
 /** Whether Tab could stop at `el`, as far as can be told without trying. */
 function mayTakeTab(el: HTMLElement): boolean {
   if (el.tabIndex < 0) return false;
-  const tag = el.localName;
-  // An anchor without href reports tabIndex 0, yet Tab passes it by.
-  if ((tag === 'a' || tag === 'area') && !el.hasAttribute('href')) return false;
+  // Browsers report tabIndex 0 for some elements Tab passes by (an anchor without href; a
+  // <dialog> in Firefox): without a tabindex of its own, only a control counts.
+  if (!el.hasAttribute('tabindex') && !el.matches(FOCUSABLE)) return false;
   if (el.matches(':disabled') || el.closest('[inert]')) return false;
   if (el.getClientRects().length === 0) return false; // not drawn: hidden, or display: none above it
   const visible = (el as { checkVisibility?: (options: object) => boolean }).checkVisibility;
