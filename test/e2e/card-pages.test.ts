@@ -63,6 +63,21 @@ describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
     await waitForNoCard(page);
   });
 
+  it('follows the focus from term link to term link inside one component', async () => {
+    const page = await openPage(env, '/fixtures/card/keyboard-shadow.html');
+    const focused = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id ?? '');
+    await page.press('Tab');
+    expect(await focused()).toBe('rlhf');
+    await waitForCard(page);
+    expect((await readCard(page))?.term).toBe('RLHF');
+    await page.press('Tab');
+    expect(await focused()).toBe('tuning');
+    await page.waitFor(() => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.card .term')?.textContent === 'foundation model');
+    await page.press('Tab');
+    expect(await focused()).toBe('plain');
+    await waitForNoCard(page);
+  });
+
   it('opens for a link reached with Tab, says it, and leaves Tab to the page', async () => {
     const page = await openPage(env, '/fixtures/card/keyboard.html');
     const focused = () =>

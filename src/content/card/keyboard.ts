@@ -83,28 +83,43 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
     }
   }
 
-  win.addEventListener(
-    'focusin',
-    (e) => {
-      arrivals++;
-      if (!view.holds(e)) focusArrived();
-    },
-    listen,
-  );
+  function focusIn(e: Event): void {
+    arrivals++;
+    if (!view.holds(e)) focusArrived();
+    watchRootsOf(e.composedPath()[0]);
+  }
 
-  win.addEventListener(
-    'focusout',
-    () => {
-      if (!focusTarget) return;
-      // Where the focus goes is known once it has gone: into the card is not away from the term.
-      const seen = arrivals;
-      setTimeout(() => {
-        if (signal.aborted || arrivals !== seen || view.focusPlace()) return;
-        leaveFocusTarget();
-      }, 0);
-    },
-    listen,
-  );
+  function focusOut(): void {
+    if (!focusTarget) return;
+    // Where the focus goes is known once it has gone: into the card is not away from the term.
+    const seen = arrivals;
+    setTimeout(() => {
+      if (signal.aborted || arrivals !== seen || view.focusPlace()) return;
+      leaveFocusTarget();
+    }, 0);
+  }
+
+  /**
+   * A move of the focus within one shadow root reaches no listener outside it (both ends are
+   * the same host there): the page's roots the focus has been in are listened to for those.
+   */
+  const watched = new WeakSet<Node>();
+  const withinRoot = (e: Event) => {
+    const other = (e as FocusEvent).relatedTarget as Node | null;
+    return !!other && other.getRootNode() === e.currentTarget;
+  };
+  function watchRootsOf(target: EventTarget | undefined): void {
+    let root = (target as Node | undefined)?.getRootNode?.();
+    while (root && root.nodeType === 11 && (root as ShadowRoot).host && !watched.has(root)) {
+      watched.add(root);
+      root.addEventListener('focusin', (e) => withinRoot(e) && focusIn(e), listen);
+      root.addEventListener('focusout', (e) => withinRoot(e) && focusOut(), listen);
+      root = (root as ShadowRoot).host.getRootNode();
+    }
+  }
+
+  win.addEventListener('focusin', focusIn, listen);
+  win.addEventListener('focusout', focusOut, listen);
 
   win.addEventListener(
     'keydown',
