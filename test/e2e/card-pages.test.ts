@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  clickInCard,
   cardOnTop,
   clickRelated,
   closeOpened,
@@ -76,6 +77,19 @@ describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
     await page.press('Tab');
     expect(await focused()).toBe('plain');
     await waitForNoCard(page);
+  });
+
+  it("keeps a focused link's card open while the reader clicks into it and tabs through it", async () => {
+    const page = await openPage(env, '/fixtures/card/keyboard.html');
+    await page.press('Tab');
+    await waitForCard(page);
+    await clickInCard(page, 'button');
+    await page.press('Tab');
+    const inCard = () => page.evaluate(() => document.activeElement?.localName === 'termlight-host');
+    expect(await inCard()).toBe(true);
+    // Well past the hide delay: moving between its buttons is not leaving the term.
+    await new Promise((r) => setTimeout(r, 900));
+    expect((await readCard(page))?.term).toBe('RLHF');
   });
 
   it('opens for a link reached with Tab, says it, and leaves Tab to the page', async () => {

@@ -85,7 +85,9 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
 
   function focusIn(e: Event): void {
     arrivals++;
-    if (!view.holds(e)) focusArrived();
+    // The card's own moves are none of this (nor is its shadow root to be watched).
+    if (view.holds(e)) return;
+    focusArrived();
     watchRootsOf(e.composedPath()[0]);
   }
 
