@@ -69,11 +69,10 @@ export function createCardView(opts: CardViewOptions) {
   };
   const controls = (): HTMLElement[] => [...(cardElement()?.querySelectorAll<HTMLElement>('button, a[href]') ?? [])];
 
-  /** Gives the focus back to the page, where the reader was, if the card holds it. */
   /**
-   * Gives the focus back where it came from. Where it came from nowhere (a command opened the
-   * card with nothing focused), Tab (`1`) and Shift+Tab (`-1`) go on to the page's next or
-   * previous stop beside the term; otherwise the card just lets it go.
+   * Gives the focus back to the page, where the reader was, if the card holds it. Where it came
+   * from nowhere (a command opened the card with nothing focused), Tab (`1`) and Shift+Tab (`-1`)
+   * go on to the page's next or previous stop beside the term; otherwise the card lets it go.
    */
   function giveFocusBack(direction?: 1 | -1): void {
     // Out of the Tab order again, however the focus leaves.

@@ -106,6 +106,24 @@ export function nextOf(node: Node): Node | null {
   return nextGetter ? (nextGetter.call(node) as Node | null) : node.nextSibling;
 }
 
+const previousElementGetter = getter(proto, 'previousElementSibling');
+const nextElementGetter = getter(proto, 'nextElementSibling');
+
+/** `el.previousElementSibling`, safe from a form whose input is named so. */
+export function previousElementOf(el: Element): Element | null {
+  return (previousElementGetter ? previousElementGetter.call(el) : el.previousElementSibling) as Element | null;
+}
+
+/** `el.nextElementSibling`, safe from a form whose input is named so. */
+export function nextElementOf(el: Element): Element | null {
+  return (nextElementGetter ? nextElementGetter.call(el) : el.nextElementSibling) as Element | null;
+}
+
+/** `el.getBoundingClientRect()`, safe from a form whose input is named so. */
+export function boxOf(el: Element): DOMRect {
+  return (proto ?? el).getBoundingClientRect.call(el);
+}
+
 /** `el.localName`, safe from a form whose input is named "localName". */
 export function tagOf(el: Element): string {
   const tag = el.localName;

@@ -1,4 +1,4 @@
-import { classify, parentOf } from './dom-rules';
+import { boxOf, classify, nextElementOf, parentOf, previousElementOf } from './dom-rules';
 import type { MutationBatch } from './observer';
 import type { PageText } from './page-text';
 import type { Painter } from './painter';
@@ -103,7 +103,7 @@ export class VisibleOwners {
   private nearOnScreen(owner: Element, width: number, screen: number, deadline: number): Element[] {
     let base = owner;
     let near = this.neighboursOnScreen(base, width, screen, deadline);
-    for (let out = 0; out < 2 && near.length === 0 && !previousOf(base) && !nextElementOf(base); out++) {
+    for (let out = 0; out < 2 && near.length === 0 && !previousElementOf(base) && !nextElementOf(base); out++) {
       const wrapper = parentOf(base);
       if (!wrapper || wrapper.nodeType !== 1 || wrapper === this.doc.body || wrapper === this.doc.documentElement) break;
       if (boxOf(wrapper as Element).height > screen) break;
@@ -121,7 +121,7 @@ export class VisibleOwners {
   private neighboursOnScreen(owner: Element, width: number, screen: number, deadline: number): Element[] {
     const out: Element[] = [];
     for (const up of [true, false]) {
-      const step = up ? previousOf : nextElementOf;
+      const step = up ? previousElementOf : nextElementOf;
       let seen = 0;
       for (let el = step(owner); el && seen < NEIGHBOURS; el = step(el)) {
         seen++;
@@ -136,14 +136,6 @@ export class VisibleOwners {
     return out;
   }
 }
-
-const elementProto = typeof Element !== 'undefined' ? Element.prototype : null;
-const siblingGetter = (name: string) => (elementProto ? Object.getOwnPropertyDescriptor(elementProto, name)?.get : undefined);
-const previousGetter = siblingGetter('previousElementSibling');
-const nextGetter = siblingGetter('nextElementSibling');
-const previousOf = (el: Element): Element | null => (previousGetter ? previousGetter.call(el) : el.previousElementSibling) as Element | null;
-const nextElementOf = (el: Element): Element | null => (nextGetter ? nextGetter.call(el) : el.nextElementSibling) as Element | null;
-const boxOf = (el: Element): DOMRect => (elementProto ?? el).getBoundingClientRect.call(el);
 
 /** Siblings looked at on each side of a container found on screen: a screenful of short blocks. */
 const NEIGHBOURS = 40;
