@@ -49,6 +49,13 @@ function move(x: number, y: number, target: EventTarget = document.body, init: P
   vi.advanceTimersByTime(20);
 }
 
+/** Presses Tab (with Shift) where the focus is, as the page would get it; the event, to see if it was taken. */
+function tab(shiftKey = false): KeyboardEvent {
+  const e = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
+  (document.activeElement ?? document.body).dispatchEvent(e);
+  return e;
+}
+
 function key(k: string) {
   const e = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true });
   document.body.dispatchEvent(e);
@@ -320,11 +327,6 @@ describe('keyboard navigation', () => {
     link.focus();
     controller.next();
     const inCard = () => host()!.shadowRoot!.activeElement?.textContent ?? null;
-    const tab = (shiftKey = false) => {
-      const e = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
-      (document.activeElement ?? document.body).dispatchEvent(e);
-      return e;
-    };
     expect(tab().defaultPrevented).toBe(true);
     expect(document.activeElement).toBe(host());
     expect(inCard()).toContain('More');
@@ -362,11 +364,6 @@ describe('keyboard navigation', () => {
     vi.spyOn(Element.prototype, 'getClientRects').mockImplementation(function (this: Element) {
       return (this as HTMLElement).hidden ? ([] as unknown as DOMRectList) : ([{ width: 10, height: 10 }] as unknown as DOMRectList);
     });
-    const tab = (shiftKey = false) => {
-      const e = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
-      (document.activeElement ?? document.body).dispatchEvent(e);
-      return e;
-    };
     expect(document.activeElement).toBe(document.body);
     controller.next();
     expect(shownTerm()).toBe('large language model');
@@ -387,11 +384,6 @@ describe('keyboard navigation', () => {
     second.before(link);
     link.append(second);
     vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{ width: 10, height: 10 }] as unknown as DOMRectList);
-    const tab = () => {
-      const e = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
-      (document.activeElement ?? document.body).dispatchEvent(e);
-      return e;
-    };
     controller.next();
     expect(shownTerm()).toBe('large language model');
     tab();
@@ -415,9 +407,7 @@ describe('keyboard navigation', () => {
     expect(shownTerm()).not.toBeNull();
     // The reader moves on (the card stays for a moment, as for the pointer).
     other.focus();
-    const e = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
-    other.dispatchEvent(e);
-    expect(e.defaultPrevented).toBe(false);
+    expect(tab().defaultPrevented).toBe(false);
     expect(host()!.shadowRoot!.activeElement).toBeNull();
   });
 
@@ -450,11 +440,6 @@ describe('keyboard navigation', () => {
     component.attachShadow({ mode: 'open' }).append(link);
     link.focus();
     controller.next();
-    const tab = (shiftKey = false) => {
-      const e = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
-      (document.activeElement ?? document.body).dispatchEvent(e);
-      return e;
-    };
     tab();
     const chip = card()!.querySelector<HTMLButtonElement>('.related button')!;
     chip.focus();
@@ -521,9 +506,7 @@ describe('keyboard navigation', () => {
     const live = () => host()!.shadowRoot!.querySelector('[aria-live]')!.textContent;
     vi.advanceTimersByTime(100);
     expect(live()).toMatch(/^large language model\. .+/);
-    const e = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
-    link.dispatchEvent(e);
-    expect(e.defaultPrevented).toBe(false);
+    expect(tab().defaultPrevented).toBe(false);
     expect(host()!.shadowRoot!.activeElement).toBeNull();
     // Tab goes on through the page; the card goes with the focus, and what it said too.
     other.focus();
@@ -537,9 +520,7 @@ describe('keyboard navigation', () => {
     move(150, 105);
     vi.advanceTimersByTime(300);
     expect(shownTerm()).toBe('large language model');
-    const e = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
-    document.body.dispatchEvent(e);
-    expect(e.defaultPrevented).toBe(false);
+    expect(tab().defaultPrevented).toBe(false);
     expect(host()!.shadowRoot!.activeElement).toBeNull();
   });
 

@@ -56,8 +56,23 @@ function onScreen(id: string): number[] {
   const el = document.getElementById(id) as Element;
   const paintedAtSample: number[] = [];
   (document as { elementFromPoint?: unknown }).elementFromPoint = () => (paintedAtSample.push(arrived.length), el);
-  el.getBoundingClientRect = () => ({ height: 20 }) as DOMRect;
   return paintedAtSample;
+}
+
+/** Where each element's first and last range came in the order ranges were painted. */
+function paintOrder(engine: TermEngine) {
+  const at = (id: string) => rangesOf(engine, id).map((r) => arrived.indexOf(r));
+  return { first: (id: string) => Math.min(...at(id)), last: (id: string) => Math.max(...at(id)) };
+}
+
+/** A box of one line, 500 px wide, at `left`, `top`. */
+const lineBox = (left: number, top: number) => ({ left, right: left + 500, top, bottom: top + 20, width: 500, height: 20 }) as DOMRect;
+
+/** Gives elements boxes, read through the prototype as the engine reads them; others have none. */
+function withBoxes(boxOf: (el: Element) => DOMRect | undefined): void {
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    return boxOf(this) ?? new DOMRect();
+  });
 }
 
 const rangesOf = (engine: TermEngine, id: string) =>
@@ -79,8 +94,7 @@ describe('a page read in several slices', () => {
     onScreen('p300');
     const engine = start();
     await engine.ready;
-    const last = (id: string) => Math.max(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
-    const first = (id: string) => Math.min(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
+    const { first, last } = paintOrder(engine);
     expect(last('p300')).toBeLessThan(first('p0'));
     expect(last('p300')).toBeLessThan(first('p299'));
   });
@@ -88,17 +102,12 @@ describe('a page read in several slices', () => {
   it('paints the neighbours on screen of a block a sample hit first too, not those off to the side', async () => {
     document.body.innerHTML = longPage(400);
     onScreen('p300');
-    const box = (left: number, top: number) => ({ left, right: left + 500, top, bottom: top + 20, width: 500, height: 20 }) as DOMRect;
     // Below the block hit: one off to the right (a carousel's next slide), then one on screen.
-    const boxes: Record<string, DOMRect> = { p300: box(0, 20), p301: box(innerWidth + 100, 40), p302: box(0, 60) };
-    // Through the prototype, as the engine asks (a page's form may shadow the method).
-    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-      return boxes[this.id] ?? new DOMRect();
-    });
+    const boxes: Record<string, DOMRect> = { p300: lineBox(0, 20), p301: lineBox(innerWidth + 100, 40), p302: lineBox(0, 60) };
+    withBoxes((el) => boxes[el.id]);
     const engine = start();
     await engine.ready;
-    const last = (id: string) => Math.max(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
-    const first = (id: string) => Math.min(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
+    const { first, last } = paintOrder(engine);
     expect(last('p302')).toBeLessThan(first('p0'));
     expect(first('p301')).toBeGreaterThan(first('p0'));
   });
@@ -106,16 +115,12 @@ describe('a page read in several slices', () => {
   it('paints the comments on screen around one a sample hit, each block alone in its comment', async () => {
     document.body.innerHTML = Array.from({ length: 400 }, (_, i) => `<div class="comment"><p id="p${i}">RLHF and LLM ${i}</p></div>`).join('');
     onScreen('p300');
-    const box = (top: number) => ({ left: 0, right: 500, top, bottom: top + 20, width: 500, height: 20 }) as DOMRect;
     const comment = (i: number) => document.getElementById(`p${i}`)!.parentElement!;
-    const boxes = new Map<Element, DOMRect>([[comment(300), box(20)], [comment(301), box(40)]]);
-    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-      return boxes.get(this) ?? new DOMRect();
-    });
+    const boxes = new Map<Element, DOMRect>([[comment(300), lineBox(0, 20)], [comment(301), lineBox(0, 40)]]);
+    withBoxes((el) => boxes.get(el));
     const engine = start();
     await engine.ready;
-    const last = (id: string) => Math.max(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
-    const first = (id: string) => Math.min(...rangesOf(engine, id).map((r) => arrived.indexOf(r)));
+    const { first, last } = paintOrder(engine);
     expect(last('p301')).toBeLessThan(first('p0'));
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrivenPage } from '../tools/corpus/drive';
 import { waitFor } from '../tools/corpus/interact';
 import { defaults } from '../../src/core/settings/defaults';
-import { loadPages } from '../tools/corpus/load-pages';
+import { loadPages, SCREEN_TERM_NODES } from '../tools/corpus/load-pages';
 import { pageInitSource } from '../tools/corpus/page-init';
 import { runProbe } from '../tools/corpus/probe-bundle';
 import { openSweep, type PageReport, type Sweep } from '../tools/corpus/sweep';
@@ -26,12 +26,7 @@ const [huge, ticker, app] = loadPages(false) as [ReturnType<typeof loadPages>[nu
 const SCROLL_TO_MIDDLE = `
   document.addEventListener('DOMContentLoaded', () => {
     scrollTo(0, document.documentElement.scrollHeight / 2);
-    const screen = new Set();
-    for (const el of document.querySelectorAll('[data-term]')) {
-      const r = el.getBoundingClientRect();
-      if (r.bottom > 0 && r.top < innerHeight) screen.add(el.firstChild);
-    }
-    Object.defineProperty(window, '__termlightFirstScreen', { value: screen });
+    Object.defineProperty(window, '__termlightFirstScreen', { value: ${SCREEN_TERM_NODES} });
   }, { once: true });
 `;
 

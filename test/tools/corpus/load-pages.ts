@@ -44,47 +44,46 @@ export function loadPages(full: boolean): LoadPage[] {
   ];
 }
 
+/**
+ * An expression for the text nodes of the terms on screen now: the huge page marks every term
+ * it holds with `data-term`.
+ */
+export const SCREEN_TERM_NODES = `(() => {
+  const screen = new Set();
+  for (const el of document.querySelectorAll('[data-term]')) {
+    const r = el.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < innerHeight) screen.add(el.firstChild);
+  }
+  return screen;
+})()`;
+
 /** What `TRACK_PAINT` saw. */
 export interface PaintSeen {
-  /** Terms on the first screen (the huge page marks them with `data-term`). */
-  onScreen: number;
-  /** Ranges painted, at each frame where that number changed. */
-  counts: number[];
-  /** Ranges painted in the frame where the last term on the first screen got its paint. */
-  paintedWithScreen: number;
-  /** From Termlight's start to that frame (ms, in the page); -1 until then. */
+  /**
+   * From Termlight's start to the frame where the last term on the first screen had its paint
+   * (ms, in the page); -1 until then.
+   */
   screenMs: number;
 }
 
 /**
  * An init script that follows Termlight's paint on the huge page from its start, frame by frame,
- * into `window.__termlightPaint` (a `PaintSeen`).
+ * until every term on the first screen is painted, into `window.__termlightPaint` (a `PaintSeen`).
  */
 export const TRACK_PAINT = `
   (() => {
-    const seen = { onScreen: 0, counts: [], paintedWithScreen: -1, screenMs: -1 };
+    const seen = { screenMs: -1 };
     Object.defineProperty(window, '__termlightPaint', { value: seen });
     document.addEventListener('termlight:takeover', () => {
       const started = performance.now();
-      const screen = new Set();
-      for (const el of document.querySelectorAll('[data-term]')) {
-        const r = el.getBoundingClientRect();
-        if (r.bottom > 0 && r.top < innerHeight) screen.add(el.firstChild);
-      }
-      seen.onScreen = screen.size;
+      const screen = ${SCREEN_TERM_NODES};
       const frame = () => {
-        let painted = 0;
         for (const [name, h] of CSS.highlights) {
           if (!name.startsWith('termlight-') || name.startsWith('termlight-current-')) continue;
-          painted += h.size;
-          if (screen.size) for (const r of h) screen.delete(r.startContainer);
+          for (const r of h) screen.delete(r.startContainer);
         }
-        if (painted !== seen.counts[seen.counts.length - 1]) seen.counts.push(painted);
-        if (!screen.size && seen.screenMs < 0) {
-          seen.paintedWithScreen = painted;
-          seen.screenMs = performance.now() - started;
-        }
-        requestAnimationFrame(frame);
+        if (screen.size) requestAnimationFrame(frame);
+        else seen.screenMs = performance.now() - started;
       };
       requestAnimationFrame(frame);
     }, { once: true });
