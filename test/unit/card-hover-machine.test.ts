@@ -95,6 +95,46 @@ describe('cards opened on purpose', () => {
   });
 });
 
+describe('a card dropped by what asked for it (the focus leaving a link)', () => {
+  // Targets as the controller makes them: one object per request, the same term for two.
+  interface Ask { term: string; by: string }
+  const objTiming = { ...timing, same: (a: Ask, b: Ask) => a.term === b.term };
+  const step = (state: HoverState<Ask>, e: HoverEvent<Ask>) => hoverReducer(objTiming, state, e);
+  const byFocus: Ask = { term: 'llm', by: 'focus' };
+
+  it('closes the card it opened at once, with no grace period, and leaves the term free to open again', () => {
+    let s = step(initialHoverState<Ask>(), { type: 'point', target: byFocus, arm: true, now: 0 });
+    s = step(s, { type: 'tick', now: 300 });
+    expect(s.shown).toBe(byFocus);
+    s = step(s, { type: 'drop', target: byFocus, now: 400 });
+    expect(s.shown).toBeNull();
+    expect(nextDeadline(s)).toBeNull();
+    s = step(s, { type: 'point', target: { term: 'llm', by: 'pointer' }, arm: true, now: 500 });
+    expect(s.pending?.term).toBe('llm');
+  });
+
+  it("gives the pointer's card on the same term the usual grace period", () => {
+    const byPointer: Ask = { term: 'llm', by: 'pointer' };
+    let s = step(initialHoverState<Ask>(), { type: 'point', target: byPointer, arm: true, now: 0 });
+    s = step(s, { type: 'tick', now: 300 });
+    // The focus asks for the term whose card the pointer already opened: that card stays its.
+    s = step(s, { type: 'point', target: byFocus, arm: true, now: 350 });
+    s = step(s, { type: 'drop', target: byFocus, now: 400 });
+    expect(s.shown).toBe(byPointer);
+    expect(nextDeadline(s)).toBe(700);
+  });
+
+  it('keeps a card waiting for another term', () => {
+    let s = step(initialHoverState<Ask>(), { type: 'point', target: byFocus, arm: true, now: 0 });
+    s = step(s, { type: 'tick', now: 300 });
+    // Shown by the focus; the pointer now rests on another term, whose card is due at 650.
+    s = step(s, { type: 'point', target: { term: 'rlhf', by: 'pointer' }, arm: true, now: 350 });
+    s = step(s, { type: 'drop', target: byFocus, now: 400 });
+    expect(s.shown).toBeNull();
+    expect(step(s, { type: 'tick', now: 650 }).shown?.term).toBe('rlhf');
+  });
+});
+
 describe('Escape', () => {
   const escaped: HoverEvent<string>[] = [point('llm', 0), tick(300), { type: 'close' }];
 

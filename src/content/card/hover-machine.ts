@@ -11,7 +11,9 @@
  * - while the pointer is on the card, it stays;
  * - a card opened on purpose (click, tap, keyboard) is `sticky`: only Escape, a click elsewhere
  *   or resting on another term replaces it;
- * - after Escape, the term the pointer is still on does not reopen until the pointer leaves it.
+ * - after Escape, the term the pointer is still on does not reopen until the pointer leaves it;
+ * - a card opened for something that no longer wants it (the focus left the link it was
+ *   opened for) closes at once: the grace period is for a pointer crossing into the card.
  */
 
 export interface HoverTiming<T> {
@@ -42,6 +44,11 @@ export type HoverEvent<T> =
   | { type: 'enter-card' }
   | { type: 'open'; target: T }
   | { type: 'close' }
+  /**
+   * Whatever asked for `target` (this very object) is gone: a card open for it closes at once,
+   * one waiting for it does not open. Otherwise the same as the pointer leaving for no term.
+   */
+  | { type: 'drop'; target: T; now: number }
   | { type: 'tick'; now: number };
 
 export function initialHoverState<T>(): HoverState<T> {
@@ -65,6 +72,9 @@ export function hoverReducer<T>(
       return state.shown ? { ...state, pending: null, hideAt: null } : state;
     case 'tick':
       return tick(state, event.now);
+    case 'drop':
+      if (state.shown !== event.target) return hoverReducer(timing, state, { type: 'point', target: null, arm: false, now: event.now });
+      return { ...initialHoverState<T>(), pending: state.pending, showAt: state.showAt };
     case 'point': {
       const { target, now } = event;
       const dismissed = same(target, state.dismissed) ? state.dismissed : null;

@@ -53,13 +53,14 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
   let arrivals = 0;
 
   /**
-   * Tells the card the focus has left its term, if the card's state is still about that term.
-   * A card the pointer opened, or the pointer's own Escape, is none of the focus's business.
+   * Tells the card the focus has left its term, if the card's state is still about that term:
+   * the card the focus opened goes at once, as a tooltip does (and what it said with it). A card
+   * the pointer opened, or the pointer's own Escape, is none of the focus's business.
    */
   function leaveFocusTarget(): void {
     const target = focusTarget;
     focusTarget = null;
-    if (target !== null && o.involves(target)) o.dispatch({ type: 'point', target: null, arm: false, now: Date.now() });
+    if (target !== null && o.involves(target)) o.dispatch({ type: 'drop', target, now: Date.now() });
   }
 
   /** The term that the control just reached with the keyboard names, if any. */
