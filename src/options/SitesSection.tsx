@@ -26,7 +26,8 @@ export function SitesSection({ settings, update }: SectionProps) {
     event.preventDefault();
     const result = normalizeSitePattern(draft);
     if (!result.ok) {
-      setError(localize(t, result.error));
+      // The reasons are written to fit inside other sentences too: here one stands alone.
+      setError(t('optSitesRefused', localize(t, result.error)));
       return;
     }
     // Compared in one form: `xn--bcher-kva.de` is `bücher.de` written for DNS.

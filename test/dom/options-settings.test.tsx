@@ -215,7 +215,7 @@ describe('site rules', () => {
   });
 
   it.each([
-    [`${'a'.repeat(300)}.com`, 'Each part of a site between dots may be at most 63 characters long, not 300'],
+    [`${'a'.repeat(300)}.com`, 'Each part of a site between dots may be at most 63 characters long, not 300.'],
   ])('refuses %s, a name no site can have', async (typed, message) => {
     const { api, root } = await openOptions();
     const form = await addSite(root, typed);
@@ -226,7 +226,7 @@ describe('site rules', () => {
   it('explains what is wrong with a pattern and stores nothing', async () => {
     const { api, root, save } = await openOptions();
     const form = await addSite(root, 'ftp://files.example.com');
-    expect(form.querySelector('[role=alert]')?.textContent).toBe('Termlight runs only on http and https pages, not on ftp: ones');
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('Termlight runs only on http and https pages, not on ftp: ones.');
     expect(form.querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
     expect(save).not.toHaveBeenCalled();
     expect(api.state.sync).toEqual({});
@@ -236,9 +236,9 @@ describe('site rules', () => {
     const api = { ...createMemoryApi(), t: (key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join('|')})` };
     const root = await renderPage(api, <Options />);
     const form = await addSite(root, 'FTP://files.example.com');
-    expect(form.querySelector('[role=alert]')?.textContent).toBe('siteScheme(ftp)');
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('optSitesRefused(siteScheme(ftp))');
     await addSite(root, '*.*');
-    expect(form.querySelector('[role=alert]')?.textContent).toBe('siteTooBroad()');
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('optSitesRefused(siteTooBroad())');
   });
 
   /** Adds `b.org` while the browser refuses every write, in `words`; the form. */
