@@ -187,8 +187,9 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     const page = await openPage(env, '/fixtures/card/keyboard-beside.html');
     const { navigate, sender } = await commandsFor(page);
     const focused = () => page.evaluate(() => {
-      const el = document.activeElement;
-      return el?.shadowRoot?.activeElement?.id || el?.id || el?.localName || '';
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.id || el?.localName || '';
     });
     const inCard = () => page.evaluate(() => document.activeElement?.localName === 'termlight-host');
     // Nothing has the focus; the command opens the card of the first term.
@@ -198,11 +199,15 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     expect(await inCard()).toBe(true);
     for (let i = 0; i < 12 && (await inCard()); i++) await page.press('Tab');
     // Past the anchor without href, the unseen, the disabled and the inert control, into the
-    // component, as Tab from a link in the term's place would go.
+    // component inside a component, as Tab from a link in the term's place would go.
     expect(await focused()).toBe('in-component');
     await waitForNoCard(page);
     // Back again with nothing focused: Shift+Tab out of the card goes to the link before.
-    await page.evaluate(() => ((document.activeElement?.shadowRoot?.activeElement ?? document.activeElement) as HTMLElement | null)?.blur());
+    await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      (el as HTMLElement | null)?.blur();
+    });
     expect(await focused()).toBe('body');
     expect(await navigate('previous')).toEqual([true]);
     await waitForCard(page);

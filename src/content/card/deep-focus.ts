@@ -30,23 +30,33 @@ function takes(el: HTMLElement, doc: Document): boolean {
   return deepActive(doc) === el;
 }
 
-/** The first stop (the last, going back) inside a component's open shadow root, focused. */
-function focusInShadow(host: Element, forward: boolean, doc: Document): boolean {
+/** Components inside components looked into, at most: a page's nesting is rarely deeper. */
+const DEEPEST = 8;
+
+/** `el` focused, or the first stop (the last, going back) in its open shadow root, focused. */
+function focusAt(el: HTMLElement, forward: boolean, doc: Document, depth: number): boolean {
+  // Going on, a component comes before what it holds; going back, after.
+  return forward ? takes(el, doc) || focusInShadow(el, true, doc, depth) : focusInShadow(el, false, doc, depth) || takes(el, doc);
+}
+
+/** The first stop (the last, going back) inside a component's open shadow root, and in the components it holds, focused. */
+function focusInShadow(host: Element, forward: boolean, doc: Document, depth: number): boolean {
   const shadow = host.shadowRoot;
-  if (!shadow) return false;
+  if (!shadow || depth >= DEEPEST) return false;
   const walker = doc.createTreeWalker(shadow, NodeFilter.SHOW_ELEMENT);
   const inside: HTMLElement[] = [];
   for (let n = walker.nextNode(); n && inside.length < LOOK_AT_MOST; n = walker.nextNode()) inside.push(n as HTMLElement);
   if (!forward) inside.reverse();
-  return inside.some((el) => takes(el, doc));
+  return inside.some((el) => focusAt(el, forward, doc, depth + 1));
 }
 
 /**
  * Moves the focus to the first element after `node` in page order (before it, going back) that
  * takes it, for a focus that has nowhere to go back to: Tab from the card then goes on from the
  * term, as it would from a link there. A term in a shadow root is looked past from its outermost
- * host; a component's open shadow root is looked into (one level); elements inside `skip` (the
- * card's host) are passed by. Returns whether an element took the focus.
+ * host; a component's open shadow root is looked into, and so are those of components inside it
+ * (a few levels deep); elements inside `skip` (the card's host) are passed by. Returns whether an
+ * element took the focus.
  */
 export function focusBeside(node: Node, forward: boolean, skip: Element | null): boolean {
   const doc = node.ownerDocument;
@@ -59,8 +69,7 @@ export function focusBeside(node: Node, forward: boolean, skip: Element | null):
     const el = (forward ? walker.nextNode() : walker.previousNode()) as HTMLElement | null;
     if (!el) return false;
     if (skip?.contains(el) || el.contains(start)) continue;
-    // Going on, a component comes before what it holds; going back, after.
-    if (forward ? takes(el, doc) || focusInShadow(el, true, doc) : focusInShadow(el, false, doc) || takes(el, doc)) return true;
+    if (focusAt(el, forward, doc, 0)) return true;
   }
   return false;
 }
