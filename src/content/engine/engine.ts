@@ -1,5 +1,4 @@
 import type { Matcher } from '../../core/matcher';
-import type { Block } from './blocks';
 import { hasReadableText } from './dom-rules';
 import { hitTest } from './hit-test';
 import { LateShadows } from './late-shadows';
@@ -9,19 +8,11 @@ import { watchPage } from './observer';
 import { PageText } from './page-text';
 import { PaintQueue } from './paint-queue';
 import { createYield, runSliced, type SliceStats } from './scheduler';
-import { ownersToRead, VisibleOwners } from './scope';
-import { TextWalk, type WalkHooks } from './text-model';
+import { ownersToRead } from './scope';
+import { screenFirst, type FirstPass } from './screen-first';
+import type { WalkHooks } from './text-model';
 import type { EngineOptions, EngineStats, EngineTuning, TermEngine } from './types';
 import { WalkQueue } from './walk-queue';
-
-/** What the first pass adds to an ordinary one. */
-interface FirstPass {
-  stats: SliceStats;
-  /** Before each slice but the first. */
-  before(q: WalkQueue, deadline: number): void;
-  /** True while nothing may be painted yet. */
-  holdPaint(): boolean;
-}
 
 const DEFAULTS: Required<Omit<EngineTuning, 'painter' | 'taskStart'>> = {
   // A slice checks the clock between units of work, and V8 can stretch one unit by several
@@ -190,35 +181,15 @@ export function createTermEngine(
     const root = doc.documentElement;
     if (doc.designMode === 'on') designMode = true;
     if (!root || designMode) return;
-    let visible: VisibleOwners | null = null;
-    // Asking what is on screen before the browser has laid the page out makes that first layout
-    // happen inside our task (over 50 ms on a 5 MB page): wait until a frame has been drawn. A
-    // page read before then, or in a background tab that draws none, needs no screen-first step.
-    let framed = false;
-    const view = doc.defaultView;
-    if (view?.requestAnimationFrame) view.requestAnimationFrame(() => void (framed = true));
-    else framed = true;
-    await pass((q) => q.add(root), {
+    const first = screenFirst({
+      doc,
+      page,
       stats: firstPass,
-      before(q, deadline) {
-        if (!framed || visible?.done) return;
-        const sampler = (visible ??= new VisibleOwners(doc, opts.skipCode));
-        const at = q.position;
-        const onScreen: Block[] = [];
-        const read = hooks();
-        const add = read.onBlock;
-        read.onBlock = (block) => (add(block), onScreen.push(block));
-        for (const owner of guarded(() => sampler.take(deadline), [])) {
-          // A container the walk is inside of is the walk's to finish.
-          if (page.isKnown(owner) || (at && owner.contains(at))) continue;
-          new TextWalk(owner, read).run(Infinity);
-        }
-        paints.prioritise(onScreen);
-      },
-      // New paint makes the browser check every highlight before it can hit-test a point (25 ms
-      // on a 5 MB page, in whichever task asks first): hold it until the screen is sampled.
-      holdPaint: () => !visible?.done,
+      skipCode: () => opts.skipCode,
+      hooks,
+      prioritise: (blocks) => paints.prioritise(blocks),
     });
+    await pass((q) => q.add(root), first);
     counts.wallMs = performance.now() - began;
   }
 
