@@ -1,0 +1,184 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SAMPLE_ENTRIES } from '../fixtures/card/sample-entries';
+import { card, host, key, move, setup, shownTerm, stop, useCardPage } from './card-harness';
+
+useCardPage();
+
+describe('hovering a term', () => {
+  it('opens its card after the hover delay, and not before', () => {
+    setup();
+    move(150, 105);
+    vi.advanceTimersByTime(250);
+    expect(card()).toBeNull();
+    vi.advanceTimersByTime(60);
+    expect(shownTerm()).toBe('large language model');
+    expect(card()?.querySelector('.definition')?.textContent).toBe(SAMPLE_ENTRIES[0]!.entry.definition);
+  });
+
+  it('opens nothing while the pointer sweeps past', () => {
+    setup();
+    for (let x = 90; x < 400; x += 20) move(x, 105);
+    vi.advanceTimersByTime(1000);
+    expect(card()).toBeNull();
+  });
+
+  it('keeps the card while the pointer is on it, and hides it after the pointer leaves', () => {
+    const { engine } = setup();
+    move(150, 105);
+    vi.advanceTimersByTime(300);
+    move(150, 140);
+    vi.advanceTimersByTime(100);
+    const before = engine.hitTests();
+    move(160, 150, host()!);
+    // Over the card, nothing on the page is hit-tested.
+    expect(engine.hitTests()).toBe(before);
+    vi.advanceTimersByTime(2000);
+    expect(card()).not.toBeNull();
+    move(600, 600);
+    vi.advanceTimersByTime(350);
+    expect(card()).toBeNull();
+  });
+
+  it('closes on Escape, and the page does not see that Escape', () => {
+    setup();
+    const pageSaw = vi.fn();
+    document.body.addEventListener('keydown', pageSaw);
+    move(150, 105);
+    vi.advanceTimersByTime(300);
+    const e = key('Escape');
+    expect(card()).toBeNull();
+    expect(e.defaultPrevented).toBe(true);
+    expect(pageSaw).not.toHaveBeenCalled();
+    // Without a card, Escape belongs to the page.
+    key('Escape');
+    expect(pageSaw).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes on a click elsewhere', () => {
+    setup();
+    move(150, 105);
+    vi.advanceTimersByTime(300);
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { clientX: 700, clientY: 700, bubbles: true }));
+    expect(card()).toBeNull();
+  });
+
+  it('opens nothing while a button is held (a drag or a text selection)', () => {
+    setup();
+    move(150, 105, document.body, { buttons: 1 });
+    vi.advanceTimersByTime(1000);
+    expect(card()).toBeNull();
+  });
+
+  it('with the modifier setting, opens only while the key is held', () => {
+    setup({ trigger: 'hover-modifier' });
+    move(150, 105);
+    vi.advanceTimersByTime(1000);
+    expect(card()).toBeNull();
+    move(151, 105, document.body, { altKey: true });
+    vi.advanceTimersByTime(300);
+    expect(shownTerm()).toBe('large language model');
+  });
+
+  it('with the modifier setting, opens a term again after Escape once the pointer has left it', () => {
+    setup({ trigger: 'hover-modifier' });
+    move(150, 105, document.body, { altKey: true });
+    vi.advanceTimersByTime(300);
+    key('Escape');
+    expect(card()).toBeNull();
+    // Away without the key, back, and the key pressed on the term again.
+    move(600, 600);
+    move(150, 105);
+    const alt = new KeyboardEvent('keydown', { key: 'Alt', bubbles: true });
+    document.body.dispatchEvent(alt);
+    vi.advanceTimersByTime(320);
+    expect(shownTerm()).toBe('large language model');
+  });
+});
+
+describe('the card host', () => {
+  it('is created only when a card first opens, on <html>, with the styles in an open shadow root', () => {
+    const { controller } = setup();
+    expect(host()).toBeNull();
+    controller.showFor(2);
+    const h = host()!;
+    expect(h.parentElement).toBe(document.documentElement);
+    expect(h.hasAttribute('data-termlight-host')).toBe(true);
+    expect(h.style.getPropertyPriority('display')).toBe('important');
+    expect(h.shadowRoot?.querySelector('style')?.textContent).toContain('.card');
+    expect(shownTerm()).toBe('token');
+  });
+
+  it('replaces a host left behind by an earlier copy of the extension', () => {
+    const stale = document.createElement('termlight-host');
+    stale.setAttribute('data-termlight-host', '');
+    document.documentElement.append(stale);
+    setup().controller.showFor(0);
+    expect(document.querySelectorAll('termlight-host')).toHaveLength(1);
+    expect(stale.isConnected).toBe(false);
+  });
+
+  it('goes away, with every listener, when the signal aborts', () => {
+    const { controller, engine } = setup();
+    controller.showFor(0);
+    stop();
+    expect(host()).toBeNull();
+    const before = engine.hitTests();
+    move(150, 105);
+    vi.advanceTimersByTime(500);
+    expect(engine.hitTests()).toBe(before);
+    expect(host()).toBeNull();
+  });
+});
+
+describe('inside the card', () => {
+  it('a related term switches the card to that entry', () => {
+    const { controller } = setup();
+    controller.showFor(0);
+    const related = [...card()!.querySelectorAll<HTMLButtonElement>('.related button')];
+    expect(related.map((b) => b.textContent)).toEqual(['fine-tuning', 'token']);
+    related[0]!.click();
+    expect(shownTerm()).toBe('fine-tuning');
+  });
+
+  it('"Open in glossary" hands the entry to the extension', () => {
+    const { controller, openGlossary } = setup();
+    controller.showFor(1);
+    [...card()!.querySelectorAll('button')].find((b) => b.textContent?.includes('Open in glossary'))!.click();
+    expect(openGlossary).toHaveBeenCalledWith('fine-tuning', 'ai-basics');
+  });
+});
+
+describe('click trigger', () => {
+  function click(x: number, y: number, target: EventTarget = document.body) {
+    target.dispatchEvent(new PointerEvent('pointerdown', { clientX: x, clientY: y, bubbles: true }));
+    const e = new MouseEvent('click', { clientX: x, clientY: y, bubbles: true, cancelable: true });
+    target.dispatchEvent(e);
+    return e;
+  }
+
+  it('a click on a term opens its card at once; a second click closes it', () => {
+    setup({ trigger: 'click' });
+    const e = click(150, 105);
+    expect(shownTerm()).toBe('large language model');
+    expect(e.defaultPrevented).toBe(true);
+    click(150, 105);
+    expect(card()).toBeNull();
+  });
+
+  it('a click on a term inside a link is left to the link', () => {
+    setup({ trigger: 'click' });
+    const link = document.createElement('a');
+    link.href = '#somewhere';
+    document.body.append(link);
+    const e = click(150, 105, link);
+    expect(e.defaultPrevented).toBe(false);
+    expect(card()).toBeNull();
+  });
+
+  it('does not open on hover', () => {
+    setup({ trigger: 'click' });
+    move(150, 105);
+    vi.advanceTimersByTime(1000);
+    expect(card()).toBeNull();
+  });
+});
