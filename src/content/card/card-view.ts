@@ -1,8 +1,8 @@
 import { h, render, type ComponentChild } from 'preact';
-import { deepActive, focusBeside } from './deep-focus';
 import { placeCard, type Rect } from '../../core/placement';
 import type { GlossaryEntry } from '../../core/glossary/types';
 import { Card, type RelatedTerm } from './Card';
+import { createCardFocus } from './card-focus';
 import type { CardTheme } from './card-css';
 import { createCardHost, type CardHost } from './host';
 import type { CardStrings } from './strings';
@@ -58,37 +58,10 @@ export function createCardView(opts: CardViewOptions) {
 
   const ensureHost = (): CardHost => (host ??= createCardHost(doc));
   const cardElement = (): HTMLElement | null => host?.mount.querySelector<HTMLElement>('.card') ?? null;
-  /** Where the page's focus was when the keyboard moved into the card: it goes back there. */
-  let returnTo: Element | null = null;
   /** Counts announcements: one still waiting to be said is dropped by a later one, or by hide. */
   let said = 0;
-  const focusInCard = (): Element | null => {
-    const root = host?.host.shadowRoot;
-    const active = root ? deepActive(doc) : null;
-    return active && root!.contains(active) ? active : null;
-  };
-  const controls = (): HTMLElement[] => [...(cardElement()?.querySelectorAll<HTMLElement>('button, a[href]') ?? [])];
-
-  /**
-   * Gives the focus back to the page, where the reader was, if the card holds it. Where it came
-   * from nowhere (a command opened the card with nothing focused), Tab (`1`) and Shift+Tab (`-1`)
-   * go on to the page's next or previous stop beside the term; otherwise the card lets it go.
-   */
-  function giveFocusBack(direction?: 1 | -1): void {
-    // Out of the Tab order again, however the focus leaves.
-    if (host) host.host.tabIndex = -1;
-    if (!focusInCard()) return;
-    const back = returnTo;
-    returnTo = null;
-    if (back && back.isConnected && back !== doc.body && typeof (back as HTMLElement).focus === 'function') {
-      (back as HTMLElement).focus({ preventScroll: true });
-      return;
-    }
-    // A stop of the page's own, brought on screen as Tab would.
-    const node = shown?.anchor.node;
-    if (direction && node?.isConnected && focusBeside(node, direction === 1, host?.host ?? null)) return;
-    (focusInCard() as HTMLElement | null)?.blur();
-  }
+  const focus = createCardFocus({ doc, host: () => host, card: cardElement, termNode: () => shown?.anchor.node });
+  const { giveFocusBack } = focus;
 
   function relatedOf(index: number): RelatedTerm[] {
     const item = opts.entries[index];
@@ -235,32 +208,10 @@ export function createCardView(opts: CardViewOptions) {
     place,
     isOpen: () => shown !== null,
     /** Moves the keyboard's focus to the card's first control; false when no card is open. */
-    focusIn(): boolean {
-      const first = controls()[0] ?? cardElement();
-      if (!shown || !first) return false;
-      // The element itself, inside the page's shadow roots too, not the host of its root.
-      const active = deepActive(doc);
-      returnTo = active && !focusInCard() ? active : null;
-      host?.host.removeAttribute('tabindex');
-      first.focus({ preventScroll: true });
-      return true;
-    },
-    /**
-     * Where the focus is in the card: on its first control, its last (both for a single one),
-     * or neither; null when the card does not have it.
-     */
-    focusPlace(): { first: boolean; last: boolean } | null {
-      const at = focusInCard();
-      if (!at) return null;
-      const list = controls();
-      // Not on a control (the card itself, after a related term replaced the buttons): before the
-      // first one, so Tab goes on to it.
-      const i = list.indexOf(at as HTMLElement);
-      return { first: i <= 0, last: i === -1 ? list.length === 0 : i === list.length - 1 };
-    },
+    focusIn: (): boolean => shown !== null && focus.focusIn(),
+    focusPlace: focus.focusPlace,
     giveFocusBack,
-    /** Whether the keyboard's focus is in the card. */
-    hasFocus: (): boolean => focusInCard() !== null,
+    hasFocus: focus.hasFocus,
     /** The entry on the card now (a related term may have replaced the first); null for none. */
     shownIndex: () => shown?.index ?? null,
     /** True for an event that happened in the card. */
