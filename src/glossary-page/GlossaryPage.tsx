@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { qualifiedAnchor } from '../core/glossary/anchor';
 import { CATEGORY_LABEL_KEYS, isCategory } from '../core/glossary/categories';
 import { useT } from '../ui/api';
@@ -25,8 +25,17 @@ export function GlossaryPage() {
   const { target: linked, stamp } = useHashTarget();
   const ready = settings !== null && user !== null;
 
+  /**
+   * A move to the linked entry is owed: a new link (or the other order) asks for one, and it is
+   * made once the entry is drawn, which after a search is only when the cleared list is.
+   */
+  const owed = useRef(false);
   // A deep link must show its entry even if the search would hide it.
-  useEffect(() => setQuery(''), [stamp]);
+  useEffect(() => {
+    owed.current = true;
+    setQuery('');
+  }, [stamp]);
+  useEffect(() => void (owed.current = true), [view]);
 
   const shown = useMemo(() => filterEntries(entries, query), [entries, query]);
   const groups = useMemo(() => (view === 'az' ? groupByLetter(shown) : groupByCategory(shown)), [shown, view]);
@@ -38,12 +47,13 @@ export function GlossaryPage() {
   const header = useStickyHeader(ready && entries.length > 0);
 
   useEffect(() => {
-    if (!ready || !target) return;
+    if (!owed.current || !ready || !target) return;
     const el = document.getElementById(target);
     if (!el?.classList.contains('entry')) return;
+    owed.current = false;
     el.scrollIntoView({ block: 'start' });
     el.focus({ preventScroll: true });
-  }, [ready, target, stamp, view]);
+  }, [ready, target, stamp, view, shown]);
 
   if (!ready) return <main class="glossary" aria-busy="true" />;
   const groupLabel = (group: Group) =>

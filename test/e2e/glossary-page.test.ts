@@ -149,4 +149,26 @@ describe.each(BROWSERS)('%s: the glossary page', (name) => {
     expect(terms).toContain('RLHF');
     await page.close();
   });
+
+  it('takes a related link followed from search results to its entry, which the search had hidden', async () => {
+    const page = await env.browser.newPage();
+    await page.setViewport(1000, 700);
+    await page.goto(env.browser.extensionUrl('glossary.html'));
+    await page.waitFor(() => document.querySelectorAll('.entry').length > 50, undefined, 10_000);
+    await page.evaluate(() => document.querySelector<HTMLInputElement>('#glossary_search')!.focus());
+    await page.type('reinforcement learning from human');
+    await page.waitFor(() => !document.getElementById('dpo') && !!document.querySelector('#rlhf .entry-related a[href="#dpo"]'));
+    await page.evaluate(() => document.querySelector<HTMLAnchorElement>('#rlhf .entry-related a[href="#dpo"]')!.click());
+    // The search gives way, and the reader lands on the entry: on screen below the header, focused.
+    const shown = await page.waitFor(() => {
+      const entry = document.getElementById('dpo');
+      if (!entry || document.activeElement !== entry) return null;
+      const header = document.querySelector('.glossary-header')!.getBoundingClientRect();
+      return { top: entry.getBoundingClientRect().top, headerBottom: header.bottom, height: innerHeight, query: document.querySelector<HTMLInputElement>('#glossary_search')!.value };
+    }, undefined, 5000);
+    expect(shown).toEqual({ top: expect.any(Number), headerBottom: expect.any(Number), height: 700, query: '' });
+    expect(shown!.top).toBeGreaterThanOrEqual(shown!.headerBottom - 1);
+    expect(shown!.top).toBeLessThan(shown!.height);
+    await page.close();
+  });
 });
