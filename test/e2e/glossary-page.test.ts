@@ -150,6 +150,31 @@ describe.each(BROWSERS)('%s: the glossary page', (name) => {
     await page.close();
   });
 
+  it.each([[1000, 700], [360, 640]])('keeps the focused link out from under the sticky header, going back with Shift+Tab (%i px wide)', async (width, height) => {
+    const page = await env.browser.newPage();
+    await page.setViewport(width, height);
+    await page.goto(env.browser.extensionUrl('glossary.html'));
+    await page.waitFor(() => document.querySelectorAll('.entry').length > 50, undefined, 10_000);
+    // From the end of the page, back through the last entries' links.
+    await page.evaluate(() => {
+      const links = document.querySelectorAll<HTMLElement>('.entry-related a');
+      links[links.length - 1]!.focus();
+    });
+    const hidden: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      await page.press('Shift+Tab');
+      const seen = await page.evaluate(() => {
+        const el = document.activeElement!;
+        const header = document.querySelector('.glossary-header')!;
+        if (header.contains(el)) return null;
+        return { name: el.textContent ?? '', top: el.getBoundingClientRect().top, headerBottom: header.getBoundingClientRect().bottom };
+      });
+      if (seen && seen.top < seen.headerBottom - 1) hidden.push(`${seen.name} at ${Math.round(seen.top)} under ${Math.round(seen.headerBottom)}`);
+    }
+    expect(hidden).toEqual([]);
+    await page.close();
+  });
+
   it('takes a related link followed from search results to its entry, which the search had hidden', async () => {
     const page = await env.browser.newPage();
     await page.setViewport(1000, 700);
