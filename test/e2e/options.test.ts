@@ -201,6 +201,85 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     await page.close();
   });
 
+  /**
+   * For each choice group: how its chosen item is drawn against the others (the segment or the
+   * swatch ring's edge and fill, the radio's dot), and the swatches' own colours.
+   */
+  const choiceLooks = (page: TestPage) =>
+    page.evaluate(() => {
+      const body = (input: HTMLInputElement, pseudo?: string) => {
+        const style = getComputedStyle(input.nextElementSibling!, pseudo);
+        return `${style.backgroundImage} ${style.backgroundColor} ${style.borderTopColor}`;
+      };
+      const group = (id: string, pseudo?: string) => {
+        const inputs = [...document.querySelectorAll<HTMLInputElement>(`[data-testid=${id}] input`)];
+        const chosen = inputs.find((i) => i.checked)!;
+        return { chosen: body(chosen, pseudo), others: [...new Set(inputs.filter((i) => !i.checked).map((i) => body(i, pseudo)))] };
+      };
+      const swatches = [...document.querySelectorAll('[data-testid=highlight-color] .swatch')].map((el) => getComputedStyle(el).backgroundColor);
+      const track = getComputedStyle(document.querySelector('[data-testid=theme] .choices-options')!).backgroundColor;
+      const edge = getComputedStyle(document.querySelector('[data-testid=theme] input:checked + .choice-body')!).borderTopColor;
+      // Each knob against what it sits on: the switch's fill, or the page where that is clear.
+      const fill = (el: Element | null): string => {
+        for (; el; el = el.parentElement) {
+          const c = getComputedStyle(el).backgroundColor;
+          if (!/, 0\)$|transparent/.test(c)) return c;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      const thumbs = [...document.querySelectorAll('.switch-thumb')].map((el) => [getComputedStyle(el).backgroundColor, fill(el.parentElement)]);
+      return {
+        thumbsSeen: thumbs.every(([knob, under]) => knob !== under && !/, 0(\.\d+)?\)$/.test(knob!)),
+        segments: group('highlight-style'),
+        radios: group('trigger', '::before'),
+        rings: group('highlight-color'),
+        swatchColours: new Set(swatches).size,
+        swatches: swatches.length,
+        track,
+        edge,
+      };
+    });
+
+  /** WCAG contrast of two computed `rgb()` colours. */
+  function contrastOf(a: string, b: string): number {
+    const lum = (c: string) => {
+      const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+        const x = Number(v) / 255;
+        return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  }
+
+  it('draws the chosen segment with an edge that stands out on its track (3:1), in the dark theme too', async () => {
+    const page = await openOptions(env);
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => document.querySelector<HTMLInputElement>(`[data-testid=theme] input[value=${t}]`)!.click(), theme);
+      await page.waitFor((t) => document.documentElement.dataset.theme === t, theme);
+      const looks = await choiceLooks(page);
+      expect(contrastOf(looks.edge, looks.track), theme).toBeGreaterThanOrEqual(3);
+    }
+    await clearStorage(page);
+    await page.close();
+  });
+
+  it.skipIf(name === 'firefox')('shows which choice is chosen and where each switch stands in forced colours, and keeps the swatches\' colours', async () => {
+    const page = await openOptions(env);
+    await page.forceColors!(true);
+    const looks = await choiceLooks(page);
+    await page.forceColors!(false);
+    for (const what of ['segments', 'radios', 'rings'] as const) {
+      expect(looks[what].others, what).toHaveLength(1);
+      expect(looks[what].others[0], what).not.toBe(looks[what].chosen);
+    }
+    expect(looks.swatchColours).toBe(looks.swatches);
+    // A switch's knob says where it is: it must not melt into the page.
+    expect(looks.thumbsSeen).toBe(true);
+    await page.close();
+  });
+
   it('lists the keyboard shortcuts the browser holds', async () => {
     const page = await openOptions(env);
     const rows = await page.waitFor(() => {

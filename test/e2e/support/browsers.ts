@@ -20,6 +20,8 @@ export interface TestPage {
   setViewport(width: number, height: number): Promise<void>;
   /** Renders the page as for 'print' or back for 'screen' (Chromium: Firefox's driver cannot). */
   emulateMedia?(media: 'print' | 'screen'): Promise<void>;
+  /** Turns forced colours (Windows High Contrast) on or off (Chromium: Firefox's driver cannot). */
+  forceColors?(on: boolean): Promise<void>;
   screenshot(path?: string): Promise<Buffer>;
   /** Errors thrown in the page (uncaught or unhandled), as the browser reports them. */
   errors: string[];
@@ -67,6 +69,7 @@ function wrapPlaywright(page: PwPage): TestPage {
     type: (text) => page.keyboard.type(text),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     emulateMedia: (media) => page.emulateMedia({ media }),
+    forceColors: (on) => page.emulateMedia({ forcedColors: on ? 'active' : 'none' }),
     screenshot: (path) => page.screenshot(path ? { path } : {}),
     close: () => page.close(),
   };
