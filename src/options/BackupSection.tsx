@@ -95,7 +95,7 @@ export function BackupSection({ settings }: Pick<SectionProps, 'settings'>) {
           </div>
         </div>
       )}
-      {outcome && <OutcomeView outcome={outcome} testId="backup-outcome" />}
+      <OutcomeView outcome={outcome} testId="backup-outcome" />
     </Section>
   );
 }

@@ -104,7 +104,7 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
         <button type="button" class="button quiet" onClick={() => void api.openPage('glossary.html')}>{t('optGlossaryBrowse')}</button>
       </div>
       <p class="hint">{t('optGlossaryImportHint')}</p>
-      {outcome && <OutcomeView outcome={outcome} testId="glossary-outcome" />}
+      <OutcomeView outcome={outcome} testId="glossary-outcome" />
     </Section>
   );
 }

@@ -96,6 +96,45 @@ describe('importing a glossary', () => {
     expect(api.state.userGlossaries).toEqual([MY_PACK]);
   });
 
+  it('says each outcome through live regions that were on the page before it, and says a repeat again', async () => {
+    const { root } = await openOptions();
+    // Before anything is imported: an empty status and an empty alert, waiting.
+    const regions = () => [...root.querySelectorAll('#glossaries [role=status], #glossaries [role=alert]')].map((r) => `${r.getAttribute('role')}: ${r.textContent}`);
+    expect(regions()).toEqual(['status: ', 'alert: ']);
+    const before = root.querySelector('#glossaries [role=alert]');
+    await importFile(root, 'notes.json', '{ oops');
+    expect(root.querySelector('#glossaries [role=alert]')).toBe(before);
+    expect(regions()[1]).toMatch(/^alert: “notes.json” was not imported/);
+    // The same file again: the words go, and come back a moment later, to be said again.
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => seen.push(before!.textContent ?? ''));
+    watch.observe(before!, { childList: true, subtree: true, characterData: true });
+    await chooseFile(root.querySelector<HTMLInputElement>('[data-testid=glossary-file]')!, 'notes.json', '{ oops');
+    await act(() => new Promise<void>((r) => setTimeout(r, 300)));
+    watch.disconnect();
+    expect(seen[0]).toBe('');
+    expect(seen.at(-1)).toMatch(/^“notes.json” was not imported/);
+    // What went well goes to the status region; the alert is emptied.
+    await importFile(root, 'my-team.json', JSON.stringify(MY_PACK));
+    expect(regions()).toEqual(['status: Added “My team”. Terms in it: 2.', 'alert: ']);
+  });
+
+  it('shows the first problems of a long list, and all of them on request', async () => {
+    const { root } = await openOptions();
+    const entries = Array.from({ length: 12 }, (_, i) => ({ ...MY_PACK.entries[0]!, id: `e${i}`, definition: '' }));
+    const outcome = await importFile(root, 'many.json', JSON.stringify({ ...MY_PACK, entries }, null, 2));
+    const first = problemsIn(outcome);
+    expect(first).toHaveLength(9);
+    const more = Number(/^…and (\d+) more Show all$/.exec(first.at(-1)!)?.[1]);
+    expect(more).toBeGreaterThanOrEqual(4);
+    const showAll = [...outcome!.querySelectorAll('button')].find((b) => b.textContent === 'Show all')!;
+    await act(() => showAll.click());
+    const lines = problemsIn(root.querySelector('[data-testid=glossary-outcome]'));
+    expect(lines).toHaveLength(8 + more);
+    expect(lines.slice(0, 8)).toEqual(first.slice(0, 8));
+    expect(lines.some((l) => /field entries\[11\]\.definition/.test(l!))).toBe(true);
+  });
+
   it('refuses a file that is not JSON, naming the line', async () => {
     const { api, root } = await openOptions();
     const outcome = await importFile(root, 'notes.json', '{\n  "id": "x",\n  oops\n}');
