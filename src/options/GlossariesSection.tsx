@@ -3,7 +3,7 @@ import { bundledPacks } from '../core/glossary/bundled';
 import type { GlossaryPack } from '../core/glossary/types';
 import type { PackError } from '../core/glossary/validate';
 import { useApi } from '../ui/api';
-import type { ChosenFile } from '../ui/files';
+import { downloadText, type ChosenFile } from '../ui/files';
 import { packProblemText } from '../ui/problem-text';
 import { saveProblemText } from '../ui/save-problem';
 import { useFocusLater } from '../ui/use-focus-later';
@@ -27,6 +27,9 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
   const disabled = settings.disabledGlossaries;
   const list = useRef<HTMLUListElement>(null);
   const focusLater = useFocusLater();
+  // An Undo runs later, from the outcome of an earlier render: it reads what is stored now.
+  const now = useRef({ userPacks, disabled });
+  now.current = { userPacks, disabled };
 
   /** “My terms” 1.0.0; a pack stored by an older release may have no version. */
   const packLabel = (pack: GlossaryPack) =>
@@ -56,7 +59,29 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
     // The reader knows the glossary by its old name: say which one went and which came, the name once if it stayed.
     const newLabel = old?.name === pack.name && pack.version ? t('optGlossaryVersionLabel', pack.version) : packLabel(pack);
     const text = old ? t('optGlossaryReplaced', [packLabel(old), newLabel, count]) : t('optGlossaryAdded', [pack.name, count]);
-    setOutcome({ kind: 'done', text, lines: problemLines(result.warnings) });
+    setOutcome({ kind: 'done', text, lines: problemLines(result.warnings), undo: old && (() => void putBack(old)) });
+  };
+
+  /**
+   * Puts a glossary back as it was before it was removed or replaced: in its old place, or last,
+   * whatever else has changed since (here or in another window), and off again if it was.
+   */
+  const putBack = async (pack: GlossaryPack, at = -1, wasOff = false) => {
+    const stored = now.current.userPacks ?? [];
+    const i = stored.findIndex((p) => p.id === pack.id);
+    const packs = i >= 0 ? stored.map((p) => (p.id === pack.id ? pack : p)) : [...stored];
+    if (i < 0) packs.splice(at < 0 ? packs.length : Math.min(at, packs.length), 0, pack);
+    try {
+      await api.saveUserGlossaries(packs);
+    } catch (err) {
+      setOutcome({ kind: 'error', text: t('optGlossaryNotSaved', [pack.name, saveProblemText(t, err)]), lines: [] });
+      return;
+    }
+    const off = now.current.disabled;
+    if (wasOff && !off.includes(pack.id)) void update({ disabledGlossaries: [...off, pack.id] });
+    setOutcome({ kind: 'done', text: t('optGlossaryPutBack', packLabel(pack)), lines: [] });
+    // The Undo button goes with the outcome: the focus goes to the glossary put back.
+    focusLater(() => list.current?.querySelector<HTMLElement>(`[data-pack=${JSON.stringify(pack.id)}] [role=switch]`));
   };
 
   const remove = async (pack: GlossaryPack) => {
@@ -66,8 +91,10 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
       setOutcome({ kind: 'error', text: t('optGlossaryRemoveNotSaved', [pack.name, saveProblemText(t, err)]), lines: [] });
       return;
     }
-    if (disabled.includes(pack.id)) void update({ disabledGlossaries: disabled.filter((d) => d !== pack.id) });
-    setOutcome({ kind: 'done', text: t('optGlossaryRemoved', pack.name), lines: [] });
+    const wasOff = disabled.includes(pack.id);
+    if (wasOff) void update({ disabledGlossaries: disabled.filter((d) => d !== pack.id) });
+    const at = (userPacks ?? []).indexOf(pack);
+    setOutcome({ kind: 'done', text: t('optGlossaryRemoved', pack.name), lines: [], undo: () => void putBack(pack, at, wasOff) });
     // To the switch of the glossary that takes its place, or of the last one left. Found by id:
     // the list may be drawn again only once storage reports the change.
     const all = [...bundledPacks, ...(userPacks ?? [])];
@@ -86,9 +113,19 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
       />
       {pack.description && <p class="pack-description">{pack.description}</p>}
       {imported && (
-        <button type="button" class="button quiet danger" onClick={() => void remove(pack)} aria-label={t('optGlossaryRemoveLabel', pack.name)}>
-          {t('optRemove')}
-        </button>
+        <div class="pack-actions">
+          <button
+            type="button"
+            class="button quiet"
+            onClick={() => downloadText(document, `${pack.id}.json`, `${JSON.stringify(pack, null, 2)}\n`)}
+            aria-label={t('optGlossaryExportLabel', pack.name)}
+          >
+            {t('optGlossaryExport')}
+          </button>
+          <button type="button" class="button quiet danger" onClick={() => void remove(pack)} aria-label={t('optGlossaryRemoveLabel', pack.name)}>
+            {t('optRemove')}
+          </button>
+        </div>
       )}
     </li>
   );

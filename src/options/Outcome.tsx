@@ -6,6 +6,8 @@ export interface Outcome {
   kind: 'done' | 'error';
   text: string;
   lines: string[];
+  /** Takes back what was done (a removal, a replacement), offered after the text. */
+  undo?: () => void;
 }
 
 const SHOWN_LINES = 8;
@@ -56,7 +58,15 @@ function OutcomeBody({ outcome }: { outcome: Outcome }) {
   const more = outcome.lines.length - shown.length;
   return (
     <>
-      <p class="outcome-text">{outcome.text}</p>
+      <p class="outcome-text">
+        {outcome.text}
+        {outcome.undo && (
+          <>
+            {' '}
+            <button type="button" class="link" onClick={outcome.undo} data-testid="outcome-undo">{t('optUndo')}</button>
+          </>
+        )}
+      </p>
       {shown.length > 0 && (
         <ul class="problems">
           {shown.map((line, i) => <li key={i}>{line}</li>)}

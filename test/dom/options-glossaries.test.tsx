@@ -177,22 +177,34 @@ describe('importing a glossary', () => {
     const { api, root } = await openOptions({ userGlossaries: [MY_PACK] });
     const newer = { ...MY_PACK, version: '1.1.0', entries: [MY_PACK.entries[0]!] };
     const outcome = await importFile(root, 'my-team.json', JSON.stringify(newer));
-    expect(outcome?.textContent).toBe('Replaced “My team” 1.0.0 with version 1.1.0. Terms in it: 1.');
+    expect(outcome?.textContent).toBe('Replaced “My team” 1.0.0 with version 1.1.0. Terms in it: 1. Undo');
     expect(api.state.userGlossaries).toEqual([newer]);
+  });
+
+  it('puts the replaced version back with Undo', async () => {
+    const { api, root } = await openOptions({ userGlossaries: [MY_PACK] });
+    const newer = { ...MY_PACK, version: '1.1.0', entries: [MY_PACK.entries[0]!] };
+    await importFile(root, 'my-team.json', JSON.stringify(newer));
+    expect(api.state.userGlossaries).toEqual([newer]);
+    await act(() => root.querySelector<HTMLButtonElement>('[data-testid=outcome-undo]')!.click());
+    await settle();
+    expect(api.state.userGlossaries).toEqual([MY_PACK]);
+    expect(root.querySelector('[data-testid=glossary-outcome]')?.textContent).toBe('Put back “My team” 1.0.0.');
+    expect(root.querySelector('[data-testid=outcome-undo]')).toBeNull();
   });
 
   it('names what it replaced when the new version has another name', async () => {
     const { root } = await openOptions({ userGlossaries: [MY_PACK] });
     const renamed = { ...MY_PACK, name: 'My team v2', version: '2.0.0' };
     const outcome = await importFile(root, 'my-team.json', JSON.stringify(renamed));
-    expect(outcome?.textContent).toBe('Replaced “My team” 1.0.0 with “My team v2” 2.0.0. Terms in it: 2.');
+    expect(outcome?.textContent).toBe('Replaced “My team” 1.0.0 with “My team v2” 2.0.0. Terms in it: 2. Undo');
   });
 
   it('leaves out the version of a stored glossary that has none', async () => {
     const { version: _, ...unversioned } = MY_PACK;
     const { root } = await openOptions({ userGlossaries: [unversioned as GlossaryPack] });
     const outcome = await importFile(root, 'my-team.json', JSON.stringify({ ...MY_PACK, name: 'Our team' }));
-    expect(outcome?.textContent).toBe('Replaced “My team” with “Our team” 1.0.0. Terms in it: 2.');
+    expect(outcome?.textContent).toBe('Replaced “My team” with “Our team” 1.0.0. Terms in it: 2. Undo');
   });
 
   it('refuses the id of a bundled glossary', async () => {
@@ -216,6 +228,49 @@ describe('removing an imported glossary', () => {
     expect(packNames(root)).toEqual(['Foundation models']);
     // The keyboard keeps its place: on the glossary left in the list.
     expect(document.activeElement).toBe(packSwitch(root, 'foundation-models'));
+  });
+
+  it('puts it back with Undo, in its place and off as it was, with the focus on it', async () => {
+    const OTHER: GlossaryPack = { ...MY_PACK, id: 'other', name: 'Other' };
+    const { api, root } = await openOptions({
+      userGlossaries: [MY_PACK, OTHER],
+      sync: { disabledGlossaries: ['my-team'] },
+    });
+    await act(() => root.querySelector<HTMLButtonElement>('[aria-label="Remove the glossary My team"]')!.click());
+    await settle();
+    expect(api.state.userGlossaries).toEqual([OTHER]);
+    const undo = root.querySelector<HTMLButtonElement>('[data-testid=glossary-outcome] [data-testid=outcome-undo]')!;
+    expect(undo.textContent).toBe('Undo');
+    await act(() => undo.click());
+    await settle();
+    expect(api.state.userGlossaries).toEqual([MY_PACK, OTHER]);
+    expect(api.state.sync.disabledGlossaries).toEqual(['my-team']);
+    expect(packNames(root)).toEqual(['Foundation models', 'My team', 'Other']);
+    expect(packSwitch(root, 'my-team').getAttribute('aria-checked')).toBe('false');
+    expect(root.querySelector('[data-testid=glossary-outcome]')?.textContent).toBe('Put back “My team” 1.0.0.');
+    expect(document.activeElement).toBe(packSwitch(root, 'my-team'));
+  });
+
+  it('exports it to a file that imports again as the same glossary', async () => {
+    let blob: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:pack';
+    });
+    const names: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    const { api, root } = await openOptions({ userGlossaries: [MY_PACK] });
+    await act(() => root.querySelector<HTMLButtonElement>('[aria-label="Export the glossary My team to a file"]')!.click());
+    expect(names).toEqual(['my-team.json']);
+    const text = await blob!.text();
+    vi.restoreAllMocks();
+    // Into a browser that does not have it: the same glossary, with nothing to warn of.
+    const elsewhere = await openOptions();
+    const outcome = await importFile(elsewhere.root, 'my-team.json', text);
+    expect(outcome?.textContent).toBe('Added “My team”. Terms in it: 2.');
+    expect(elsewhere.api.state.userGlossaries).toEqual(api.state.userGlossaries);
   });
 
   it('offers no Remove for a bundled glossary', async () => {
