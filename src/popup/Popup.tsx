@@ -29,7 +29,7 @@ export function Popup({ tabId, onDone }: PopupProps) {
   const t = api.t;
   const { settings, update } = useSettings();
   const page = usePage(tabId, settings);
-  const { all } = useGlossaries();
+  const { user, all } = useGlossaries();
   const entries = useEnabledEntries(all, settings?.disabledGlossaries);
   const [query, setQuery] = useState('');
   const results = useMemo(() => searchEntries(entries, query, MAX_RESULTS), [entries, query]);
@@ -48,6 +48,16 @@ export function Popup({ tabId, onDone }: PopupProps) {
   const allowAccess = async (tabId: number) => {
     if (await api.requestPageAccess()) await api.reloadTab(tabId).then(done);
   };
+  const searching = query.trim() !== '';
+  // Known only once the imported glossaries are read: until then, the bundled ones may be off.
+  const allOff = user !== null && entries.length === 0;
+  const searchStatus = !searching
+    ? ''
+    : allOff
+      ? t('glossaryAllOff')
+      : results.length > 0
+        ? t('glossaryMatches', String(results.length))
+        : t('popupNoResults', query.trim());
   const url = page.kind === 'ready' ? page.url : undefined;
   const status = statusOf(page, settings.enabled, url ? isSiteEnabled(url, settings.siteRules) : true);
 
@@ -77,13 +87,16 @@ export function Popup({ tabId, onDone }: PopupProps) {
           onEnter={() => results[0] && openGlossary(results[0].anchor)}
           onArrowDown={() => resultList.current?.querySelector('button')?.focus()}
         />
-        {query.trim() !== '' ? (
+        {/* Said as the reader types: live regions speak changes, so this one is always here. */}
+        <p class="visually-hidden" role="status" data-testid="search-status">{searchStatus}</p>
+        {searching ? (
           <SearchResults
             query={query}
             results={results}
             onOpen={openGlossary}
             listRef={resultList}
             onLeaveTop={() => document.getElementById(SEARCH_ID)?.focus()}
+            allOff={allOff ? { onTurnOn: () => void api.openPage('options.html#glossaries').then(done) } : undefined}
           />
         ) : status === 'ok' && page.kind === 'ready' ? (
           <PageTerms terms={page.report.terms} onReveal={reveal} />

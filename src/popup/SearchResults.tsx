@@ -12,10 +12,12 @@ interface SearchResultsProps {
   listRef?: RefObject<HTMLUListElement>;
   /** ArrowUp on the first result: back to the search box. */
   onLeaveTop?: () => void;
+  /** Every glossary is off: nothing could match, and the way out is to turn one on. */
+  allOff?: { onTurnOn(): void };
 }
 
 /** Matches from every glossary that is on, whether or not the page uses them. */
-export function SearchResults({ query, results, onOpen, listRef, onLeaveTop }: SearchResultsProps) {
+export function SearchResults({ query, results, onOpen, listRef, onLeaveTop, allOff }: SearchResultsProps) {
   const t = useT();
   const ownList = useRef<HTMLUListElement>(null);
   const list = listRef ?? ownList;
@@ -31,9 +33,18 @@ export function SearchResults({ query, results, onOpen, listRef, onLeaveTop }: S
       onListKeyDown(event);
     }
   };
+  // What these say, the popup's search status says too (it is there before they are).
+  if (allOff) {
+    return (
+      <p class="empty" data-testid="all-off">
+        {t('glossaryAllOff')}{' '}
+        <button type="button" class="link" onClick={allOff.onTurnOn}>{t('glossaryTurnOn')}</button>
+      </p>
+    );
+  }
   if (results.length === 0) {
     return (
-      <p class="empty" role="status">
+      <p class="empty">
         {t('popupNoResults', query.trim())}{' '}
         <button type="button" class="link" onClick={() => onOpen('')}>{t('popupBrowseGlossary')}</button>
       </p>

@@ -255,10 +255,35 @@ describe('searching every glossary', () => {
   });
 
   it('leaves out glossaries that are off', async () => {
-    const { root } = await openPopup({ sync: { disabledGlossaries: ['foundation-models'] } });
+    const own = { id: 'own', name: 'Own', version: '1.0.0', language: 'en', entries: [{ id: 'x', term: 'eval harness', definition: 'Scoring scripts.', category: 'resource' as const }] };
+    const { root } = await openPopup({ userGlossaries: [own], sync: { disabledGlossaries: ['foundation-models'] } });
     await type(root, 'RLHF');
     expect(root.querySelector('[data-testid=search-results]')).toBeNull();
     expect(text(root.querySelector('.empty'))).toContain('No term matches “RLHF”.');
+    expect(text(root.querySelector('[data-testid=search-status]'))).toBe('No term matches “RLHF”.');
+  });
+
+  it('says every glossary is off, not that nothing matches, and leads to the glossaries in the settings', async () => {
+    const { api, root, onDone } = await openPopup({ sync: { disabledGlossaries: ['foundation-models'] } });
+    await type(root, 'RLHF');
+    expect(text(root.querySelector('[data-testid=all-off]'))).toBe('Every glossary is off. Turn one on in the settings');
+    expect(text(root.querySelector('[data-testid=search-status]'))).toBe('Every glossary is off.');
+    await act(() => buttonsIn(root, '[data-testid=all-off]')[0]!.click());
+    await settle();
+    expect(api.state.opened).toEqual(['options.html#glossaries']);
+    expect(onDone).toHaveBeenCalled();
+  });
+
+  it('says how many terms match, through a status that was there before the search', async () => {
+    const { root } = await openPopup();
+    const status = root.querySelector('[data-testid=search-status]');
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(text(status)).toBe('');
+    await type(root, 'model');
+    expect(root.querySelector('[data-testid=search-status]')).toBe(status);
+    expect(text(status)).toBe(`Matching terms: ${buttonsIn(root, '[data-testid=search-results]').length}`);
+    await type(root, '');
+    expect(text(status)).toBe('');
   });
 
   it('brings the page list back when the box is cleared', async () => {
