@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { SITE_RULE_MODES, type SiteRuleMode } from '../core/settings/defaults';
-import { listedForm, normalizeSitePattern } from '../core/settings/site-rules';
+import { coveringPattern, listedForm, normalizeSitePattern } from '../core/settings/site-rules';
 import { useT } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { localize } from '../ui/problem-text';
@@ -34,6 +34,11 @@ export function SitesSection({ settings, update }: SectionProps) {
     const listed = listedForm(rules.patterns, result.pattern);
     if (listed !== null) {
       setError(listed === result.pattern ? t('optSitesDuplicate', listed) : t('optSitesDuplicateAs', [result.pattern, listed]));
+      return;
+    }
+    const covering = coveringPattern(rules.patterns, result.pattern);
+    if (covering !== null) {
+      setError(t('optSitesCovered', [covering, result.pattern]));
       return;
     }
     setError('');

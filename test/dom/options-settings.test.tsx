@@ -204,6 +204,14 @@ describe('site rules', () => {
     expect(byTestId(root, 'site-list').textContent).toContain('docs.example.com');
   });
 
+  it('says a site listed already covers a subdomain, and adds nothing', async () => {
+    const { api, root } = await openOptions();
+    await addSite(root, 'example.com');
+    const form = await addSite(root, 'https://docs.example.com/');
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('example.com already covers docs.example.com.');
+    expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['example.com'] });
+  });
+
   it('sees a site typed in its other form, Unicode or ASCII, as already listed', async () => {
     const { api, root } = await openOptions();
     await addSite(root, 'bücher.de');

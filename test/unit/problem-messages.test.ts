@@ -71,7 +71,7 @@ const BROKEN_JSON = [
 ];
 
 function settingsCorpus(): unknown[] {
-  const patterns = [7, 'ftp://a.org', '', 'a b', '*', 'Example.com', 'example.com', '-a.org', `${'a'.repeat(64)}.org`];
+  const patterns = [7, 'ftp://a.org', '', 'a b', '*', 'Example.com', 'example.com', '-a.org', 'a..org', `${'a'.repeat(64)}.org`];
   const stored = [
     {
       enabled: 'yes',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  coveringPattern,
   listedForm,
   isSiteEnabled,
   normalizeSitePattern,
@@ -30,6 +31,8 @@ describe('normalizeSitePattern', () => {
     // Hosts browsers load though no registry would hand them out: the popup stores them as they are.
     ['foo-.tumblr.com', 'foo-.tumblr.com'],
     ['https://-foo.blogspot.com/', '-foo.blogspot.com'],
+    // A domain written as cookies write it: it and its subdomains, which any pattern means.
+    ['.example.com', 'example.com'],
   ])('%j is stored as %j', (input, pattern) => {
     expect(normalizeSitePattern(input)).toEqual({ ok: true, pattern });
   });
@@ -40,7 +43,8 @@ describe('normalizeSitePattern', () => {
     ['ftp://files.example.com', 'siteScheme', ['ftp'], 'not on ftp: ones'],
     ['chrome://extensions', 'siteScheme', ['chrome'], 'not on chrome: ones'],
     ['exa mple.com', 'siteBadCharacters', [], 'letters, digits'],
-    ['example..com', 'siteBadCharacters', [], 'letters, digits'],
+    ['example..com', 'siteEmptyLabel', [], 'empty part between two dots'],
+    ['a..b', 'siteEmptyLabel', [], 'empty part between two dots'],
     ['example.com:abc', 'siteBadCharacters', [], 'letters, digits'],
     ['example.com,arxiv.org', 'siteBadCharacters', [], 'letters, digits'],
     ['*', 'siteTooBroad', [], 'main switch'],
@@ -51,6 +55,24 @@ describe('normalizeSitePattern', () => {
     const result = normalizeSitePattern(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toEqual({ code, params, message: expect.stringContaining(words) });
+  });
+});
+
+describe('coveringPattern', () => {
+  it('finds a listed site that already covers a new one', () => {
+    expect(coveringPattern(['arxiv.org', 'example.com'], 'docs.example.com')).toBe('example.com');
+    expect(coveringPattern(['*.example.com'], 'a.b.example.com')).toBe('*.example.com');
+    expect(coveringPattern(['bücher.de'], 'shop.xn--bcher-kva.de')).toBe('bücher.de');
+  });
+
+  it('finds none for a site that adds something', () => {
+    // A subdomain does not cover its parent, nor a wildcard the bare host.
+    expect(coveringPattern(['docs.example.com'], 'example.com')).toBeNull();
+    expect(coveringPattern(['*.example.com'], 'example.com')).toBeNull();
+    // The same site is a duplicate, which listedForm says; a pattern with wildcards is left alone.
+    expect(coveringPattern(['example.com'], 'EXAMPLE.com')).toBeNull();
+    expect(coveringPattern(['example.com'], '*.example.com')).toBeNull();
+    expect(coveringPattern(['notexample.com'], 'example.com')).toBeNull();
   });
 });
 

@@ -48,6 +48,7 @@ interface SettingsParams {
   siteEmpty: [];
   siteScheme: [scheme: string];
   siteBadCharacters: [];
+  siteEmptyLabel: [];
   siteTooBroad: [];
   siteLabelTooLong: [max: number, length: number];
   // Why a settings file was refused as a whole.
@@ -81,7 +82,7 @@ export type ProblemOutcome = SettingsPhrase<
 >;
 
 export type SiteReason = SettingsPhrase<
-  'siteEmpty' | 'siteScheme' | 'siteBadCharacters' | 'siteTooBroad' | 'siteLabelTooLong'
+  'siteEmpty' | 'siteScheme' | 'siteBadCharacters' | 'siteEmptyLabel' | 'siteTooBroad' | 'siteLabelTooLong'
 >;
 
 /** Why a site pattern cannot be stored, with the reason in English for logs and tests. */
@@ -124,6 +125,7 @@ export const SETTINGS_ENGLISH: { readonly [C in SettingsCode]: string } = {
   siteEmpty: 'Enter a site, such as example.com',
   siteScheme: 'Termlight runs only on http and https pages, not on $1: ones',
   siteBadCharacters: 'A site may hold only letters, digits, hyphens, dots and * wildcards',
+  siteEmptyLabel: 'A site cannot have an empty part between two dots',
   siteTooBroad: 'Name at least part of the site; the main switch turns Termlight off everywhere',
   siteLabelTooLong: 'Each part of a site between dots may be at most $1 characters long, not $2',
   settingsFileEmpty: 'The file is empty.',

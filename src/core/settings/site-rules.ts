@@ -38,7 +38,10 @@ export function normalizeSitePattern(input: string): PatternResult {
   text = text.replace(/^\/\//, '').split(/[/?#]/, 1)[0]!;
   text = text.slice(text.lastIndexOf('@') + 1);
   text = text.startsWith('[') ? text.replace(/(\]):\d*$/, '$1') : text.replace(/:\d*$/, '');
-  text = text.replace(/\.+$/, '').replace(/\*+/g, '*').toLowerCase().normalize('NFC');
+  // A leading dot (`.example.com`, as cookies write a domain and its subdomains) says what any
+  // pattern here means anyway.
+  text = text.replace(/^\.+|\.+$/g, '').replace(/\*+/g, '*').toLowerCase().normalize('NFC');
+  if (text.includes('..')) return refuse({ code: 'siteEmptyLabel', params: [] });
 
   const ascii = toAsciiHost(text);
   if (ascii === null || !(ASCII_PATTERN.test(ascii) || IPV6_PATTERN.test(ascii))) {
@@ -81,6 +84,17 @@ export function patternKey(pattern: string): string {
 export function listedForm(patterns: readonly string[], pattern: string): string | null {
   const key = patternKey(pattern);
   return patterns.find((listed) => patternKey(listed) === key) ?? null;
+}
+
+/**
+ * A listed pattern that already covers every page of `pattern` (`example.com` covers
+ * `docs.example.com`), so that adding it would change nothing; null if none does. Only a plain
+ * host is looked at: a pattern with wildcards is left to the user.
+ */
+export function coveringPattern(patterns: readonly string[], pattern: string): string | null {
+  if (pattern.includes('*')) return null;
+  const key = patternKey(pattern);
+  return patterns.find((listed) => patternKey(listed) !== key && patternMatches(listed, pattern)) ?? null;
 }
 
 export function patternMatches(pattern: string, hostname: string): boolean {
