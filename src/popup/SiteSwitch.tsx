@@ -54,7 +54,7 @@ export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
       />
       {shown && (
         <p class="note" role="status">
-          {t(removedNote(shown.before.mode, shown.removed.length), shown.removed.map((p) => `“${p}”`).join(', '))}{' '}
+          {t(removedNote(shown.before.mode, shown.removed.length), ruleList(t, shown.removed))}{' '}
           <button type="button" class="link" onClick={undo} data-testid="undo-removed-rules">
             {t('popupUndo')}
           </button>
@@ -62,6 +62,16 @@ export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
       )}
     </div>
   );
+}
+
+/** Rules named in the note, at most; a popup is cut off at 600 px, and the note must fit. */
+const NAMED_RULES = 3;
+
+/** The removed rules in quotes: the first few, then how many more. */
+function ruleList(t: ReturnType<typeof useT>, rules: readonly string[]): string {
+  const named = rules.slice(0, NAMED_RULES).map((p) => `“${p}”`).join(', ');
+  const more = rules.length - NAMED_RULES;
+  return more > 0 ? t('popupRulesAndMore', [named, String(more)]) : named;
 }
 
 /**

@@ -121,6 +121,17 @@ describe('"on this site"', () => {
       expect(note(root)).toBe('Also removed the rules “local*”, “*host”, which kept Termlight off this site and maybe others. Undo');
     });
 
+    it('names the first three of many rules and counts the rest, so the note stays short', async () => {
+      const patterns = ['local*', '*host', 'l*t', 'lo*', '*ost', 'example.com'];
+      const { api, root } = await openLocalhost({ mode: 'all-except', patterns });
+      await click(switchOf(root, 'site-switch'));
+      expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns: ['example.com'] });
+      expect(note(root)).toBe('Also removed the rules “local*”, “*host”, “l*t” and 2 more, which kept Termlight off this site and maybe others. Undo');
+      // Undo still puts back every one of them.
+      await click(root.querySelector<HTMLElement>('[data-testid=undo-removed-rules]')!);
+      expect(api.state.sync.siteRules).toEqual({ mode: 'all-except', patterns });
+    });
+
     it('goes when the rules change elsewhere (the options page, another device)', async () => {
       const { api, root } = await openLocalhost();
       await click(switchOf(root, 'site-switch'));
