@@ -8,7 +8,7 @@ import { packProblemText } from '../ui/problem-text';
 import { saveProblemText } from '../ui/save-problem';
 import { useFocusLater } from '../ui/use-focus-later';
 import { Switch } from '../ui/Switch';
-import { importUserPack } from '../ui/user-packs';
+import { importUserPack, packFileText } from '../ui/user-packs';
 import { ImportButton } from './ImportButton';
 import { OutcomeView, type Outcome } from './Outcome';
 import { Section } from './Section';
@@ -67,6 +67,15 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
    * whatever else has changed since (here or in another window), and off again if it was.
    */
   const putBack = async (pack: GlossaryPack, at = -1, wasOff = false) => {
+    const notSaved = (err: unknown) =>
+      setOutcome({ kind: 'error', text: t('optGlossaryNotSaved', [pack.name, saveProblemText(t, err)]), lines: [] });
+    // Off first (an id with no glossary yet is harmless), so that no tab marks its terms for a
+    // moment in between.
+    const off = now.current.disabled;
+    if (wasOff && !off.includes(pack.id)) {
+      const problem = await update({ disabledGlossaries: [...off, pack.id] });
+      if (problem) return notSaved(problem);
+    }
     const stored = now.current.userPacks ?? [];
     const i = stored.findIndex((p) => p.id === pack.id);
     const packs = i >= 0 ? stored.map((p) => (p.id === pack.id ? pack : p)) : [...stored];
@@ -74,11 +83,8 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
     try {
       await api.saveUserGlossaries(packs);
     } catch (err) {
-      setOutcome({ kind: 'error', text: t('optGlossaryNotSaved', [pack.name, saveProblemText(t, err)]), lines: [] });
-      return;
+      return notSaved(err);
     }
-    const off = now.current.disabled;
-    if (wasOff && !off.includes(pack.id)) void update({ disabledGlossaries: [...off, pack.id] });
     setOutcome({ kind: 'done', text: t('optGlossaryPutBack', packLabel(pack)), lines: [] });
     // The Undo button goes with the outcome: the focus goes to the glossary put back.
     focusLater(() => list.current?.querySelector<HTMLElement>(`[data-pack=${JSON.stringify(pack.id)}] [role=switch]`));
@@ -117,7 +123,7 @@ export function GlossariesSection({ settings, update, userPacks }: GlossariesSec
           <button
             type="button"
             class="button quiet"
-            onClick={() => downloadText(document, `${pack.id}.json`, `${JSON.stringify(pack, null, 2)}\n`)}
+            onClick={() => downloadText(document, `${pack.id}.json`, packFileText(pack))}
             aria-label={t('optGlossaryExportLabel', pack.name)}
           >
             {t('optGlossaryExport')}

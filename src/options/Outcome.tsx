@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../ui/api';
 
 /** What came of an import, reset or removal. `lines`: problems (error) or warnings (done). */
@@ -51,9 +51,14 @@ export function OutcomeView({ outcome, testId }: { outcome: Outcome | null; test
 /** The outcome's sentence and its lines; a long list shows its first lines until asked for all. */
 function OutcomeBody({ outcome }: { outcome: Outcome }) {
   const t = useT();
-  const [all, setAll] = useState(false);
-  // Another outcome starts shortened again.
-  useEffect(() => setAll(false), [outcome]);
+  // Which outcome was asked to show all: another one starts shortened, from its first drawing.
+  const [allFor, setAllFor] = useState<Outcome | null>(null);
+  const all = allFor === outcome;
+  const firstMore = useRef<HTMLLIElement>(null);
+  // The button goes with the shortened list: the focus goes on to the first line it hid.
+  useEffect(() => {
+    if (all) firstMore.current?.focus();
+  }, [all]);
   const shown = all ? outcome.lines : outcome.lines.slice(0, SHOWN_LINES);
   const more = outcome.lines.length - shown.length;
   return (
@@ -69,11 +74,13 @@ function OutcomeBody({ outcome }: { outcome: Outcome }) {
       </p>
       {shown.length > 0 && (
         <ul class="problems">
-          {shown.map((line, i) => <li key={i}>{line}</li>)}
+          {shown.map((line, i) =>
+            i === SHOWN_LINES ? <li key={i} ref={firstMore} tabIndex={-1}>{line}</li> : <li key={i}>{line}</li>,
+          )}
           {more > 0 && (
             <li class="problems-more">
               {t('optMoreProblems', String(more))}{' '}
-              <button type="button" class="link" onClick={() => setAll(true)}>{t('optShowAllProblems')}</button>
+              <button type="button" class="link" onClick={() => setAllFor(outcome)}>{t('optShowAllProblems')}</button>
             </li>
           )}
         </ul>

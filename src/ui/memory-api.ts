@@ -99,8 +99,11 @@ export function createMemoryApi(init: Partial<MemoryState> = {}): MemoryApi {
     loadUserGlossaries: async () => structuredClone(state.userGlossaries),
     async saveUserGlossaries(packs) {
       state.userGlossaries = structuredClone([...packs]);
-      await Promise.resolve();
-      for (const listener of packListeners) listener(structuredClone(state.userGlossaries));
+      // As the browser's storage does: the write resolves first, and its change event comes in
+      // a later task, so a page cannot count on seeing the change when the write resolves.
+      setTimeout(() => {
+        for (const listener of packListeners) listener(structuredClone(state.userGlossaries));
+      }, 0);
     },
     watchUserGlossaries: (listener, signal) => listen(packListeners, listener, signal),
     activeTab: async () => state.activeTab,

@@ -2,21 +2,33 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 type Find = () => HTMLElement | null | undefined;
 
+/** How long a focus move waits for what it is to land on (storage may report a change late). */
+const WAIT_MS = 3000;
+
 /**
  * Moves focus, once the page has drawn the change under way, to what `find` then returns. A
  * button that removes its own row (or a dialog that closes) takes the focus with it, and the
  * browser drops it on the page's body: keyboard and screen-reader users lose their place.
+ * Where the element is drawn only after storage reports the change (a row put back), each
+ * later drawing tries again, for a few seconds.
  */
 export function useFocusLater(): (find: Find) => void {
-  const pending = useRef<Find | null>(null);
-  const [turn, setTurn] = useState(0);
+  const pending = useRef<{ find: Find; until: number } | null>(null);
+  const [, setTurn] = useState(0);
   useEffect(() => {
-    const find = pending.current;
+    const move = pending.current;
+    if (!move) return;
+    if (Date.now() > move.until) {
+      pending.current = null;
+      return;
+    }
+    const el = move.find();
+    if (!el) return;
     pending.current = null;
-    find?.()?.focus();
-  }, [turn]);
+    el.focus();
+  });
   return useCallback((find: Find) => {
-    pending.current = find;
+    pending.current = { find, until: Date.now() + WAIT_MS };
     setTurn((n) => n + 1);
   }, []);
 }

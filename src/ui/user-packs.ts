@@ -26,3 +26,13 @@ export function importUserPack(
   const packs = at < 0 ? [...existing, pack] : existing.map((p, i) => (i === at ? pack : p));
   return { ok: true, packs, pack, replaced: at >= 0, warnings };
 }
+
+/**
+ * A stored glossary as a file that imports again. A glossary stored by an older release may
+ * lack fields an import now requires (its version): the file gets the first version and the
+ * bundled glossaries' language, rather than be refused by the import it is made for.
+ */
+export function packFileText(pack: GlossaryPack): string {
+  const file: GlossaryPack = { ...pack, version: pack.version || '1.0.0', language: pack.language || 'en' };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

@@ -128,8 +128,11 @@ describe('importing a glossary', () => {
     const more = Number(/^…and (\d+) more Show all$/.exec(first.at(-1)!)?.[1]);
     expect(more).toBeGreaterThanOrEqual(4);
     const showAll = [...outcome!.querySelectorAll('button')].find((b) => b.textContent === 'Show all')!;
+    showAll.focus();
     await act(() => showAll.click());
     const lines = problemsIn(root.querySelector('[data-testid=glossary-outcome]'));
+    // The button is gone with the shortened list; the focus is on the first line it hid.
+    expect(document.activeElement?.textContent).toBe(lines[8]);
     expect(lines).toHaveLength(8 + more);
     expect(lines.slice(0, 8)).toEqual(first.slice(0, 8));
     expect(lines.some((l) => /field entries\[11\]\.definition/.test(l!))).toBe(true);
@@ -232,7 +235,7 @@ describe('removing an imported glossary', () => {
 
   it('puts it back with Undo, in its place and off as it was, with the focus on it', async () => {
     const OTHER: GlossaryPack = { ...MY_PACK, id: 'other', name: 'Other' };
-    const { api, root } = await openOptions({
+    const { api, root, savePacks } = await openOptions({
       userGlossaries: [MY_PACK, OTHER],
       sync: { disabledGlossaries: ['my-team'] },
     });
@@ -241,8 +244,12 @@ describe('removing an imported glossary', () => {
     expect(api.state.userGlossaries).toEqual([OTHER]);
     const undo = root.querySelector<HTMLButtonElement>('[data-testid=glossary-outcome] [data-testid=outcome-undo]')!;
     expect(undo.textContent).toBe('Undo');
+    const saveSettings = vi.spyOn(api, 'saveSettings');
+    savePacks.mockClear();
     await act(() => undo.click());
     await settle();
+    // Off again before it is back, so no tab marks its terms in between.
+    expect(saveSettings.mock.invocationCallOrder[0]).toBeLessThan(savePacks.mock.invocationCallOrder[0]!);
     expect(api.state.userGlossaries).toEqual([MY_PACK, OTHER]);
     expect(api.state.sync.disabledGlossaries).toEqual(['my-team']);
     expect(packNames(root)).toEqual(['Foundation models', 'My team', 'Other']);
@@ -271,6 +278,24 @@ describe('removing an imported glossary', () => {
     const outcome = await importFile(elsewhere.root, 'my-team.json', text);
     expect(outcome?.textContent).toBe('Added “My team”. Terms in it: 2.');
     expect(elsewhere.api.state.userGlossaries).toEqual(api.state.userGlossaries);
+  });
+
+  it('exports a glossary stored without a version (an older release) as a file that imports', async () => {
+    let blob: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:pack';
+    });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { version: _, ...unversioned } = MY_PACK;
+    const { root } = await openOptions({ userGlossaries: [unversioned as GlossaryPack] });
+    await act(() => root.querySelector<HTMLButtonElement>('[aria-label="Export the glossary My team to a file"]')!.click());
+    const text = await blob!.text();
+    vi.restoreAllMocks();
+    const elsewhere = await openOptions();
+    const outcome = await importFile(elsewhere.root, 'my-team.json', text);
+    expect(outcome?.textContent).toBe('Added “My team”. Terms in it: 2.');
+    expect(elsewhere.api.state.userGlossaries).toEqual([{ ...unversioned, version: '1.0.0' }]);
   });
 
   it('offers no Remove for a bundled glossary', async () => {

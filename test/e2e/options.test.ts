@@ -269,7 +269,15 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     const page = await openOptions(env);
     await page.forceColors!(true);
     const looks = await choiceLooks(page);
+    // The focus ring of a chosen segment, whose colours are kept, is still the system's text colour.
+    const ring = await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid=highlight-style] input:checked')!;
+      input.focus();
+      const style = getComputedStyle(input.nextElementSibling!);
+      return { ring: style.outlineColor, width: style.outlineWidth, text: getComputedStyle(document.body).color };
+    });
     await page.forceColors!(false);
+    expect(ring).toEqual({ ring: ring.text, width: '2px', text: expect.any(String) });
     for (const what of ['segments', 'radios', 'rings'] as const) {
       expect(looks[what].others, what).toHaveLength(1);
       expect(looks[what].others[0], what).not.toBe(looks[what].chosen);
@@ -277,6 +285,19 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     expect(looks.swatchColours).toBe(looks.swatches);
     // A switch's knob says where it is: it must not melt into the page.
     expect(looks.thumbsSeen).toBe(true);
+    await page.close();
+  });
+
+  it('keeps no room at the end of a section for an outcome not shown yet', async () => {
+    const page = await openOptions(env);
+    const gaps = await page.evaluate(() =>
+      ['glossaries', 'backup'].map((id) => {
+        const body = document.querySelector(`#${id} .card-body`)!;
+        const shown = [...body.children].filter((el) => el.getBoundingClientRect().height > 0);
+        return Math.round(body.getBoundingClientRect().bottom - shown[shown.length - 1]!.getBoundingClientRect().bottom);
+      }),
+    );
+    expect(gaps).toEqual([0, 0]);
     await page.close();
   });
 
