@@ -32,7 +32,8 @@ export function Popup({ tabId, onDone }: PopupProps) {
   const { user, all } = useGlossaries();
   const entries = useEnabledEntries(all, settings?.disabledGlossaries);
   const [query, setQuery] = useState('');
-  const results = useMemo(() => searchEntries(entries, query, MAX_RESULTS), [entries, query]);
+  const matches = useMemo(() => searchEntries(entries, query), [entries, query]);
+  const results = matches.slice(0, MAX_RESULTS);
   const resultList = useRef<HTMLUListElement>(null);
 
   if (!settings) return <main class="popup" aria-busy="true" />;
@@ -55,9 +56,11 @@ export function Popup({ tabId, onDone }: PopupProps) {
     ? ''
     : allOff
       ? t('glossaryAllOff')
-      : results.length > 0
-        ? t('glossaryMatches', String(results.length))
-        : t('popupNoResults', query.trim());
+      : matches.length > results.length
+        ? t('popupMatchesFirst', [String(matches.length), String(results.length)])
+        : results.length > 0
+          ? t('glossaryMatches', String(results.length))
+          : t('popupNoResults', query.trim());
   const url = page.kind === 'ready' ? page.url : undefined;
   const status = statusOf(page, settings.enabled, url ? isSiteEnabled(url, settings.siteRules) : true);
 
