@@ -98,7 +98,12 @@ export function GlossaryPage() {
             label={t('glossarySearchLabel')}
             placeholder={t('glossarySearchPlaceholder')}
             value={query}
-            onInput={setQuery}
+            onInput={(text) => {
+              // The reader is searching now: a move to the linked entry still owed (a view
+              // switched while the search hid it) would take the focus from the box.
+              owed.current = false;
+              setQuery(text);
+            }}
           />
           <ChoiceGroup<View>
             legend={t('glossaryView')}

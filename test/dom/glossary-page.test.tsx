@@ -166,6 +166,22 @@ describe('deep links', () => {
     expect(scrolled.at(-1)).toBe('dpo');
   });
 
+  it('leave the focus in the search box while the reader searches, whatever view is picked meanwhile', async () => {
+    const { root } = await openPage({}, '#rlhf');
+    const box = root.querySelector<HTMLInputElement>('input[type=search]')!;
+    box.focus();
+    await search(root, 'tokenizer');
+    expect(root.querySelector('#rlhf')).toBeNull();
+    await act(() => root.querySelector<HTMLInputElement>('[data-testid=glossary-view] input[value=category]')!.click());
+    await settle();
+    box.focus();
+    scrolled = [];
+    await search(root, '');
+    expect(root.querySelector('#rlhf')).not.toBeNull();
+    expect(document.activeElement).toBe(box);
+    expect(scrolled).toEqual([]);
+  });
+
   it('#pack--id (a card’s link) opens that pack’s entry, whatever anchor the entry has here', async () => {
     // The imported entry whose id the bundled glossary has taken, and a bundled one.
     const { root } = await openPage({ userGlossaries: [MY_PACK] }, '#my-team--token');
