@@ -124,6 +124,18 @@ describe('a card dropped by what asked for it (the focus leaving a link)', () =>
     expect(nextDeadline(s)).toBe(700);
   });
 
+  it('gives the grace period when the pointer has come to rest on the term the focus opened', () => {
+    let s = step(initialHoverState<Ask>(), { type: 'point', target: byFocus, arm: true, now: 0 });
+    s = step(s, { type: 'tick', now: 300 });
+    s = step(s, { type: 'point', target: { term: 'llm', by: 'pointer' }, arm: true, now: 350 });
+    s = step(s, { type: 'drop', target: byFocus, now: 400 });
+    expect(s.shown).toBe(byFocus);
+    expect(nextDeadline(s)).toBe(700);
+    // And the pointer, still on the term, keeps it.
+    s = step(s, { type: 'point', target: { term: 'llm', by: 'pointer' }, arm: true, now: 450 });
+    expect(step(s, { type: 'tick', now: 2000 }).shown).toBe(byFocus);
+  });
+
   it('keeps a card waiting for another term', () => {
     let s = step(initialHoverState<Ask>(), { type: 'point', target: byFocus, arm: true, now: 0 });
     s = step(s, { type: 'tick', now: 300 });

@@ -5,8 +5,13 @@ export function deepActive(doc: Document): Element | null {
   return el;
 }
 
-/** Elements looked at before giving up: a page's next control is rarely far from its text. */
+/** Elements looked at before giving up, in all: a page's next control is rarely far from its text. */
 const LOOK_AT_MOST = 5000;
+
+/** What is left of `LOOK_AT_MOST` for one search, shared by the page and the shadow roots it looks into. */
+interface Budget {
+  left: number;
+}
 
 /** What Tab stops at without being given a tabindex. */
 const FOCUSABLE = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, audio[controls], video[controls], [contenteditable]:not([contenteditable="false"])';
@@ -34,20 +39,22 @@ function takes(el: HTMLElement, doc: Document): boolean {
 const DEEPEST = 8;
 
 /** `el` focused, or the first stop (the last, going back) in its open shadow root, focused. */
-function focusAt(el: HTMLElement, forward: boolean, doc: Document, depth: number): boolean {
+function focusAt(el: HTMLElement, forward: boolean, doc: Document, depth: number, budget: Budget): boolean {
   // Going on, a component comes before what it holds; going back, after.
-  return forward ? takes(el, doc) || focusInShadow(el, true, doc, depth) : focusInShadow(el, false, doc, depth) || takes(el, doc);
+  return forward
+    ? takes(el, doc) || focusInShadow(el, true, doc, depth, budget)
+    : focusInShadow(el, false, doc, depth, budget) || takes(el, doc);
 }
 
 /** The first stop (the last, going back) inside a component's open shadow root, and in the components it holds, focused. */
-function focusInShadow(host: Element, forward: boolean, doc: Document, depth: number): boolean {
+function focusInShadow(host: Element, forward: boolean, doc: Document, depth: number, budget: Budget): boolean {
   const shadow = host.shadowRoot;
   if (!shadow || depth >= DEEPEST) return false;
   const walker = doc.createTreeWalker(shadow, NodeFilter.SHOW_ELEMENT);
   const inside: HTMLElement[] = [];
-  for (let n = walker.nextNode(); n && inside.length < LOOK_AT_MOST; n = walker.nextNode()) inside.push(n as HTMLElement);
+  for (let n = walker.nextNode(); n && budget.left > 0; n = walker.nextNode(), budget.left--) inside.push(n as HTMLElement);
   if (!forward) inside.reverse();
-  return inside.some((el) => focusAt(el, forward, doc, depth + 1));
+  return inside.some((el) => focusAt(el, forward, doc, depth + 1, budget));
 }
 
 /**
@@ -65,11 +72,12 @@ export function focusBeside(node: Node, forward: boolean, skip: Element | null):
   for (let root = start.getRootNode(); root !== start && (root as ShadowRoot).host; root = start.getRootNode()) start = (root as ShadowRoot).host;
   const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT);
   walker.currentNode = start;
-  for (let i = 0; i < LOOK_AT_MOST; i++) {
+  const budget: Budget = { left: LOOK_AT_MOST };
+  while (budget.left-- > 0) {
     const el = (forward ? walker.nextNode() : walker.previousNode()) as HTMLElement | null;
     if (!el) return false;
     if (skip?.contains(el) || el.contains(start)) continue;
-    if (focusAt(el, forward, doc, 0)) return true;
+    if (focusAt(el, forward, doc, 0, budget)) return true;
   }
   return false;
 }

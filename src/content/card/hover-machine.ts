@@ -33,6 +33,12 @@ export interface HoverState<T> {
   hideAt: number | null;
   /** A term the user just dismissed: the pointer must leave it before it can reopen. */
   dismissed: T | null;
+  /**
+   * Something other than what opened the shown card asks for the same term too (the pointer
+   * came to rest on the term whose card the focus opened): dropping the opener's request then
+   * leaves the card the usual grace period.
+   */
+  shared: boolean;
 }
 
 export type HoverEvent<T> =
@@ -52,7 +58,7 @@ export type HoverEvent<T> =
   | { type: 'tick'; now: number };
 
 export function initialHoverState<T>(): HoverState<T> {
-  return { shown: null, sticky: false, pending: null, showAt: 0, hideAt: null, dismissed: null };
+  return { shown: null, sticky: false, pending: null, showAt: 0, hideAt: null, dismissed: null, shared: false };
 }
 
 export function hoverReducer<T>(
@@ -73,12 +79,16 @@ export function hoverReducer<T>(
     case 'tick':
       return tick(state, event.now);
     case 'drop':
-      if (state.shown !== event.target) return hoverReducer(timing, state, { type: 'point', target: null, arm: false, now: event.now });
+      if (state.shown !== event.target || state.shared) {
+        return hoverReducer(timing, state, { type: 'point', target: null, arm: false, now: event.now });
+      }
       return { ...initialHoverState<T>(), pending: state.pending, showAt: state.showAt };
     case 'point': {
       const { target, now } = event;
       const dismissed = same(target, state.dismissed) ? state.dismissed : null;
-      if (same(target, state.shown)) return { ...state, pending: null, hideAt: null, dismissed };
+      if (same(target, state.shown)) {
+        return { ...state, pending: null, hideAt: null, dismissed, shared: state.shared || target !== state.shown };
+      }
       const next: HoverState<T> = { ...state, dismissed };
       if (target !== null && event.arm && dismissed === null) {
         if (!same(target, state.pending)) {
@@ -98,10 +108,10 @@ export function hoverReducer<T>(
 function tick<T>(state: HoverState<T>, now: number): HoverState<T> {
   let next = state;
   if (next.pending !== null && now >= next.showAt) {
-    next = { ...next, shown: next.pending, pending: null, sticky: false, hideAt: null };
+    next = { ...next, shown: next.pending, pending: null, sticky: false, hideAt: null, shared: false };
   }
   if (next.hideAt !== null && now >= next.hideAt) {
-    next = { ...next, shown: null, sticky: false, hideAt: null };
+    next = { ...next, shown: null, sticky: false, hideAt: null, shared: false };
   }
   return next;
 }
