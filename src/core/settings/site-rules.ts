@@ -41,9 +41,11 @@ export function normalizeSitePattern(input: string): PatternResult {
   // A leading dot (`.example.com`, as cookies write a domain and its subdomains) says what any
   // pattern here means anyway.
   text = text.replace(/^\.+|\.+$/g, '').replace(/\*+/g, '*').toLowerCase().normalize('NFC');
-  if (text.includes('..')) return refuse({ code: 'siteEmptyLabel', params: [] });
+  if (text === '') return refuse({ code: 'siteEmpty', params: [] });
 
   const ascii = toAsciiHost(text);
+  // Looked at in ASCII, where a full-width dot has become a dot.
+  if (ascii?.includes('..')) return refuse({ code: 'siteEmptyLabel', params: [] });
   if (ascii === null || !(ASCII_PATTERN.test(ascii) || IPV6_PATTERN.test(ascii))) {
     return refuse({ code: 'siteBadCharacters', params: [] });
   }
