@@ -1,11 +1,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeMessage } from '../../src/core/messages';
 import {
   clickInCard,
   clickRelated,
   closeOpened,
+  commandsFor,
   DEMO,
   hoverUntilCard,
   openPage,
@@ -24,27 +24,6 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
   const env = useBrowser(name);
   // A page left open would answer the keyboard test's messages too.
   afterEach(closeOpened);
-
-  /** The next and previous term commands, sent to `page` as the background sends them. */
-  async function commandsFor(page: Awaited<ReturnType<typeof openPage>>) {
-    // From an extension page, and only to this page's tab, as the background sends a command to
-    // the active tab: pages other tests left open would answer too.
-    const sender = await env.browser.newPage();
-    await sender.goto(env.browser.extensionUrl('options.html'));
-    await sender.waitFor(() => typeof chrome !== 'undefined' && !!chrome.tabs);
-    const url = await page.evaluate(() => location.href);
-    const navigate = (direction: 'next' | 'previous') =>
-      sender.evaluate(async ({ message, ask, url }) => {
-        const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome);
-        const answers = [];
-        for (const tab of await api.tabs.query({})) {
-          const report = await api.tabs.sendMessage(tab.id!, ask, { frameId: 0 }).catch(() => null);
-          if (report?.url === url) answers.push(await api.tabs.sendMessage(tab.id!, message, { frameId: 0 }));
-        }
-        return answers;
-      }, { message: makeMessage('navigate-term', { direction }), ask: makeMessage('get-page-terms', {}), url });
-    return { navigate, sender };
-  }
 
   it('opens after the hover delay with the right definition, and not before', async () => {
     const page = await openPage(env, DEMO);
@@ -148,7 +127,7 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
 
   it('moves through the terms with the keyboard commands', async () => {
     const page = await openPage(env, DEMO);
-    const { navigate, sender } = await commandsFor(page);
+    const { navigate, sender } = await commandsFor(env, page);
 
     expect(await navigate('next')).toEqual([true]);
     await waitForCard(page);
@@ -185,7 +164,7 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
 
   it('goes on from the term with Tab and Shift+Tab out of a command card, to the stops the browser would take', async () => {
     const page = await openPage(env, '/fixtures/card/keyboard-beside.html');
-    const { navigate, sender } = await commandsFor(page);
+    const { navigate, sender } = await commandsFor(env, page);
     const focused = () => page.evaluate(() => {
       let el = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;

@@ -1,3 +1,4 @@
+import { makeMessage } from '../../../src/core/messages';
 import { cardInPage, type CardInfo } from '../../tools/corpus/interact';
 import type { TestPage } from './browsers';
 import type { useBrowser } from './suite';
@@ -112,4 +113,27 @@ export async function clickInCard(page: TestPage, selector: string): Promise<str
 export async function clickRelated(page: TestPage): Promise<void> {
   const term = await clickInCard(page, '.related button');
   await page.waitFor((t) => document.querySelector('termlight-host')?.shadowRoot?.querySelector('.term')?.textContent === t, term);
+}
+
+/**
+ * The next and previous term commands, sent to `page` as the background sends them: from an
+ * extension page, and only to this page's tab (pages other tests left open would answer too).
+ */
+export async function commandsFor(env: ReturnType<typeof useBrowser>, page: TestPage) {
+  const sender = await env.browser.newPage();
+  opened.push(sender);
+  await sender.goto(env.browser.extensionUrl('options.html'));
+  await sender.waitFor(() => typeof chrome !== 'undefined' && !!chrome.tabs);
+  const url = await page.evaluate(() => location.href);
+  const navigate = (direction: 'next' | 'previous') =>
+    sender.evaluate(async ({ message, ask, url }) => {
+      const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome);
+      const answers = [];
+      for (const tab of await api.tabs.query({})) {
+        const report = await api.tabs.sendMessage(tab.id!, ask, { frameId: 0 }).catch(() => null);
+        if (report?.url === url) answers.push(await api.tabs.sendMessage(tab.id!, message, { frameId: 0 }));
+      }
+      return answers;
+    }, { message: makeMessage('navigate-term', { direction }), ask: makeMessage('get-page-terms', {}), url });
+  return { navigate, sender };
 }
