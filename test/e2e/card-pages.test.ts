@@ -4,6 +4,7 @@ import {
   cardOnTop,
   clickRelated,
   closeOpened,
+  commandsFor,
   DEMO,
   hoverUntilCard,
   openPage,
@@ -12,6 +13,7 @@ import {
   waitForCard,
   waitForNoCard,
 } from './support/card-page';
+import type { TestPage } from './support/browsers';
 import { BROWSERS, useBrowser } from './support/suite';
 
 /*
@@ -22,9 +24,54 @@ import { BROWSERS, useBrowser } from './support/suite';
 
 const TOP_LAYER = '/fixtures/card/top-layer.html';
 
+const HIDDEN = '/fixtures/card/keyboard-hidden.html';
+
+/** Where the term keyboard navigation marked current is, and what the page shows at its middle. */
+const currentTerm = (page: TestPage) =>
+  page.evaluate(() => {
+    const name = [...CSS.highlights.keys()].find((k) => k.startsWith('termlight-current'));
+    const marked = name ? ([...CSS.highlights.get(name)!][0] as AbstractRange | undefined) : undefined;
+    if (!marked) return null;
+    const range = document.createRange();
+    range.setStart(marked.startContainer, marked.startOffset);
+    range.setEnd(marked.endContainer, marked.endOffset);
+    const r = range.getClientRects()[0]!;
+    const at = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+    const holder = range.startContainer.parentElement!;
+    return {
+      top: r.top,
+      headerBottom: document.querySelector('header')!.getBoundingClientRect().bottom,
+      seen: !!at && holder.contains(at) || at === holder,
+      inHidden: !!holder.closest('.drawer, .sr-only'),
+    };
+  });
+
 describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
   const env = useBrowser(name);
   afterEach(closeOpened);
+
+  it('goes by the keyboard only to terms a reader can see: not into a closed menu or screen-reader text', async () => {
+    const page = await openPage(env, HIDDEN);
+    const { navigate } = await commandsFor(env, page);
+    for (let i = 0; i < 3; i++) {
+      expect(await navigate('next')).toEqual([true]);
+      await waitForCard(page);
+      expect(await currentTerm(page)).toMatchObject({ inHidden: false, seen: true });
+    }
+  });
+
+  it('brings each term it goes to out from under a sticky header', async () => {
+    const page = await openPage(env, HIDDEN);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    const { navigate } = await commandsFor(env, page);
+    const covered: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      expect(await navigate('previous')).toEqual([true]);
+      const term = await currentTerm(page);
+      if (!term || !term.seen || term.top < term.headerBottom) covered.push(JSON.stringify(term));
+    }
+    expect(covered).toEqual([]);
+  });
 
   // Firefox's driver cannot render a page for print.
   it.skipIf(name === 'firefox')('is left off a printed page, as are the marks', async () => {

@@ -38,6 +38,17 @@ describe('keyboard navigation through the terms of a page', () => {
     expect(nextTermIndex([at(null), at(null)], -1, 1, 800)).toBeNull();
   });
 
+  it('passes by terms a reader could not see once scrolled to', () => {
+    const list = [at(100), at(200), at(300)];
+    const hidden = new Set([list[1]]);
+    const seeable = (t: NavigableTerm) => !hidden.has(t);
+    expect(nextTermIndex(list, 0, 1, 800, seeable)).toBe(2);
+    expect(nextTermIndex(list, 2, -1, 800, seeable)).toBe(0);
+    // From what is on screen, too.
+    expect(nextTermIndex([list[1]!, list[2]!], -1, 1, 800, seeable)).toBe(1);
+    expect(nextTermIndex([list[1]!], -1, 1, 800, seeable)).toBeNull();
+  });
+
   it('has nowhere to go on a page without terms', () => {
     expect(nextTermIndex([], -1, 1, 800)).toBeNull();
   });

@@ -3,6 +3,7 @@ import type { Occurrence, TermEngine } from '../engine/types';
 import { createCardView, type CardAnchor, type CardEntry, type Lookup } from './card-view';
 import { hoverReducer, initialHoverState, nextDeadline, type HoverEvent, type HoverState } from './hover-machine';
 import { nextTermIndex } from './navigation';
+import { canSee } from './visible-term';
 import { listenToInput } from './input';
 import { deepActive } from './deep-focus';
 import { listenToKeyboard } from './keyboard';
@@ -70,6 +71,9 @@ export interface CardController {
   goTo(occurrence: Occurrence): boolean;
   update(patch: Partial<CardSettings>): void;
 }
+
+/** Terms a next/previous key press tries before it says there is none to go to. */
+const STEP_TRIES = 8;
 
 /** Page words as a screen reader should get them: no invisible characters, spaces collapsed. */
 const asRead = (text: string) => text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
@@ -185,13 +189,18 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     let from = start === null ? -1 : (start - direction + list.length) % list.length;
     if (start === null) from = cursor ? list.indexOf(cursor) : -1;
     if (from < 0 && cursor) from = list.findIndex((o) => sameOccurrence(o, cursor!));
-    const i = nextTermIndex(list, from, direction, doc.defaultView?.innerHeight ?? 0);
-    const occ = i === null ? undefined : list[i];
-    if (!occ) {
-      view.announce(strings.text('cardNoTerms'), later);
-      return false;
+    // A term the card still cannot be shown for (no room on screen once scrolled to) is passed
+    // by, as far as a few: a key press should land somewhere.
+    let first: number | null = null;
+    for (let tries = 0; tries < STEP_TRIES; tries++) {
+      const i = nextTermIndex(list, from, direction, doc.defaultView?.innerHeight ?? 0, (t) => canSee(t, doc));
+      if (i === null || i === first) break;
+      first ??= i;
+      if (goTo(list[i]!)) return true;
+      from = i;
     }
-    return goTo(occ);
+    view.announce(strings.text(list.length ? 'cardNoneToShow' : 'cardNoTerms'), later);
+    return false;
   }
 
   function goTo(occ: Occurrence): boolean {

@@ -11,18 +11,20 @@ export interface NavigableTerm {
  * one not below it. Terms with no box on screen (inside a closed `<details>`, `display: none`)
  * are skipped. Null when no term can be shown.
  */
-export function nextTermIndex(
-  terms: readonly NavigableTerm[],
+export function nextTermIndex<T extends NavigableTerm>(
+  terms: readonly T[],
   from: number,
   direction: 1 | -1,
   viewportHeight: number,
+  /** Whether a reader could see the term once scrolled to; terms it refuses are passed by. */
+  seeable: (term: T) => boolean = () => true,
 ): number | null {
   const n = terms.length;
   if (n === 0) return null;
   if (from >= 0 && from < n) {
     for (let k = 1; k <= n; k++) {
       const i = (((from + direction * k) % n) + n) % n;
-      if (box(terms[i]!)) return i;
+      if (box(terms[i]!) && seeable(terms[i]!)) return i;
     }
     return null;
   }
@@ -30,7 +32,7 @@ export function nextTermIndex(
   for (let k = 0; k < n; k++) {
     const i = direction === 1 ? k : n - 1 - k;
     const b = box(terms[i]!);
-    if (!b) continue;
+    if (!b || !seeable(terms[i]!)) continue;
     fallback ??= i;
     const inReach = direction === 1 ? b.top + b.height > 0 : b.top < viewportHeight;
     if (inReach) return i;

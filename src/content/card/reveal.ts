@@ -26,6 +26,41 @@ export function revealRange(range: Range, doc: Document, margin = 48): void {
     left: offsetToShow(rect.left, rect.width, 0, width, margin),
     behavior: 'instant',
   });
+  uncover(range, doc, view, height);
+}
+
+/** Room left between a term and a bar that covered it. */
+const CLEAR = 8;
+
+/**
+ * Scrolls the window once more if what is now over the term is not the term (a sticky header,
+ * a fixed banner at the bottom): just far enough to bring the term clear of it.
+ */
+function uncover(range: Range, doc: Document, view: Window, height: number): void {
+  const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  const hit = doc.elementFromPoint(rect.left + Math.min(rect.width / 2, 8), rect.top + rect.height / 2);
+  if (!hit || hit.localName === 'termlight-host' || holds(hit, range.startContainer)) return;
+  const bar = pinnedAncestor(hit, view);
+  if (!bar) return;
+  const box = bar.getBoundingClientRect();
+  // A bar at the top pushes the term down; one at the bottom pushes it up.
+  const top = box.top + box.height / 2 < height / 2 ? rect.top - box.bottom - CLEAR : rect.bottom - box.top + CLEAR;
+  view.scrollBy({ top, behavior: 'instant' });
+}
+
+/** Whether `node` is `el` or inside it, across shadow roots. */
+function holds(el: Element, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === el) return true;
+  return false;
+}
+
+/** `el` or the nearest element around it that stays put while the page scrolls. */
+function pinnedAncestor(el: Element, view: Window): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const position = view.getComputedStyle(e).position;
+    if (position === 'fixed' || position === 'sticky') return e;
+  }
+  return null;
 }
 
 function scrolls(el: Element, view: Window): boolean {

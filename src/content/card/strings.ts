@@ -21,6 +21,8 @@ export const CARD_MESSAGES = {
   /** The same, where the page writes the term otherwise: `$1` the page's words, `$2` the term. */
   cardAnnounceAs: '“$1”: $2. $3',
   cardNoTerms: 'No terms are marked on this page.',
+  /** Terms are marked, but every one is hidden from view (a closed menu, screen-reader-only text). */
+  cardNoneToShow: 'No term marked on this page can be shown on screen.',
   /** A looked-up selection that names no entry; `$1` is the selection, shortened. */
   cardNoEntry: 'No glossary entry for “$1”',
   cardClosest: 'Closest matches',
