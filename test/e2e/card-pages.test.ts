@@ -50,6 +50,13 @@ describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
   const env = useBrowser(name);
   afterEach(closeOpened);
 
+  it('is dark over a dark wrapper on a page that paints no background of its own', async () => {
+    const page = await openPage(env, '/fixtures/engine/dark-wrapper.html');
+    await hoverUntilCard(page, 'large language model', 'main p');
+    const theme = await page.evaluate(() => document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.card')!.dataset.theme);
+    expect(theme).toBe('dark');
+  });
+
   it('goes by the keyboard only to terms a reader can see: not into a closed menu or screen-reader text', async () => {
     const page = await openPage(env, HIDDEN);
     const { navigate } = await commandsFor(env, page);

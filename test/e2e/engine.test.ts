@@ -211,6 +211,13 @@ describe.each(BROWSERS)('%s', (name) => {
       await page.close();
     });
 
+    it('uses the light shade on a dark wrapper, though the page itself paints no background', async () => {
+      const page = await openHarness(env, await fixture('dark-wrapper.html'));
+      await page.evaluate(() => (window as unknown as W).termlight.start());
+      expect(await names(page)).toContain('termlight-dotted-blue-dark');
+      await page.close();
+    });
+
     it.skipIf(!hasCorpus)('keeps every corpus page byte-identical, run after run', async () => {
       const pages: string[] = [];
       for (const folder of ['ai', 'readability']) {

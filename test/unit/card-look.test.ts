@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_PALETTE, cardCss } from '../../src/content/card/card-css';
-import { opaqueLuminance } from '../../src/content/card/theme';
+import { opaqueLuminance } from '../../src/content/backdrop';
 import { offsetToShow } from '../../src/content/card/reveal';
 
 function luminanceOf(hex: string): number {

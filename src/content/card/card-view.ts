@@ -33,7 +33,8 @@ export interface CardViewOptions {
   doc: Document;
   entries: readonly CardEntry[];
   strings: CardStrings;
-  theme(): CardTheme;
+  /** The card's colours, for the page around `near` (the term's place), if given. */
+  theme(near?: Node | null): CardTheme;
   glossaryName(packId: string): string;
   /** What the glossary's notes come from (its source's title), if it says. */
   glossarySource?(packId: string): string | undefined;
@@ -95,7 +96,7 @@ export function createCardView(opts: CardViewOptions) {
       notesSource: opts.glossarySource?.(item.packId),
       related: relatedOf(index),
       strings: opts.strings,
-      theme: opts.theme(),
+      theme: opts.theme(shown?.anchor.node ?? null),
       onRelated: switchTo,
       onOpenGlossary: () => opts.openGlossary(item.entry.id, item.packId),
       onResize: () => place(true),
@@ -108,7 +109,7 @@ export function createCardView(opts: CardViewOptions) {
       text: lookup.text,
       suggestions: suggestionsFor(lookup),
       strings: opts.strings,
-      theme: opts.theme(),
+      theme: opts.theme(shown?.anchor.node ?? null),
       onPick: switchTo,
       // No entry to open at: the glossary page's index.
       onOpenGlossary: () => opts.openGlossary('', ''),

@@ -95,7 +95,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     doc,
     entries: opts.entries,
     strings,
-    theme: () => resolveTheme(settings.theme, doc),
+    theme: (near) => resolveTheme(settings.theme, doc, near),
     glossaryName: opts.glossaryName ?? ((id) => id),
     glossarySource: opts.glossarySource,
     openGlossary: opts.openGlossary,

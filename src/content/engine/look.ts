@@ -1,4 +1,5 @@
 import { HIGHLIGHT_COLORS, HIGHLIGHT_PALETTE, type HighlightColor } from '../../core/settings/defaults';
+import { backdropLuminance, DARK_BELOW } from '../backdrop';
 import type { Appearance } from './types';
 
 /** Light pages get the darker shade of a colour, dark pages the lighter one. */
@@ -36,35 +37,16 @@ export function shade(color: HighlightColor, tone: Tone): string {
 }
 
 /**
- * Whether the page reads as dark: the first opaque background of body or html, else the
- * page's colour scheme. Computed once per page: it costs a style read.
+ * Whether the page reads as dark where its terms are: the first opaque background behind
+ * `near` (the first block painted) or else the body, up to the page's root; failing that, the
+ * page's colour scheme. Computed once per page: it costs style reads.
  */
-export function pageTone(doc: Document): Tone {
+export function pageTone(doc: Document, near: Node | null = null): Tone {
   const view = doc.defaultView;
   if (!view) return 'light';
-  for (const el of [doc.body, doc.documentElement]) {
-    if (!el) continue;
-    const rgba = parseColor(view.getComputedStyle(el).backgroundColor);
-    // Around 0.2 the palette's lighter shade starts to contrast better than its darker one.
-    if (rgba && rgba[3] > 0.5) return luminance(rgba) < 0.2 ? 'dark' : 'light';
-  }
+  const luminance = backdropLuminance(near ?? doc.body ?? doc.documentElement, view);
+  if (luminance !== null) return luminance < DARK_BELOW ? 'dark' : 'light';
   const scheme = view.getComputedStyle(doc.documentElement).colorScheme ?? '';
   const prefersDark = typeof view.matchMedia === 'function' && view.matchMedia('(prefers-color-scheme: dark)').matches;
   return scheme.includes('dark') && (prefersDark || !scheme.includes('light')) ? 'dark' : 'light';
-}
-
-function parseColor(value: string): [number, number, number, number] | null {
-  const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)/.exec(value);
-  if (!m) return null;
-  const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
-  return [Number(m[1]), Number(m[2]), Number(m[3]), alpha];
-}
-
-/** WCAG relative luminance of an sRGB colour, 0 (black) to 1 (white). */
-function luminance([r, g, b]: [number, number, number, number]): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }

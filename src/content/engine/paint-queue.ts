@@ -54,7 +54,7 @@ export class PaintQueue {
   prepare(): void {
     if (!this.deferred) return;
     this.deferred = false;
-    this.make();
+    this.make((this.urgent[0] ?? this.pending[0])?.owner ?? null);
   }
 
   /**
@@ -151,7 +151,7 @@ export class PaintQueue {
 
   private paintBlock(block: Block, want: readonly boolean[], from = 0, to = block.matches.length): boolean {
     if (!differs(block, want, from, to)) return false;
-    const painter = this.make();
+    const painter = this.make(block.owner);
     this.quietly(painter, () => painter.paintBlock(block, want, from, to));
     return true;
   }
@@ -165,10 +165,13 @@ export class PaintQueue {
     return this.painter ? this.painter.paintsInParts : this.highlights();
   }
 
-  /** Made on first use: a page without terms never pays for style reads or registrations. */
-  private make(): Painter {
+  /**
+   * Made on first use: a page without terms never pays for style reads or registrations. Its
+   * shade is chosen for the background behind the first block painted (`near`).
+   */
+  private make(near: Node | null = null): Painter {
     if (this.painter) return this.painter;
-    const tone = guarded(() => pageTone(this.doc), 'light');
+    const tone = guarded(() => pageTone(this.doc, near), 'light');
     this.painter = this.highlights()
       ? createHighlightPainter(this.doc, this.opts.appearance, tone)
       : createFallbackPainter(this.doc, this.opts.appearance, tone);
