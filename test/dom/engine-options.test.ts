@@ -21,6 +21,17 @@ describe('context gate', () => {
     expect(started.texts()).toEqual(['alignment', 'token', 'RLHF', 'LLM']);
   });
 
+  it('does not take terms in links as telling what the page is about, though it marks them', async () => {
+    // A page on something else, with a link to an AI story in a sidebar, and a link card.
+    const sidebar = '<aside><p>Most read: <a href="/x">RLHF and LLM news</a></p><a href="/y"><h3>Why RLHF matters</h3></a></aside>';
+    started = await startEngine(`<p>alignment of the token</p>${sidebar}`);
+    expect(started.texts()).toEqual(['RLHF', 'LLM', 'RLHF']);
+    started.controller.abort();
+    // The same terms in the page's own text: it is about AI.
+    started = await startEngine(`<p>alignment of the token</p><p>RLHF and LLM</p>${sidebar}`);
+    expect(started.texts()).toEqual(['alignment', 'token', 'RLHF', 'LLM', 'RLHF', 'LLM', 'RLHF']);
+  });
+
   it('follows the threshold setting, 0 meaning no gate', async () => {
     started = await startEngine('<p>alignment</p><p>RLHF and LLM</p>', { contextThreshold: 3 });
     expect(started.texts()).toEqual(['RLHF', 'LLM']);

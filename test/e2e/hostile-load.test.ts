@@ -68,7 +68,8 @@ describe.each(BROWSERS)('%s: pages that load the machine', (name) => {
     // A load of its own: the check above loads the page twice at once.
     const page = await sweep.withTermlight.newPage(pageInitSource + SCROLL_TO_MIDDLE);
     await page.goto(sweep.server.origin + huge.path);
-    const total = expectedMatches((await runProbe(page, defaults.skipCode)).runs).size;
+    const probed = await runProbe(page, defaults.skipCode);
+    const total = expectedMatches(probed.runs, defaults, probed.links).size;
     // Ranges are kept in the order they were painted, so this asks nothing of timing.
     const order = await waitFor<{ painted: number; onScreen: number; lastOnScreen: number }>(page, `(() => {
       const screen = window.__termlightFirstScreen;

@@ -15,11 +15,15 @@ export interface Block {
   matches: BlockMatch[];
   /** Set when the block is dropped (its container changed or left the page). */
   dead?: boolean;
+  /** Whether its container sits inside a link (a link card); worked out when first asked. */
+  ownerInLink?: boolean;
 }
 
 export interface BlockMatch extends Match {
   /** Set while the match is painted; the same object for as long as it stays painted. */
   occurrence: TermOccurrence | null;
+  /** Whether, ungated, it tells what the page is about (not in a link); worked out once. */
+  countsForGate?: boolean;
 }
 
 export interface DomPoint {

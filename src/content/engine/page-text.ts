@@ -1,5 +1,5 @@
-import type { Block } from './blocks';
-import { parentOf } from './dom-rules';
+import type { Block, BlockMatch } from './blocks';
+import { parentOf, tagOf } from './dom-rules';
 import { insertInOrder } from './order';
 import type { Painter } from './painter';
 
@@ -15,7 +15,7 @@ export class PageText {
   readonly blocksOf = new Map<Node, Block[]>();
   /** Blocks in page order (after `takeFresh()`). */
   ordered: Block[] = [];
-  /** Ungated matches per entry, over the whole page. */
+  /** Ungated matches per entry that tell what the page is about (see `countsForGate`), over the whole page. */
   readonly ungated = new Map<number, number>();
   /** Entries that appeared in or left `ungated` since the painter last looked: their gated matches may flip. */
   readonly ungatedChanged = new Set<number>();
@@ -41,6 +41,7 @@ export class PageText {
         this.gatedBlocks.add(block);
         continue;
       }
+      if (!countsForGate(block, m)) continue;
       const n = this.ungated.get(m.entry) ?? 0;
       this.ungated.set(m.entry, n + 1);
       if (n === 0) this.ungatedChanged.add(m.entry);
@@ -64,7 +65,7 @@ export class PageText {
       this.removed.add(block);
       this.changed = true;
       for (const m of block.matches) {
-        if (m.gated) continue;
+        if (m.gated || !countsForGate(block, m)) continue;
         const n = (this.ungated.get(m.entry) ?? 1) - 1;
         if (n > 0) this.ungated.set(m.entry, n);
         else {
@@ -121,4 +122,43 @@ export class PageText {
     for (const owner of this.owners()) this.dropOwner(owner, painter);
     this.takeFresh();
   }
+}
+
+/**
+ * Whether an ungated match tells what the page is about. Text inside a link does not: a page
+ * on neon signs with a "Most read: OpenAI ships a new chatbot" link is not about AI, and its
+ * "Claude" (Georges Claude) must stay unmarked. The match itself is still marked.
+ * Remembered per match: a block's own text does not change (a change makes a new block).
+ */
+export function countsForGate(block: Block, m: BlockMatch): boolean {
+  return (m.countsForGate ??= !inLink(block, m.start));
+}
+
+/** Elements looked at above a block for a link around it: a link card is near its text. */
+const LINK_DEPTH = 64;
+
+/** Whether the text at `offset` of the block's run sits inside an `<a>`: in the block, or around it (a link card). */
+function inLink(block: Block, offset: number): boolean {
+  if ((block.ownerInLink ??= linkAround(block.owner))) return true;
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((block.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let n = parentOf(block.nodes[lo] as Node); n && n.nodeType === 1; n = n === block.owner ? null : parentOf(n)) {
+    if (tagOf(n as Element) === 'a') return true;
+  }
+  return false;
+}
+
+/** Whether `owner` is an `<a>` or inside one, across shadow roots. */
+function linkAround(owner: Node): boolean {
+  let n: Node | null = owner;
+  for (let i = 0; n && i < LINK_DEPTH; i++) {
+    if (n.nodeType === 1 && tagOf(n as Element) === 'a') return true;
+    n = n.nodeType === 11 ? (n as ShadowRoot).host : parentOf(n);
+  }
+  return false;
 }

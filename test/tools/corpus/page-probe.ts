@@ -20,6 +20,8 @@ export interface PaintedRange {
 
 export interface ProbeResult {
   runs: string[];
+  /** Per run, the [start, end) spans of its text inside a link (which tells nothing of the page's subject). */
+  links: Array<Array<[number, number]>>;
   painted: PaintedRange[];
   /** Highlight names Termlight registered. */
   names: string[];
@@ -37,15 +39,20 @@ function isTermlightHighlight(name: string): boolean {
   return name.startsWith('termlight-') && !name.startsWith('termlight-current-');
 }
 
-/** Text runs in page order, and where each text node starts in its run. */
-function readRuns(root: Element, skipCode: boolean): { runs: string[]; where: Map<Text, [number, number]> } {
+/** Text runs in page order, where each text node starts in its run, and each run's link text. */
+function readRuns(root: Element, skipCode: boolean): { runs: string[]; links: Array<Array<[number, number]>>; where: Map<Text, [number, number]> } {
   const runs: string[] = [];
+  const links: Array<Array<[number, number]>> = [];
   const where = new Map<Text, [number, number]>();
   let nodes: Text[] = [];
   let text = '';
+  let linked: Array<[number, number]> = [];
+  /** How many `<a>` elements the walk is inside. */
+  let inLinks = 0;
   const flush = () => {
     if (nodes.length) {
       const index = runs.push(text) - 1;
+      links.push(linked);
       let at = 0;
       for (const n of nodes) {
         where.set(n, [index, at]);
@@ -54,6 +61,7 @@ function readRuns(root: Element, skipCode: boolean): { runs: string[]; where: Ma
     }
     nodes = [];
     text = '';
+    linked = [];
   };
   const walkChildren = (parent: Node) => {
     for (let n = parent.firstChild; n; n = n.nextSibling) visit(n);
@@ -63,6 +71,7 @@ function readRuns(root: Element, skipCode: boolean): { runs: string[]; where: Ma
       const t = node as Text;
       if (t.data) {
         nodes.push(t);
+        if (inLinks) linked.push([text.length, text.length + t.data.length]);
         text += t.data;
       }
       return;
@@ -75,6 +84,8 @@ function readRuns(root: Element, skipCode: boolean): { runs: string[]; where: Ma
       return;
     }
     if (kind === 'container') flush();
+    const link = el.localName === 'a';
+    if (link) inLinks++;
     // A shadow tree is read first, as a run of its own; the host's light children follow.
     if (el.shadowRoot) {
       flush();
@@ -82,11 +93,12 @@ function readRuns(root: Element, skipCode: boolean): { runs: string[]; where: Ma
       flush();
     }
     walkChildren(el);
+    if (link) inLinks--;
     if (kind === 'container') flush();
   };
   walkChildren(root);
   flush();
-  return { runs, where };
+  return { runs, links, where };
 }
 
 function paintedRanges(where: Map<Text, [number, number]>): { painted: PaintedRange[]; names: string[] } {
@@ -142,6 +154,6 @@ function layoutSample(max: number): { layout: number[]; elements: number; sample
 
 export function probe(options: { skipCode: boolean; layoutSample: number }): ProbeResult {
   const root = document.documentElement;
-  const { runs, where } = root ? readRuns(root, options.skipCode) : { runs: [], where: new Map() };
-  return { runs, ...paintedRanges(where), markup: pageMarkup(), ...layoutSample(options.layoutSample) };
+  const { runs, links, where } = root ? readRuns(root, options.skipCode) : { runs: [], links: [], where: new Map() };
+  return { runs, links, ...paintedRanges(where), markup: pageMarkup(), ...layoutSample(options.layoutSample) };
 }

@@ -89,12 +89,12 @@ async function loadBoth(withExt: DrivenBrowser, without: DrivenBrowser, url: str
  * two differ the page is looked at again, every half second for up to ten.
  */
 async function checkTerms(ext: Load) {
-  let terms = compareTerms(ext.probe.runs, ext.probe.painted);
+  let terms = compareTerms(ext.probe.runs, ext.probe.painted, defaults, ext.probe.links);
   for (const end = Date.now() + 10_000; terms.differenceCount && Date.now() < end; ) {
     await new Promise((ok) => setTimeout(ok, 500));
     await settle(ext.page, { withTermlight: true });
     ext.probe = await runProbe(ext.page, defaults.skipCode);
-    terms = compareTerms(ext.probe.runs, ext.probe.painted);
+    terms = compareTerms(ext.probe.runs, ext.probe.painted, defaults, ext.probe.links);
   }
   return terms;
 }

@@ -1,5 +1,5 @@
 import { bundledPacks } from '../../../src/core/glossary/bundled';
-import { applyContextGate, compileMatcher, firstOccurrences, type Match, type Matcher } from '../../../src/core/matcher';
+import { applyContextGate, compileMatcher, countUngatedEntries, firstOccurrences, type Match, type Matcher } from '../../../src/core/matcher';
 import { defaults, type Settings } from '../../../src/core/settings/defaults';
 import type { PaintedRange } from './page-probe';
 
@@ -23,15 +23,24 @@ export interface TermCheck {
   differenceCount: number;
 }
 
-/** The matches the settings show, in page order, keyed as `run:start:end`. */
-export function expectedMatches(runs: readonly string[], settings: Settings = defaults): Map<string, Match & { run: number }> {
+/**
+ * The matches the settings show, in page order, keyed as `run:start:end`. `links` (per run, the
+ * spans of link text) keeps terms in links out of the count that opens the context gate.
+ */
+export function expectedMatches(
+  runs: readonly string[],
+  settings: Settings = defaults,
+  links: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [],
+): Map<string, Match & { run: number }> {
   const m = shippedMatcher();
   const found: Array<Match & { run: number }> = [];
   runs.forEach((text, run) => {
     for (const match of m.scan(text)) found.push({ ...match, run });
   });
   const threshold = settings.contextGate.enabled ? settings.contextGate.threshold : 0;
-  let shown = applyContextGate(found, threshold) as Array<Match & { run: number }>;
+  const inLink = (x: Match & { run: number }) => (links[x.run] ?? []).some(([s, e]) => x.start >= s && x.start < e);
+  const telling = countUngatedEntries(found.filter((x) => !inLink(x)));
+  let shown = applyContextGate(found, threshold, telling) as Array<Match & { run: number }>;
   if (settings.occurrences === 'first') shown = firstOccurrences(shown) as Array<Match & { run: number }>;
   return new Map(shown.map((x) => [`${x.run}:${x.start}:${x.end}`, x]));
 }
@@ -45,8 +54,13 @@ function snippet(runs: readonly string[], run: number, start: number, end: numbe
   return `…${before}[${text.slice(start, end)}]${after}…`;
 }
 
-export function compareTerms(runs: readonly string[], painted: readonly PaintedRange[], settings: Settings = defaults): TermCheck {
-  const expected = expectedMatches(runs, settings);
+export function compareTerms(
+  runs: readonly string[],
+  painted: readonly PaintedRange[],
+  settings: Settings = defaults,
+  links: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [],
+): TermCheck {
+  const expected = expectedMatches(runs, settings, links);
   const seen = new Set<string>();
   const differences: string[] = [];
   let count = 0;
