@@ -81,6 +81,17 @@ describe('glossary/foundation-models.json', () => {
   });
 });
 
+describe('the bundled glossary on pages about AI', () => {
+  const matcher = compileMatcher([loadPack('foundation-models.json')]);
+  const ids = (text: string) => matcher.scan(text).map((m) => matcher.entries[m.entry]!.entry.id);
+
+  it('leaves a token that is a credential, not a unit of text, unmarked', () => {
+    expect(ids('Paste your API token, or an access token from the console, into the LLM client.')).toEqual(['large-language-model']);
+    expect(ids('Send the bearer token; the refresh token renews it.')).toEqual([]);
+    expect(ids('The model reads one token at a time.')).toEqual(['token']);
+  });
+});
+
 describe('the bundled glossary on pages that are not about AI', () => {
   // Sentences from everyday pages (a car review, a privacy policy, a PC guide...) that use words
   // the glossary also holds. Only gated terms may be found in them: a page of such text never
