@@ -192,19 +192,32 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     // A term the card still cannot be shown for (no room on screen once scrolled to) is passed
     // by, as far as a few: a key press should land somewhere.
     let first: number | null = null;
-    for (let tries = 0; tries < STEP_TRIES; tries++) {
+    let undo: (() => void) | null = null;
+    let tries = 0;
+    for (; tries < STEP_TRIES; tries++) {
       const i = nextTermIndex(list, from, direction, doc.defaultView?.innerHeight ?? 0, (t) => canSee(t, doc));
       if (i === null || i === first) break;
       first ??= i;
-      if (goTo(list[i]!)) return true;
+      const scrolled = reveal(list[i]!);
+      // The page goes back to where the reader left it if no term could be shown.
+      undo ??= scrolled;
+      if (goTo(list[i]!, false)) return true;
       from = i;
     }
-    view.announce(strings.text(list.length ? 'cardNoneToShow' : 'cardNoTerms'), later);
+    undo?.();
+    // Every term was tried, or a few next ones failed: say which.
+    const said = !list.length ? 'cardNoTerms' : tries < STEP_TRIES ? 'cardNoneToShow' : 'cardNextNotShown';
+    view.announce(strings.text(said), later);
     return false;
   }
 
-  function goTo(occ: Occurrence): boolean {
-    revealRange(occ.range(), doc);
+  /** Scrolls to a term; returns how to scroll back. */
+  function reveal(occ: Occurrence): () => void {
+    return revealRange(occ.range(), doc);
+  }
+
+  function goTo(occ: Occurrence, scroll = true): boolean {
+    if (scroll) reveal(occ);
     cursor = occ;
     focusAtCursor = focusedOnPage();
     // Keyboard navigation keeps the page's focus where it is (so the reader's place and any

@@ -28,16 +28,18 @@ export function nextTermIndex<T extends NavigableTerm>(
     }
     return null;
   }
-  let fallback: number | null = null;
+  // The cheap test first: whether a term could be seen is asked only of those in reach, and of
+  // the others only if none in reach can be.
+  const skipped: number[] = [];
   for (let k = 0; k < n; k++) {
     const i = direction === 1 ? k : n - 1 - k;
     const b = box(terms[i]!);
-    if (!b || !seeable(terms[i]!)) continue;
-    fallback ??= i;
+    if (!b) continue;
     const inReach = direction === 1 ? b.top + b.height > 0 : b.top < viewportHeight;
-    if (inReach) return i;
+    if (!inReach) skipped.push(i);
+    else if (seeable(terms[i]!)) return i;
   }
-  return fallback;
+  return skipped.find((i) => seeable(terms[i]!)) ?? null;
 }
 
 function box(term: NavigableTerm): Rect | null {

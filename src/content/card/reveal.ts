@@ -7,16 +7,19 @@
  * leave the term itself off screen. Scrolling is instant even on pages that ask for smooth
  * scrolling, so the card can be placed (and checked to be on screen) right after.
  */
-export function revealRange(range: Range, doc: Document, margin = 48): void {
+export function revealRange(range: Range, doc: Document, margin = 48): () => void {
   const view = doc.defaultView;
-  if (!view) return;
+  if (!view) return () => undefined;
   const start = range.startContainer;
+  const moved: Array<[Element, number, number]> = [];
   let el: Element | null = start.nodeType === 1 ? (start as Element) : start.parentElement;
   for (; el && el !== doc.documentElement && el !== doc.body; el = el.parentElement) {
     if (!scrolls(el, view)) continue;
+    moved.push([el, el.scrollLeft, el.scrollTop]);
     const box = el.getBoundingClientRect();
     scrollToShow(el, range.getBoundingClientRect(), box, margin);
   }
+  const [x, y] = [view.scrollX, view.scrollY];
   const root = doc.documentElement;
   const width = root.clientWidth || view.innerWidth;
   const height = root.clientHeight || view.innerHeight;
@@ -26,25 +29,39 @@ export function revealRange(range: Range, doc: Document, margin = 48): void {
     left: offsetToShow(rect.left, rect.width, 0, width, margin),
     behavior: 'instant',
   });
-  uncover(range, doc, view, height);
+  uncover(range, doc, view, width, height);
+  // Puts every scroll back, for a term that turned out not to be worth showing.
+  return () => {
+    view.scrollTo({ left: x, top: y, behavior: 'instant' });
+    for (const [box, left, top] of moved.reverse()) box.scrollTo({ left, top, behavior: 'instant' });
+  };
 }
 
 /** Room left between a term and a bar that covered it. */
 const CLEAR = 8;
 
+/** A bar taller than this share of the window is an overlay, not a header: scrolling will not clear it. */
+const BAR_SHARE = 1 / 3;
+
 /**
- * Scrolls the window once more if what is now over the term is not the term (a sticky header,
- * a fixed banner at the bottom): just far enough to bring the term clear of it.
+ * Scrolls the window once more if what is now over the term is a bar pinned to the top or the
+ * bottom of the window (a sticky header, a cookie banner): just far enough to bring the term
+ * clear of it, and only if the term then stays in the window.
  */
-function uncover(range: Range, doc: Document, view: Window, height: number): void {
+function uncover(range: Range, doc: Document, view: Window, width: number, height: number): void {
   const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
   const hit = doc.elementFromPoint(rect.left + Math.min(rect.width / 2, 8), rect.top + rect.height / 2);
   if (!hit || hit.localName === 'termlight-host' || holds(hit, range.startContainer)) return;
   const bar = pinnedAncestor(hit, view);
-  if (!bar) return;
+  // A term inside the bar (a sticky sidebar) moves with it: scrolling cannot help.
+  if (!bar || holds(bar, range.startContainer)) return;
   const box = bar.getBoundingClientRect();
+  if (box.height > height * BAR_SHARE || box.right <= rect.left || box.left >= rect.right || box.width > width * 2) return;
   // A bar at the top pushes the term down; one at the bottom pushes it up.
-  const top = box.top + box.height / 2 < height / 2 ? rect.top - box.bottom - CLEAR : rect.bottom - box.top + CLEAR;
+  const atTop = box.top + box.height / 2 < height / 2;
+  const top = atTop ? rect.top - box.bottom - CLEAR : rect.bottom - box.top + CLEAR;
+  const after = rect.top - top;
+  if (after < 0 || after + rect.height > height) return;
   view.scrollBy({ top, behavior: 'instant' });
 }
 

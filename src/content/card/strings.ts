@@ -23,6 +23,8 @@ export const CARD_MESSAGES = {
   cardNoTerms: 'No terms are marked on this page.',
   /** Terms are marked, but every one is hidden from view (a closed menu, screen-reader-only text). */
   cardNoneToShow: 'No term marked on this page can be shown on screen.',
+  /** The next few terms the key tried are all hidden from view; others may follow. */
+  cardNextNotShown: 'The next terms cannot be shown on screen.',
   /** A looked-up selection that names no entry; `$1` is the selection, shortened. */
   cardNoEntry: 'No glossary entry for “$1”',
   cardClosest: 'Closest matches',
