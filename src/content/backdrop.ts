@@ -6,20 +6,51 @@
 /** Ancestors looked at for a background: wrappers are rarely nested deeper than this. */
 const DEPTH = 32;
 
-/** Relative luminance of a mostly opaque `rgb()`/`rgba()` colour; null for anything else. */
+/** Linear light of an sRGB channel from 0 to 1. */
+const linear = (v: number) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+
+/** A number of a CSS colour, `%` meaning a share of `whole`; NaN for `none` or anything else. */
+const amount = (text: string | undefined, whole: number): number =>
+  text === undefined ? Number.NaN : text.endsWith('%') ? (Number.parseFloat(text) / 100) * whole : Number(text);
+
+/**
+ * Relative luminance of a mostly opaque colour as browsers compute them: `rgb()`, and the
+ * newer spaces a page may paint in (Tailwind 4 paints in `oklch()`), where the lightness gives
+ * a close enough luminance for telling dark from light. Null for a see-through colour or any
+ * other form.
+ */
 export function opaqueLuminance(color: string): number | null {
-  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/i.exec(color.trim());
+  const text = color.trim();
+  const modern = /^(oklab|oklch|lab|lch|color)\(\s*([^)]*?)\s*\)$/i.exec(text);
+  if (modern) return modernLuminance(modern[1]!.toLowerCase(), modern[2]!);
+  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/i.exec(text);
   if (!m) return null;
   const alphaText = m[4];
   const alpha = alphaText === undefined
     ? 1
     : alphaText.endsWith('%') ? Number.parseFloat(alphaText) / 100 : Number(alphaText);
   if (!(alpha >= 0.5)) return null;
-  const [r, g, b] = [m[1], m[2], m[3]].map((c) => {
-    const v = Number(c) / 255;
-    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
+  const [r, g, b] = [m[1], m[2], m[3]].map((c) => linear(Number(c) / 255)) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function modernLuminance(space: string, args: string): number | null {
+  const [values = '', alphaText] = args.split('/').map((part) => part.trim());
+  const parts = values.split(/\s+/);
+  const alpha = alphaText === undefined ? 1 : amount(alphaText, 1);
+  if (!(alpha >= 0.5)) return null;
+  let luminance: number;
+  if (space === 'color') {
+    // color(srgb r g b), or a wider space read as sRGB: near enough for dark or light.
+    const [r, g, b] = parts.slice(1, 4).map((p) => amount(p, 1));
+    luminance = 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+  } else if (space === 'oklab' || space === 'oklch') {
+    luminance = amount(parts[0], 1) ** 3;
+  } else {
+    const l = amount(parts[0], 100);
+    luminance = l > 8 ? ((l + 16) / 116) ** 3 : l / 903.3;
+  }
+  return Number.isFinite(luminance) ? Math.min(1, Math.max(0, luminance)) : null;
 }
 
 /**
@@ -28,15 +59,34 @@ export function opaqueLuminance(color: string): number | null {
  * wrapper `<div>` on a page whose body paints nothing counts. Null when nothing paints one: the
  * browser's canvas shows.
  */
-export function backdropLuminance(node: Node | null, view: Window): number | null {
-  let el: Element | null = node && node.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+export function backdropLuminance(node: Node | null, doc: Document): number | null {
+  const view = doc.defaultView;
+  if (!view) return null;
+  let el = !node ? null : node.nodeType === 1 ? (node as Element) : drawnIn(node);
   for (let i = 0; el && i < DEPTH; i++) {
     const luminance = opaqueLuminance(view.getComputedStyle(el).backgroundColor);
     if (luminance !== null) return luminance;
-    const root = el.parentElement ? null : el.getRootNode();
-    el = el.parentElement ?? ((root as ShadowRoot | null)?.host ?? null);
+    el = drawnIn(el);
+  }
+  // Past the wrappers looked at, or none painting: the page's own background, as before.
+  for (const page of [doc.body, doc.documentElement]) {
+    const luminance = page ? opaqueLuminance(view.getComputedStyle(page).backgroundColor) : null;
+    if (luminance !== null) return luminance;
   }
   return null;
+}
+
+/**
+ * The element a node is drawn inside: a slotted element in its slot, a shadow root's content
+ * in its host, anything else in its parent element. An element itself for a start at one.
+ */
+function drawnIn(node: Node): Element | null {
+  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
+  const slot = (node as Element | Text).assignedSlot;
+  if (slot) return slot;
+  const parent = node.parentNode;
+  if (!parent) return null;
+  return parent.nodeType === 1 ? (parent as Element) : parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
 }
 
 /** Below this luminance a background reads as dark: the palettes' lighter shades read better on it. */

@@ -54,7 +54,21 @@ describe('reading page colours', () => {
     expect(opaqueLuminance('rgb(0 0 0)')).toBe(0);
     expect(opaqueLuminance('rgba(0, 0, 0, 0)')).toBeNull();
     expect(opaqueLuminance('rgba(20, 20, 20, 0.9)')).toBeLessThan(0.01);
-    expect(opaqueLuminance('color(srgb 1 1 1)')).toBeNull();
+    expect(opaqueLuminance('hsl(0 0% 0%)')).toBeNull();
+  });
+
+  it('reads the colour spaces pages paint in now, enough to tell dark from light', () => {
+    // Tailwind's zinc-950 and zinc-50, in oklch as browsers keep them.
+    expect(opaqueLuminance('oklch(0.141 0.005 285.823)')).toBeLessThan(0.2);
+    expect(opaqueLuminance('oklch(0.985 0 0)')).toBeGreaterThan(0.9);
+    expect(opaqueLuminance('oklch(14% 0.005 285)')).toBeLessThan(0.2);
+    expect(opaqueLuminance('lab(10 0 0)')).toBeLessThan(0.02);
+    expect(opaqueLuminance('oklab(0.9 0 0)')).toBeGreaterThan(0.7);
+    expect(opaqueLuminance('color(srgb 1 1 1)')).toBeCloseTo(1);
+    expect(opaqueLuminance('color(display-p3 0.05 0.05 0.06)')).toBeLessThan(0.01);
+    // See-through, or not a colour at all.
+    expect(opaqueLuminance('oklch(0.1 0 0 / 0.2)')).toBeNull();
+    expect(opaqueLuminance('oklch(none 0 0)')).toBeNull();
   });
 });
 

@@ -3,11 +3,11 @@ import { resolveTheme } from '../../src/content/card/theme';
 
 /** A page as the card's theme sees it: its backgrounds, its colour schemes, the system's. */
 function page(opts: { background?: string; colorScheme?: string; meta?: string; systemDark: boolean; wrapper?: string }): Document {
-  const root = { localName: 'html', nodeType: 1, parentElement: null, getRootNode: () => ({}) };
-  const body = { localName: 'body', nodeType: 1, parentElement: root };
+  const root = { localName: 'html', nodeType: 1, parentNode: null };
+  const body = { localName: 'body', nodeType: 1, parentNode: root };
   // A wrapper in the body, and a paragraph in it: where a term would be.
-  const wrapper = { localName: 'div', nodeType: 1, parentElement: body };
-  const paragraph = { localName: 'p', nodeType: 1, parentElement: wrapper, isConnected: true };
+  const wrapper = { localName: 'div', nodeType: 1, parentNode: body };
+  const paragraph = { localName: 'p', nodeType: 1, parentNode: wrapper, isConnected: true };
   const view = {
     getComputedStyle: (el: object) => ({
       backgroundColor:

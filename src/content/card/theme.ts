@@ -13,7 +13,7 @@ export function resolveTheme(setting: Theme, doc: Document, near: Node | null = 
   const view = doc.defaultView;
   if (!view) return 'light';
   // What is behind the term the card explains (or the page's body, for a card about none).
-  const luminance = backdropLuminance(near?.isConnected ? near : doc.body ?? doc.documentElement, view);
+  const luminance = backdropLuminance(near?.isConnected ? near : null, doc);
   if (luminance !== null) return luminance < DARK_BELOW ? 'dark' : 'light';
   const schemes = supportedSchemes(doc, view);
   if (!schemes.includes('dark')) return 'light';

@@ -12,6 +12,8 @@ import type { EngineOptions, EngineTuning } from './types';
  * thousands of terms is painted a part at a time, so that a slice can end in the middle of it.
  */
 const PART = 32;
+/** Blocks waiting to be painted looked at for the page's main text, which decides the marks' shade. */
+const LOOK_FOR_MAIN = 50;
 
 /**
  * Turns what the page text holds into paint. New blocks are painted in page order, as many
@@ -54,7 +56,7 @@ export class PaintQueue {
   prepare(): void {
     if (!this.deferred) return;
     this.deferred = false;
-    this.make((this.urgent[0] ?? this.pending[0])?.owner ?? null);
+    this.make();
   }
 
   /**
@@ -142,6 +144,18 @@ export class PaintQueue {
     return changed;
   }
 
+  /** The container of the longest run among the first blocks waiting to be painted. */
+  private mainOwner(): Node | null {
+    let best: Block | null = null;
+    let most = -1;
+    for (const block of [...this.urgent, ...this.pending.slice(0, LOOK_FOR_MAIN)]) {
+      const last = block.nodes.length - 1;
+      const length = block.dead || last < 0 ? -1 : (block.starts[last] ?? 0) + (block.nodes[last]?.length ?? 0);
+      if (length > most) [best, most] = [block, length];
+    }
+    return best?.owner ?? null;
+  }
+
   /** Queues a block for painting, once. */
   private enqueue(block: Block): void {
     if (this.queued.has(block)) return;
@@ -151,7 +165,7 @@ export class PaintQueue {
 
   private paintBlock(block: Block, want: readonly boolean[], from = 0, to = block.matches.length): boolean {
     if (!differs(block, want, from, to)) return false;
-    const painter = this.make(block.owner);
+    const painter = this.make();
     this.quietly(painter, () => painter.paintBlock(block, want, from, to));
     return true;
   }
@@ -167,11 +181,12 @@ export class PaintQueue {
 
   /**
    * Made on first use: a page without terms never pays for style reads or registrations. Its
-   * shade is chosen for the background behind the first block painted (`near`).
+   * shade is chosen for the background behind the longest run of text waiting to be painted:
+   * an article's, not a dark menu bar's above it.
    */
-  private make(near: Node | null = null): Painter {
+  private make(): Painter {
     if (this.painter) return this.painter;
-    const tone = guarded(() => pageTone(this.doc, near), 'light');
+    const tone = guarded(() => pageTone(this.doc, this.mainOwner()), 'light');
     this.painter = this.highlights()
       ? createHighlightPainter(this.doc, this.opts.appearance, tone)
       : createFallbackPainter(this.doc, this.opts.appearance, tone);
