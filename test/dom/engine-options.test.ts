@@ -32,6 +32,36 @@ describe('context gate', () => {
     expect(started.texts()).toEqual(['alignment', 'token', 'RLHF', 'LLM', 'RLHF', 'LLM', 'RLHF']);
   });
 
+  it('weighs a part the page moves into a link, or out of one, in its new place', async () => {
+    started = await startEngine('<p>alignment of the token</p><div id="card"><h3 id="title">RLHF and LLM</h3></div>');
+    expect(started.texts()).toEqual(['alignment', 'token', 'RLHF', 'LLM']);
+    // A script makes the card's title a link, as "whole card clickable" scripts do.
+    const title = document.getElementById('title')!;
+    const link = document.createElement('a');
+    link.href = '/story';
+    title.before(link);
+    link.append(title);
+    await until(() => started!.texts().length === 2);
+    expect(started.texts()).toEqual(['RLHF', 'LLM']);
+    // And back out of it.
+    link.before(title);
+    link.remove();
+    await until(() => started!.texts().length === 4);
+    expect(started.texts()).toEqual(['alignment', 'token', 'RLHF', 'LLM']);
+  });
+
+  it('does not count a component inside a link, its shadow text included', async () => {
+    document.body.innerHTML = '<p>alignment of the token</p><a href="/story"><x-card></x-card></a>';
+    document.querySelector('x-card')!.attachShadow({ mode: 'open' }).innerHTML = '<p>RLHF and LLM</p>';
+    started = await startEngine(null);
+    expect(started.texts()).toEqual(['RLHF', 'LLM']);
+  });
+
+  it('counts a named anchor (no href) as the page\'s own text', async () => {
+    started = await startEngine('<p>alignment of the token</p><h2><a name="s2">RLHF and LLM</a></h2>');
+    expect(started.texts()).toEqual(['alignment', 'token', 'RLHF', 'LLM']);
+  });
+
   it('follows the threshold setting, 0 meaning no gate', async () => {
     started = await startEngine('<p>alignment</p><p>RLHF and LLM</p>', { contextThreshold: 3 });
     expect(started.texts()).toEqual(['RLHF', 'LLM']);

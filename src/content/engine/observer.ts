@@ -9,6 +9,11 @@ export interface MutationBatch {
   toggled: Set<Element>;
   /** Whether anything was removed: blocks of removed containers are then dropped. */
   removals: boolean;
+  /**
+   * Elements taken out of a parent: those still on the page were moved (wrapped in a link, put
+   * in another list), and what was read in them is read again in its new place.
+   */
+  moved: Set<Node>;
 }
 
 export interface WatchTiming {
@@ -47,7 +52,7 @@ export function watchPage(
   timing: WatchTiming,
   flush: (batch: MutationBatch) => Promise<void>,
 ): PageWatcher {
-  let batch: MutationBatch = { targets: new Set(), toggled: new Set(), removals: false };
+  let batch: MutationBatch = { targets: new Set(), toggled: new Set(), removals: false, moved: new Set() };
   let pending = false;
   let paused = true;
   let running = false;
@@ -66,6 +71,7 @@ export function watchPage(
         if (changed.length && changed.every(isOwnHost)) continue;
         batch.targets.add(r.target);
         if (r.removedNodes.length) batch.removals = true;
+        for (const node of r.removedNodes) if (node.nodeType === 1) batch.moved.add(node);
       }
       pending = true;
     }
@@ -82,7 +88,7 @@ export function watchPage(
     timer = undefined;
     running = true;
     const taken = batch;
-    batch = { targets: new Set(), toggled: new Set(), removals: false };
+    batch = { targets: new Set(), toggled: new Set(), removals: false, moved: new Set() };
     pending = false;
     try {
       await flush(taken);

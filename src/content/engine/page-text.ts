@@ -3,6 +3,9 @@ import { parentOf, tagOf } from './dom-rules';
 import { insertInOrder } from './order';
 import type { Painter } from './painter';
 
+/** Elements of a moved subtree looked at for containers read in it. */
+const MOVED_LOOK = 500;
+
 /**
  * Everything the engine knows about the page's text: which containers it has read in full,
  * their runs that hold terms, those runs in page order, and a tally of ungated terms for the
@@ -103,6 +106,20 @@ export class PageText {
     }
   }
 
+  /**
+   * Containers read within `root` (itself included), for a subtree the page moved. A large
+   * subtree is looked at only so far: a move that big is rare, and its text stays marked.
+   */
+  knownWithin(root: Element): Node[] {
+    const found: Node[] = [];
+    if (this.isKnown(root) || this.blocksOf.has(root)) found.push(root);
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(), i = 0; n && i < MOVED_LOOK; n = walker.nextNode(), i++) {
+      if (this.isKnown(n) || this.blocksOf.has(n)) found.push(n);
+    }
+    return found;
+  }
+
   /** Removes dropped blocks from the page order; returns blocks added since the last call. */
   takeFresh(): Block[] {
     if (this.removed.size) {
@@ -134,8 +151,6 @@ export function countsForGate(block: Block, m: BlockMatch): boolean {
   return (m.countsForGate ??= !inLink(block, m.start));
 }
 
-/** Elements looked at above a block for a link around it: a link card is near its text. */
-const LINK_DEPTH = 64;
 
 /** Whether the text at `offset` of the block's run sits inside an `<a>`: in the block, or around it (a link card). */
 function inLink(block: Block, offset: number): boolean {
@@ -148,17 +163,20 @@ function inLink(block: Block, offset: number): boolean {
     else hi = mid - 1;
   }
   for (let n = parentOf(block.nodes[lo] as Node); n && n.nodeType === 1; n = n === block.owner ? null : parentOf(n)) {
-    if (tagOf(n as Element) === 'a') return true;
+    if (isLink(n as Element)) return true;
   }
   return false;
 }
 
 /** Whether `owner` is an `<a>` or inside one, across shadow roots. */
 function linkAround(owner: Node): boolean {
-  let n: Node | null = owner;
-  for (let i = 0; n && i < LINK_DEPTH; i++) {
-    if (n.nodeType === 1 && tagOf(n as Element) === 'a') return true;
-    n = n.nodeType === 11 ? (n as ShadowRoot).host : parentOf(n);
+  for (let n: Node | null = owner; n; n = n.nodeType === 11 ? (n as ShadowRoot).host : parentOf(n)) {
+    if (n.nodeType === 1 && isLink(n as Element)) return true;
   }
   return false;
+}
+
+/** A link a reader can follow: `<a href>`. A named anchor (`<a name>`, `<a id>`) is not one. */
+function isLink(el: Element): boolean {
+  return tagOf(el) === 'a' && el.hasAttribute('href');
 }

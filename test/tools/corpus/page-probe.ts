@@ -84,7 +84,7 @@ function readRuns(root: Element, skipCode: boolean): { runs: string[]; links: Ar
       return;
     }
     if (kind === 'container') flush();
-    const link = el.localName === 'a';
+    const link = el.localName === 'a' && el.hasAttribute('href');
     if (link) inLinks++;
     // A shadow tree is read first, as a run of its own; the host's light children follow.
     if (el.shadowRoot) {
