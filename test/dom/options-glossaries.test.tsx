@@ -34,7 +34,11 @@ const packNames = (root: Element) =>
   [...root.querySelectorAll('[data-testid=pack-list] .switch-label')].map((l) => l.textContent);
 const packSwitch = (root: Element, id: string) => root.querySelector<HTMLButtonElement>(`[data-pack="${id}"] [role=switch]`)!;
 
-afterEach(unmountPages);
+afterEach(() => {
+  unmountPages();
+  // Spies on the page (a download's URL and link) go with the test, even one that failed.
+  vi.restoreAllMocks();
+});
 
 describe('which glossaries are on', () => {
   it('lists the bundled glossary, on by default, and turns it off', async () => {
@@ -256,6 +260,19 @@ describe('removing an imported glossary', () => {
     expect(packSwitch(root, 'my-team').getAttribute('aria-checked')).toBe('false');
     expect(root.querySelector('[data-testid=glossary-outcome]')?.textContent).toBe('Put back “My team” 1.0.0.');
     expect(document.activeElement).toBe(packSwitch(root, 'my-team'));
+  });
+
+  it('leaves the focus where the reader put it while Undo waited for the glossary to come back', async () => {
+    const { root } = await openOptions({ userGlossaries: [MY_PACK] });
+    await act(() => root.querySelector<HTMLButtonElement>('[aria-label="Remove the glossary My team"]')!.click());
+    await settle();
+    await act(() => root.querySelector<HTMLButtonElement>('[data-testid=outcome-undo]')!.click());
+    // Before storage reports the glossary back, the reader goes on to the import button.
+    const importButton = [...root.querySelectorAll<HTMLButtonElement>('#glossaries button')].find((b) => b.textContent?.startsWith('Import'))!;
+    importButton.focus();
+    await settle();
+    expect(packSwitch(root, 'my-team')).not.toBeNull();
+    expect(document.activeElement).toBe(importButton);
   });
 
   it('exports it to a file that imports again as the same glossary', async () => {
