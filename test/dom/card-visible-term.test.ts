@@ -76,6 +76,36 @@ describe('a term the keys may go to', () => {
     expect(canSee(termIn(holder, { ...TERM, top: -4000 }), document)).toBe(true);
   });
 
+  it('is one on a long page whose body clips sideways, however far down', () => {
+    // html, body { height: 100% } body { overflow-x: hidden }: the body's box is one window tall.
+    document.body.setAttribute('style', 'overflow-x: hidden; overflow-y: auto');
+    place(document.body, { left: 0, top: -3000, width: 800, height: 700 });
+    const holder = nest('<main><p></p></main>', []);
+    expect(canSee(termIn(holder, TERM), document)).toBe(true);
+    expect(canSee(termIn(holder, { ...TERM, top: 1500 }), document)).toBe(true);
+    document.body.removeAttribute('style');
+  });
+
+  it('is one scrolled out of a list that clips sideways only (a chat, a sidebar)', () => {
+    const holder = nest('<div style="overflow-x: hidden; overflow-y: auto"><p></p></div>', [{ left: 0, top: 0, width: 800, height: 700 }]);
+    Object.defineProperties(holder.parentElement!, { scrollHeight: { value: 9000 }, clientHeight: { value: 700 } });
+    expect(canSee(termIn(holder, { ...TERM, top: -2000 }), document)).toBe(true);
+  });
+
+  it('is one further down a fixed panel that scrolls itself (a modal, a drawer)', () => {
+    const holder = nest('<div style="position: fixed; overflow-x: auto; overflow-y: auto"><p></p></div>', [{ left: 0, top: 0, width: 800, height: 700 }]);
+    Object.defineProperties(holder.parentElement!, { scrollHeight: { value: 3000 }, clientHeight: { value: 700 } });
+    expect(canSee(termIn(holder, { ...TERM, top: 2000 }), document)).toBe(true);
+  });
+
+  it('is one scrolled past in a container around the component that holds it', () => {
+    const holder = nest('<div style="overflow-y: auto"><x-card></x-card></div>', [{ left: 0, top: 0, width: 800, height: 700 }]);
+    Object.defineProperties(holder.parentElement!, { scrollHeight: { value: 9000 }, clientHeight: { value: 700 } });
+    const inner = holder.attachShadow({ mode: 'open' }).appendChild(document.createElement('p'));
+    place(inner, { left: 0, top: -4000, width: 800, height: 30 });
+    expect(canSee(termIn(inner, { ...TERM, top: -4000 }), document)).toBe(true);
+  });
+
   it('is not one in a fixed bar slid out of the window', () => {
     scrollTo(0, 3000);
     const holder = nest('<header style="position: fixed"><p></p></header>', []);

@@ -192,19 +192,19 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     // A term the card still cannot be shown for (no room on screen once scrolled to) is passed
     // by, as far as a few: a key press should land somewhere.
     let first: number | null = null;
-    let undo: (() => void) | null = null;
+    const undo: Array<() => void> = [];
     let tries = 0;
     for (; tries < STEP_TRIES; tries++) {
       const i = nextTermIndex(list, from, direction, doc.defaultView?.innerHeight ?? 0, (t) => canSee(t, doc));
       if (i === null || i === first) break;
       first ??= i;
-      const scrolled = reveal(list[i]!);
-      // The page goes back to where the reader left it if no term could be shown.
-      undo ??= scrolled;
+      undo.push(reveal(list[i]!));
       if (goTo(list[i]!, false)) return true;
       from = i;
     }
-    undo?.();
+    // The page goes back to where the reader left it when no term could be shown: each try's
+    // scrolling undone, the last first.
+    for (const back of undo.reverse()) back();
     // Every term was tried, or a few next ones failed: say which.
     const said = !list.length ? 'cardNoTerms' : tries < STEP_TRIES ? 'cardNoneToShow' : 'cardNextNotShown';
     view.announce(strings.text(said), later);

@@ -1,3 +1,5 @@
+import { composedParent } from '../composed-tree';
+
 /**
  * Scrolls a term into view for keyboard navigation: first every scrolled container around it
  * (innermost first), then the window. A term already comfortably on screen is left where it
@@ -12,8 +14,8 @@ export function revealRange(range: Range, doc: Document, margin = 48): () => voi
   if (!view) return () => undefined;
   const start = range.startContainer;
   const moved: Array<[Element, number, number]> = [];
-  let el: Element | null = start.nodeType === 1 ? (start as Element) : start.parentElement;
-  for (; el && el !== doc.documentElement && el !== doc.body; el = el.parentElement) {
+  let el: Element | null = start.nodeType === 1 ? (start as Element) : composedParent(start);
+  for (; el && el !== doc.documentElement && el !== doc.body; el = composedParent(el)) {
     if (!scrolls(el, view)) continue;
     moved.push([el, el.scrollLeft, el.scrollTop]);
     const box = el.getBoundingClientRect();
@@ -79,6 +81,7 @@ function pinnedAncestor(el: Element, view: Window): Element | null {
   }
   return null;
 }
+
 
 function scrolls(el: Element, view: Window): boolean {
   if (el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth) return false;
