@@ -1,3 +1,5 @@
+import { composedParent } from './composed-tree';
+
 /**
  * What a page draws behind its text, for choosing colours that read on it: the card's theme and
  * the marks' shade. Shared by the card and the engine, which otherwise do not meet.
@@ -41,9 +43,13 @@ function modernLuminance(space: string, args: string): number | null {
   if (!(alpha >= 0.5)) return null;
   let luminance: number;
   if (space === 'color') {
-    // color(srgb r g b), or a wider space read as sRGB: near enough for dark or light.
-    const [r, g, b] = parts.slice(1, 4).map((p) => amount(p, 1));
-    luminance = 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+    // color(srgb r g b), or a wider space read as sRGB: near enough for dark or light. Linear
+    // spaces are light already; XYZ gives luminance as its Y.
+    const name = parts[0] ?? '';
+    const [r, g, b] = parts.slice(1, 4).map((p) => amount(p, 1)) as [number, number, number];
+    if (name.startsWith('xyz')) luminance = g;
+    else if (name === 'srgb-linear') luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    else luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
   } else if (space === 'oklab' || space === 'oklch') {
     luminance = amount(parts[0], 1) ** 3;
   } else {
@@ -62,11 +68,11 @@ function modernLuminance(space: string, args: string): number | null {
 export function backdropLuminance(node: Node | null, doc: Document): number | null {
   const view = doc.defaultView;
   if (!view) return null;
-  let el = !node ? null : node.nodeType === 1 ? (node as Element) : drawnIn(node);
+  let el = !node ? null : node.nodeType === 1 ? (node as Element) : composedParent(node);
   for (let i = 0; el && i < DEPTH; i++) {
     const luminance = opaqueLuminance(view.getComputedStyle(el).backgroundColor);
     if (luminance !== null) return luminance;
-    el = drawnIn(el);
+    el = composedParent(el);
   }
   // Past the wrappers looked at, or none painting: the page's own background, as before.
   for (const page of [doc.body, doc.documentElement]) {
@@ -76,18 +82,6 @@ export function backdropLuminance(node: Node | null, doc: Document): number | nu
   return null;
 }
 
-/**
- * The element a node is drawn inside: a slotted element in its slot, a shadow root's content
- * in its host, anything else in its parent element. An element itself for a start at one.
- */
-function drawnIn(node: Node): Element | null {
-  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
-  const slot = (node as Element | Text).assignedSlot;
-  if (slot) return slot;
-  const parent = node.parentNode;
-  if (!parent) return null;
-  return parent.nodeType === 1 ? (parent as Element) : parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
-}
 
 /** Below this luminance a background reads as dark: the palettes' lighter shades read better on it. */
 export const DARK_BELOW = 0.2;

@@ -23,8 +23,17 @@ describe('the shade of the marks', () => {
     expect(looks()).toEqual(['termlight-dotted-blue-light']);
   });
 
-  it('is the light one on a dark wrapper, though the page paints no background of its own', async () => {
-    started = await startEngine(`<div style="background-color: rgb(18, 18, 18)"><p>LLM</p>${ARTICLE}</div>`);
+  it.each(['all', 'first'] as const)('is the light one on a dark wrapper, though the page paints no background (%s occurrences)', async (occurrences) => {
+    started = await startEngine(`<div style="background-color: rgb(18, 18, 18)"><p>LLM</p>${ARTICLE}</div>`, { occurrences });
     expect(looks()).toEqual(['termlight-dotted-blue-dark']);
+  });
+
+  it('is the dark one for a white article on a dark page, whatever the header above it', async () => {
+    // Neither the body's colour nor the first block's (the header, on the dark body) is the
+    // article's.
+    document.body.setAttribute('style', 'background-color: rgb(17, 17, 17)');
+    const article = ARTICLE.replace('<article>', '<article style="background-color: rgb(255, 255, 255)">');
+    started = await startEngine(`<header><p>LLM · RLHF</p></header>${article}`);
+    expect(looks()).toEqual(['termlight-dotted-blue-light']);
   });
 });

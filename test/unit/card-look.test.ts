@@ -66,6 +66,9 @@ describe('reading page colours', () => {
     expect(opaqueLuminance('oklab(0.9 0 0)')).toBeGreaterThan(0.7);
     expect(opaqueLuminance('color(srgb 1 1 1)')).toBeCloseTo(1);
     expect(opaqueLuminance('color(display-p3 0.05 0.05 0.06)')).toBeLessThan(0.01);
+    // Spaces that are linear already: a mid grey is mid, not dark.
+    expect(opaqueLuminance('color(srgb-linear 0.3 0.3 0.3)')).toBeCloseTo(0.3);
+    expect(opaqueLuminance('color(xyz-d65 0.28 0.3 0.32)')).toBeCloseTo(0.3);
     // See-through, or not a colour at all.
     expect(opaqueLuminance('oklch(0.1 0 0 / 0.2)')).toBeNull();
     expect(opaqueLuminance('oklch(none 0 0)')).toBeNull();

@@ -144,11 +144,15 @@ export class PaintQueue {
     return changed;
   }
 
-  /** The container of the longest run among the first blocks waiting to be painted. */
+  /**
+   * The container of the longest run among the first blocks waiting to be painted (or, when
+   * everything is painted at once, the page's first blocks).
+   */
   private mainOwner(): Node | null {
     let best: Block | null = null;
     let most = -1;
-    for (const block of [...this.urgent, ...this.pending.slice(0, LOOK_FOR_MAIN)]) {
+    const waiting = [...this.urgent, ...this.pending.slice(0, LOOK_FOR_MAIN)];
+    for (const block of waiting.length ? waiting : this.page.ordered.slice(0, LOOK_FOR_MAIN)) {
       const last = block.nodes.length - 1;
       const length = block.dead || last < 0 ? -1 : (block.starts[last] ?? 0) + (block.nodes[last]?.length ?? 0);
       if (length > most) [best, most] = [block, length];
