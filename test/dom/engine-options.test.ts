@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTermEngine } from '../../src/content/engine';
 import type { TermOccurrence } from '../../src/content/engine/occurrence';
-import { baseOptions, startEngine, testMatcher, until, type Started } from '../fixtures/engine/test-pack';
+import { baseOptions, settle, startEngine, testMatcher, until, type Started } from '../fixtures/engine/test-pack';
 
 let started: Started | null = null;
 afterEach(() => {
@@ -55,6 +55,34 @@ describe('context gate', () => {
     document.querySelector('x-card')!.attachShadow({ mode: 'open' }).innerHTML = '<p>RLHF and LLM</p>';
     started = await startEngine(null);
     expect(started.texts()).toEqual(['RLHF', 'LLM']);
+  });
+
+  it('weighs a component the page moves into a link, and a link that gains an href', async () => {
+    document.body.innerHTML = '<p>alignment of the token</p><div id="box"><x-card></x-card></div><h3><a id="named">Why RLHF and LLM matter</a></h3>';
+    document.querySelector('x-card')!.attachShadow({ mode: 'open' }).innerHTML = '<p>RLHF and LLM</p>';
+    started = await startEngine(null);
+    expect(started.texts()).toEqual(['alignment', 'token', 'RLHF', 'LLM', 'RLHF', 'LLM']);
+    // The component goes into a link: the page's own text still names RLHF and LLM (the heading).
+    const link = document.createElement('a');
+    link.href = '/card';
+    document.getElementById('box')!.append(link);
+    link.append(document.querySelector('x-card')!);
+    // The heading's anchor becomes a link: nothing of the page's own text is about AI now.
+    document.getElementById('named')!.setAttribute('href', '/why');
+    await until(() => started!.texts().length === 4);
+    expect(started.texts()).toEqual(['RLHF', 'LLM', 'RLHF', 'LLM']);
+  });
+
+  it('leaves the marks alone when the page reorders a list without moving it into a link', async () => {
+    const items = Array.from({ length: 60 }, (_, i) => `<li>item ${i} about RLHF</li>`).join('');
+    started = await startEngine(`<p>alignment and LLM</p><ul id="list">${items}</ul>`);
+    const before = [...document.querySelectorAll('termlight-mark')];
+    expect(before.length).toBeGreaterThan(60);
+    const list = document.getElementById('list')!;
+    for (const li of [...list.children].reverse()) list.append(li);
+    await settle(200);
+    expect(before.every((mark) => mark.isConnected)).toBe(true);
+    expect(started.texts()).toHaveLength(before.length);
   });
 
   it('counts a named anchor (no href) as the page\'s own text', async () => {

@@ -10,10 +10,11 @@ export interface MutationBatch {
   /** Whether anything was removed: blocks of removed containers are then dropped. */
   removals: boolean;
   /**
-   * Elements taken out of a parent: those still on the page were moved (wrapped in a link, put
-   * in another list), and what was read in them is read again in its new place.
+   * Elements that may have gone into a link or out of one: taken out of a parent (those still on
+   * the page were moved, wrapped in a link, say), or a link whose `href` came or went. Whether
+   * the text read in them is link text is worked out again; nothing is read again for it.
    */
-  moved: Set<Node>;
+  relinked: Set<Element>;
 }
 
 export interface WatchTiming {
@@ -38,7 +39,8 @@ const OPTIONS: MutationObserverInit = {
   characterData: true,
   subtree: true,
   attributes: true,
-  attributeFilter: ['hidden', 'aria-hidden', 'contenteditable'],
+  // `href` decides whether text is link text, which the context gate leaves out.
+  attributeFilter: ['hidden', 'aria-hidden', 'contenteditable', 'href'],
 };
 
 
@@ -52,7 +54,7 @@ export function watchPage(
   timing: WatchTiming,
   flush: (batch: MutationBatch) => Promise<void>,
 ): PageWatcher {
-  let batch: MutationBatch = { targets: new Set(), toggled: new Set(), removals: false, moved: new Set() };
+  let batch: MutationBatch = { targets: new Set(), toggled: new Set(), removals: false, relinked: new Set() };
   let pending = false;
   let paused = true;
   let running = false;
@@ -62,7 +64,8 @@ export function watchPage(
   function collect(records: MutationRecord[]): void {
     for (const r of records) {
       if (r.type === 'attributes') {
-        batch.toggled.add(r.target as Element);
+        if (r.attributeName === 'href') batch.relinked.add(r.target as Element);
+        else batch.toggled.add(r.target as Element);
       } else if (r.type === 'characterData') {
         batch.targets.add(r.target);
       } else {
@@ -71,7 +74,7 @@ export function watchPage(
         if (changed.length && changed.every(isOwnHost)) continue;
         batch.targets.add(r.target);
         if (r.removedNodes.length) batch.removals = true;
-        for (const node of r.removedNodes) if (node.nodeType === 1) batch.moved.add(node);
+        for (const node of r.removedNodes) if (node.nodeType === 1) batch.relinked.add(node as Element);
       }
       pending = true;
     }
@@ -88,7 +91,7 @@ export function watchPage(
     timer = undefined;
     running = true;
     const taken = batch;
-    batch = { targets: new Set(), toggled: new Set(), removals: false, moved: new Set() };
+    batch = { targets: new Set(), toggled: new Set(), removals: false, relinked: new Set() };
     pending = false;
     try {
       await flush(taken);

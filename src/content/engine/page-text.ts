@@ -3,8 +3,8 @@ import { parentOf, tagOf } from './dom-rules';
 import { insertInOrder } from './order';
 import type { Painter } from './painter';
 
-/** Elements of a moved subtree looked at for containers read in it. */
-const MOVED_LOOK = 500;
+/** Elements looked at per batch for containers that moved into or out of a link. */
+const RELINK_LOOK = 2000;
 
 /**
  * Everything the engine knows about the page's text: which containers it has read in full,
@@ -107,17 +107,58 @@ export class PageText {
   }
 
   /**
-   * Containers read within `root` (itself included), for a subtree the page moved. A large
-   * subtree is looked at only so far: a move that big is rare, and its text stays marked.
+   * Works out again, for the containers read in or around `roots` (moved by the page, or links
+   * whose `href` changed), whether their terms are link text, and brings the context gate's
+   * tally up to date where that changed. Looks at so many elements per batch only: a move that
+   * big is rare, and the gate then goes by what it knew.
    */
-  knownWithin(root: Element): Node[] {
-    const found: Node[] = [];
-    if (this.isKnown(root) || this.blocksOf.has(root)) found.push(root);
-    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-    for (let n = walker.nextNode(), i = 0; n && i < MOVED_LOOK; n = walker.nextNode(), i++) {
-      if (this.isKnown(n) || this.blocksOf.has(n)) found.push(n);
+  relink(roots: Iterable<Element>): void {
+    const budget = { left: RELINK_LOOK };
+    const seen = new Set<Node>();
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      // The container the link sits in (an inline link changed), and those inside it.
+      let around: Node | null = parentOf(root);
+      while (around && !this.blocksOf.has(around) && around.nodeType === 1) around = parentOf(around);
+      if (around) seen.add(around);
+      this.ownersWithin(root, seen, budget);
+      if (budget.left <= 0) break;
     }
-    return found;
+    for (const owner of seen) for (const block of this.blocksOf.get(owner) ?? []) this.recount(block);
+  }
+
+  /** Containers holding runs within `root` (itself and open shadow roots included), into `found`. */
+  private ownersWithin(root: Element, found: Set<Node>, budget: { left: number }): void {
+    const visit = (el: Element) => {
+      if (this.blocksOf.has(el)) found.add(el);
+      const shadow = el.shadowRoot;
+      if (shadow) {
+        if (this.blocksOf.has(shadow)) found.add(shadow);
+        for (const child of shadow.children) if (budget.left-- > 0) walk(child);
+      }
+    };
+    const walk = (start: Element) => {
+      visit(start);
+      const walker = start.ownerDocument.createTreeWalker(start, NodeFilter.SHOW_ELEMENT);
+      for (let n = walker.nextNode(); n && budget.left-- > 0; n = walker.nextNode()) visit(n as Element);
+    };
+    walk(root);
+  }
+
+  /** A block's matches weighed again as link text or not, the tally moved where they changed. */
+  private recount(block: Block): void {
+    if (block.dead) return;
+    block.ownerInLink = linkAround(block.owner);
+    for (const m of block.matches) {
+      if (m.gated || m.countsForGate === undefined) continue;
+      const counts = !inLink(block, m.start);
+      if (counts === m.countsForGate) continue;
+      m.countsForGate = counts;
+      const n = (this.ungated.get(m.entry) ?? 0) + (counts ? 1 : -1);
+      if (n > 0) this.ungated.set(m.entry, n);
+      else this.ungated.delete(m.entry);
+      if (n === (counts ? 1 : 0)) this.ungatedChanged.add(m.entry);
+    }
   }
 
   /** Removes dropped blocks from the page order; returns blocks added since the last call. */

@@ -147,14 +147,7 @@ const NEIGHBOURS = 40;
  */
 export function ownersToRead(batch: MutationBatch, page: PageText, painter: Painter | null, skipCode: boolean): Node[] {
   if (batch.removals) page.sweep(painter);
-  for (const node of batch.moved) {
-    if (!node.isConnected) continue;
-    // Moved, not removed: what it holds may now be in a link, or out of one.
-    for (const owner of page.knownWithin(node as Element)) {
-      page.dropOwner(owner, painter);
-      batch.targets.add(owner);
-    }
-  }
+  if (batch.relinked.size) page.relink(batch.relinked);
   const toggled = new Set([...batch.toggled].filter((el) => el.isConnected));
   if (toggled.size) {
     page.forgetWithin(toggled, painter);
