@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCardController, type CardSettings } from '../../src/content/card';
 import { fakeEngine } from '../fixtures/card/fake-engine';
 import { SAMPLE_ENTRIES } from '../fixtures/card/sample-entries';
+import { SETTINGS, signal, useCardPage } from './card-harness';
 
-const SETTINGS: CardSettings = { hoverDelayMs: 300, hideDelayMs: 300, trigger: 'hover', modifierKey: 'Alt', theme: 'light' };
-
-let abort: AbortController;
-beforeEach(() => {
-  vi.useFakeTimers();
-  document.body.innerHTML = '';
-  abort = new AbortController();
-});
-afterEach(() => {
-  abort.abort();
-  vi.useRealTimers();
-});
+useCardPage();
 
 function setup(settings: Partial<CardSettings> = {}) {
   const openGlossary = vi.fn();
@@ -23,7 +13,7 @@ function setup(settings: Partial<CardSettings> = {}) {
     engine: fakeEngine(document, [{ entry: 2, box: { left: 100, top: 300, width: 50, height: 18 } }]),
     entries: SAMPLE_ENTRIES,
     settings: { ...SETTINGS, ...settings },
-    signal: abort.signal,
+    signal: signal(),
     openGlossary,
     glossaryName: () => 'AI basics',
   });

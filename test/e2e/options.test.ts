@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { opaqueLuminance } from '../../src/content/backdrop';
 import type { TestPage } from './support/browsers';
 import { BROWSERS, useBrowser } from './support/suite';
 
@@ -240,16 +241,9 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
       };
     });
 
-  /** WCAG contrast of two computed `rgb()` colours. */
+  /** WCAG contrast of two computed opaque colours, read as the content script reads page colours. */
   function contrastOf(a: string, b: string): number {
-    const lum = (c: string) => {
-      const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-        const x = Number(v) / 255;
-        return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-      }) as [number, number, number];
-      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-    };
-    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+    const [hi, lo] = [opaqueLuminance(a)!, opaqueLuminance(b)!].sort((x, y) => y - x) as [number, number];
     return (hi + 0.05) / (lo + 0.05);
   }
 
