@@ -68,10 +68,10 @@ export interface CompileOptions {
   maxTableBytes?: number;
   /**
    * States from which the dense table is built a row at a time as the text first reaches each
-   * state, rather than whole before the first scan. Default 8,192.
+   * state, rather than whole before the first scan. Default 0: always (`Infinity` builds it whole).
    */
   lazyRowsFrom?: number;
-  /** With rows built as the text reaches them: how many of the shallowest are built ahead. Default 4,096. */
+  /** With rows built as the text reaches them: how many of the shallowest are built ahead. Default 64. */
   rowsAhead?: number;
   /**
    * For `loadMatcher`: told when the stored image turns out to be damaged past its shape, which
