@@ -42,8 +42,9 @@ const compilingHere = (err: unknown) =>
 
 /**
  * The matcher for `packs` (whose id is `id`): from the stored image when it was made for them,
- * else compiled here. The image is checked as the matcher gets ready, so damage may be found
- * after this returns: the matcher then compiles for itself, and `source` says so from then on.
+ * else compiled here. Each part of the image is checked as the page's text first reaches it, so
+ * damage may be found after this returns: the matcher then compiles for itself, and `source`
+ * says so from then on.
  */
 export function matcherFor(
   packs: readonly GlossaryPack[],

@@ -127,7 +127,8 @@ async function termlight(pack: GlossaryPack, req: RunRequest): Promise<RunResult
   const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
   // As in the content script: the page has the stored glossary in hand; it loads the matcher
-  // (the image is checked and the table built in the engine's slices) and starts the engine in
+  // (its lists copied; its table's rows built and checked in the engine's slices as the text
+  // reaches them) and starts the engine in
   // the same task.
   const t0 = performance.now();
   const matcher = loadMatcher(stored, [pack]);

@@ -29,8 +29,8 @@ const METHOD = [
     'is drawn. The order of approaches rotates from one round to the next.',
   'floor: a TreeWalker (SHOW_TEXT) over the body reading every text node\'s data, timed first in the mark.js loads.',
   'Termlight: from the stored compiled glossary in hand to `ready`: loadMatcher, then createTermEngine(document, ' +
-    'matcher, default settings), in one task as in the content script; the image is checked and the table built in ' +
-    'the engine\'s slices. ' +
+    'matcher, default settings), in one task as in the content script; the table\'s rows are built (and the image ' +
+    'checked) in the engine\'s slices as the text reaches them. ' +
     'Longest task = the engine\'s longest slice of the first pass, the first counted from the start of the load.',
   'Compile (once per glossary change): compileImage in each freshly loaded corpus page before the run (the target\'s ' +
     'figure; its code compiled by earlier pages, its JIT state fresh), and for comparison in an empty page of a ' +

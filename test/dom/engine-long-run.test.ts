@@ -182,15 +182,14 @@ describe('a large glossary loaded from storage', () => {
     return { matcher, events, states: image.symbols.length };
   }
 
-  it('checks its image and builds its table over several slices before reading, then marks what one pass finds', async () => {
+  it('gets its table ready before reading any text, then marks what one pass finds', async () => {
     const { matcher, events, states } = large();
     expect(states).toBeGreaterThan(30_000);
     const engine = await start(longRun(300), matcher, { sliceMs: 0, painter: 'highlight' });
     const building = events.filter((e) => e.startsWith('building'));
     const firstScan = events.findIndex((e) => e.startsWith('scan'));
-    // One slice, one step: getting ready took several slices, and no text was scanned before it was done.
-    expect(new Set(building).size).toBe(building.length);
-    expect(building.length).toBeGreaterThan(3);
+    // No text was scanned before it was ready. (The rows built ahead are a few dozen: the rest
+    // are built, and checked, as the text reaches them.)
     const ready = events.findIndex((e) => e.startsWith('ready'));
     expect(ready).toBe(building.length);
     expect(firstScan).toBeGreaterThan(ready);
@@ -210,9 +209,9 @@ describe('a large glossary loaded from storage', () => {
 
     document.body.insertAdjacentHTML('beforeend', '<p>RLHF shaped the foundation model.</p>');
     await vi.waitFor(() => expect(engine.occurrences().map((o) => (o as TermOccurrence).text)).toEqual(['RLHF', 'foundation model']), { timeout: 10_000 });
-    // Made ready in steps, as in a page that had text from the start, before the text was read.
+    // Made ready as in a page that had text from the start, before the text was read.
     const firstScan = events.findIndex((e) => e.startsWith('scan'));
-    expect(events.filter((e) => e.startsWith('building')).length).toBeGreaterThan(3);
+    expect(events.findIndex((e) => e.startsWith('ready'))).toBeGreaterThanOrEqual(0);
     expect(events.findIndex((e) => e.startsWith('ready'))).toBeLessThan(firstScan);
   }, 30_000);
 });

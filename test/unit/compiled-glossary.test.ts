@@ -31,7 +31,7 @@ async function pageMatcher() {
   return {
     matcher: made.matcher,
     packs,
-    /** Where the matcher came from, once it is ready (damage deep in an image is found then). */
+    /** Where the matcher came from, as far as it has been used (damage is found where text reaches it). */
     get source() {
       made.matcher.prepare(Infinity);
       return made.source;
@@ -132,18 +132,28 @@ describe('glossaries compiled ahead of time', () => {
     warn.mockRestore();
   });
 
-  it('when damaged deep inside, are found out as the page gets ready, which then compiles for itself', async () => {
+  it('when damaged deep inside, are found out where the text of the page reaches the damage, and the page compiles for itself', async () => {
     await refreshCompiledGlossary();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const image = storage.local.items[COMPILED_GLOSSARY_KEY] as { forms: { next: number[] } };
-    // A chain of forms pointing back: the image's shape is as it should be.
-    image.forms.next[image.forms.next.length - 2] = 0;
+    const image = storage.local.items[COMPILED_GLOSSARY_KEY] as { forms: { next: number[]; length: number[] } };
+    // The longest form (the 42 letters of "reinforcement learning from human feedback") gets a
+    // chain that points back: the image's shape is as it should be.
+    const lengths = image.forms.length;
+    const longest = lengths.indexOf(Math.max(...lengths));
+    expect(lengths[longest]).toBe(42);
+    image.forms.next[longest] = 0;
     await storage.local.set({ [COMPILED_GLOSSARY_KEY]: image });
     const page = await pageMatcher();
-    expect(warn).not.toHaveBeenCalled();
+    // Text that does not reach the damage is read with the stored image.
     expect(found(page)).toEqual(['pre-training', 'foundation model', 'RLHF']);
+    expect(page.source).toBe('stored');
+    expect(warn).not.toHaveBeenCalled();
+    // Text that reaches it finds the damage: the page compiles for itself and reads on with that.
+    const long = 'Then reinforcement learning from human feedback.';
+    expect(page.matcher.scan(long).map((m) => long.slice(m.start, m.end))).toEqual(['reinforcement learning from human feedback']);
     expect(page.source).toBe('compiled');
     expect(warn.mock.calls.flat().join(' ')).toMatch(/compiling the glossary here: .*forms\.next/);
+    expect(found(page)).toEqual(['pre-training', 'foundation model', 'RLHF']);
     warn.mockRestore();
   });
 });

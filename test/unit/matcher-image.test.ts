@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bundledPacks } from '../../src/core/glossary/bundled';
 import type { GlossaryPack } from '../../src/core/glossary/types';
-import { compileImage, compileMatcher, ImageError, loadMatcher, type MatcherImage } from '../../src/core/matcher';
+import { compileImage, compileMatcher, ImageError, loadMatcher, pluralOf, type Match, type Matcher, type MatcherImage } from '../../src/core/matcher';
 import { ImageReader, readImage } from '../../src/core/matcher/image-reader';
+import { ResumableScan } from '../../src/core/matcher/resumable-scan';
 import { Table } from '../../src/core/matcher/table';
 import { pack } from './fixtures-matcher/packs';
 import { pick, randomEntries, randomText, seeded, twinPacks } from './fixtures-matcher/random';
@@ -86,72 +87,119 @@ describe('a table built in steps, as a page with a large glossary does', () => {
     expect(builder.automaton.dict).toEqual(whole.dict);
   });
 
-  it('lets a page build the table a step at a time, and finishes it on a scan that comes first', () => {
+  it('lets a page build the whole table a step at a time, and finishes it on a scan that comes first', () => {
     const text = randomText(seeded(9), entries, 400);
     const expected = compileMatcher(packs).scan(text);
     expect(expected.length).toBeGreaterThan(20);
+    const whole = { lazyRowsFrom: Infinity };
 
-    const stepped = loadMatcher(image, packs);
+    const stepped = loadMatcher(image, packs, whole);
     let steps = 0;
     while (!stepped.prepare(0)) steps++;
     expect(steps).toBeGreaterThan(2);
     expect(stepped.prepare(0)).toBe(true);
     expect(stepped.scan(text)).toEqual(expected);
 
-    const early = loadMatcher(image, packs);
+    const early = loadMatcher(image, packs, whole);
     expect(early.prepare(0)).toBe(false);
     expect(early.scan(text)).toEqual(expected);
     expect(early.prepare(0)).toBe(true);
   });
 });
 
-describe('an image checked in steps, as a page with a large glossary does', () => {
+/** What a page's scan in pieces (each `size` characters or so) finds in `text`. */
+function inPieces(matcher: Matcher, text: string, size: number): Match[] {
+  const scan = new ResumableScan(matcher);
+  const found: Match[] = [];
+  for (let piece = scan.next(text, true, size); piece; piece = scan.next(text, true, size)) found.push(...piece);
+  return found;
+}
+
+/** A text holding every term of `entries`, and its plural. */
+const everyTerm = (entries: readonly { term: string }[]) => entries.map((e) => `${e.term}, ${pluralOf(e.term)?.text ?? ''}`).join('. ');
+
+describe('an image checked as the text reaches it, as each page does', () => {
   const entries = randomEntries(seeded(11), 400);
   const packs = [pack(entries)];
 
-  it('reads the same as at once, however many steps it takes, pausing in every part', () => {
-    // Enough forms and heads that the forms and the heads take several steps too.
+  it('checks whole in steps (as the background does) the same as at once, pausing again and again', () => {
     const many = [pack(randomEntries(seeded(13), 3000))];
     const image = stored(many);
-    expect(image.forms.entry.length).toBeGreaterThan(3 * 1024);
-    expect(image.heads.length / 2).toBeGreaterThan(3 * 1024);
+    expect(image.symbols.length).toBeGreaterThan(8 * 1024);
     const whole = readImage(image, 3000);
     const reader = new ImageReader(image, 3000);
     let steps = 0;
     let view = null;
-    // A deadline already past: each step still checks a thousand items or so, then stops.
+    // A deadline already past: each step still checks a thousand states or so, then stops.
     while (!(view = reader.read(0))) steps++;
-    expect(steps).toBeGreaterThan(image.symbols.length / 1024 + 6);
+    expect(steps).toBeGreaterThanOrEqual(Math.floor(image.symbols.length / 1024));
     expect(view).toEqual(whole);
+  });
+
+  it('opens only the states the text reaches, and finds what the whole image finds', () => {
+    const many = [pack(randomEntries(seeded(15), 3000))];
+    const image = stored(many);
+    const text = randomText(seeded(16), many[0]!.entries, 200);
+    const expected = compileMatcher(many, { lazyRowsFrom: Infinity }).scan(text);
+    expect(expected.length).toBeGreaterThan(20);
+    const open = vi.spyOn(ImageReader.prototype, 'open');
+    try {
+      expect(loadMatcher(image, many).scan(text)).toEqual(expected);
+      const opened = new Set(open.mock.calls.map(([state]) => state));
+      expect(opened.size).toBeGreaterThan(64);
+      expect(opened.size).toBeLessThan(image.symbols.length / 4);
+    } finally {
+      open.mockRestore();
+    }
   });
 
   it('scans white space without getting ready: a frame of nothing but indentation pays nothing', () => {
     const many = [pack(randomEntries(seeded(14), 3000))];
-    const matcher = loadMatcher(stored(many), many);
-    expect(matcher.scan('\n    \u0000  \t\u0000\u00a0 ')).toEqual([]);
-    // Still far from ready: one step with its deadline already past does not finish it.
-    expect(matcher.prepare(-Infinity)).toBe(false);
-    const word = many[0]!.entries[0]!.term;
-    expect(matcher.scan(`  ${word}  `).length).toBe(1);
-    expect(matcher.prepare(-Infinity)).toBe(true);
+    const open = vi.spyOn(ImageReader.prototype, 'open');
+    try {
+      const matcher = loadMatcher(stored(many), many);
+      expect(matcher.scan('\n    \u0000  \t\u0000\u00a0 ')).toEqual([]);
+      expect(open).not.toHaveBeenCalled();
+      const word = many[0]!.entries[0]!.term;
+      expect(matcher.scan(`  ${word}  `).length).toBe(1);
+      expect(open).toHaveBeenCalled();
+    } finally {
+      open.mockRestore();
+    }
   });
 
   it('once it has found damage, refuses the image however often it is asked', () => {
+    const deep = [...entries, { term: 'zeta omega theta', match: { plural: false } }];
+    const packs = [pack(deep)];
     const image = stored(packs);
-    // The first head's chain runs on into a form of another length: found half-way through
-    // marking that chain, which a second look would take as done.
-    const form = image.heads[1]!;
-    const other = image.forms.length.findIndex((length, f) => f > form && length !== image.forms.length[form]);
-    image.forms.next[form] = other;
+    // Only the last term's form is damaged: one symbol longer than its state is deep.
+    const form = image.forms.entry.indexOf(deep.length - 1);
+    image.forms.length[form] = image.forms.length[form]! + 1;
     const matcher = loadMatcher(image, packs);
-    for (let i = 0; i < 3; i++) expect(() => matcher.prepare(Infinity)).toThrow(ImageError);
-    expect(() => matcher.scan('anything')).toThrow(ImageError);
+    expect(matcher.scan('zeta omega')).toEqual([]);
+    for (let i = 0; i < 3; i++) expect(() => matcher.scan('zeta omega theta')).toThrow(/forms\.length/);
+    // Even for text that reaches only states already checked, or none.
+    expect(() => matcher.scan('zeta omega')).toThrow(ImageError);
+    expect(() => matcher.prepare(Infinity)).toThrow(ImageError);
   });
 
-  it('finds damage deep in the image as it gets ready, and then compiles the packs itself if told to', () => {
+  it('cuts a scan in pieces for the terms of the glossary it compiles in place of a damaged one', () => {
+    const packs = [pack([{ term: 'alpha', match: { plural: false } }, { term: 'alpha beta gamma', match: { plural: false } }])];
     const image = stored(packs);
-    // A chain of forms that points back: nothing about the image's shape shows it.
-    image.forms.next[image.forms.next.length - 2] = 0;
+    // Both forms stored as 3 symbols long: pieces would be cut for terms of 3.
+    image.forms.length = image.forms.length.map(() => 3);
+    const errors: Error[] = [];
+    const matcher = loadMatcher(image, packs, { onImageError: (err) => errors.push(err) });
+    const text = 'xxxxx alpha beta gamma, and alpha beta gamma';
+    const words = (found: Match[]) => found.map((m) => text.slice(m.start, m.end));
+    expect(words(inPieces(matcher, text, 1))).toEqual(['alpha beta gamma', 'alpha beta gamma']);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('finds damage where the text first reaches it, and then compiles the packs itself if told to', () => {
+    const image = stored(packs);
+    // Every chain of forms points back: nothing about the image's shape shows it.
+    image.forms.next.fill(0);
     const errors: Error[] = [];
     const matcher = loadMatcher(image, packs, { onImageError: (err) => errors.push(err) });
     expect(errors).toEqual([]);
@@ -159,60 +207,106 @@ describe('an image checked in steps, as a page with a large glossary does', () =
     expect(matcher.scan(text)).toEqual(compileMatcher(packs).scan(text));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(ImageError);
-    // Without anyone to tell, the damage is thrown from the step that finds it.
+    expect(matcher.scan(text)).toEqual(compileMatcher(packs).scan(text));
+    expect(errors).toHaveLength(1);
+    // Without anyone to tell, the damage is thrown from the scan that finds it.
     expect(() => loadMatcher(image, packs).scan(text)).toThrow(ImageError);
   });
 });
 
-describe('a damaged or foreign image', () => {
-  const packs = [pack(randomEntries(seeded(3), 60))];
-  const damaged = (change: (image: MatcherImage) => void) => {
-    const image = stored(packs);
-    change(image);
-    // Made and made ready: some damage shows only as the image is checked step by step.
-    return () => loadMatcher(image, packs).prepare(Infinity);
-  };
+describe('a stored image checked a state at a time', () => {
+  const plain = (terms: string[]) => [pack(terms.map((term) => ({ term, match: { plural: false } })))];
 
-  it('is refused with an ImageError, never misread', () => {
+  it('refuses a state claimed as a child by two states, when the second is opened', () => {
+    const packs = plain(['ab', 'cd', 'ef']);
+    const image = stored(packs);
+    // The start state's children are e, c, a (states 1 to 3), whose children are f, d, b.
+    expect(image.childStart).toEqual([1, 4, 5, 6, 7, 7, 7, 7]);
+    // The children of "a" now start at "f": "c" has none that make sense, and "f" has two parents.
+    image.childStart[3] = 4;
+    const matcher = loadMatcher(image, packs, { rowsAhead: 0 });
+    expect(matcher.scan('ef').length).toBe(1);
+    expect(() => matcher.scan('ab')).toThrow(/childStart/);
+  });
+
+  it('refuses a chain of forms that runs into the forms of a state of another depth', () => {
+    const packs = plain(['ab', 'xyz']);
+    const image = stored(packs);
+    expect(image.forms.length).toEqual([2, 3]);
+    image.forms.next[0] = 1;
+    const matcher = loadMatcher(image, packs, { rowsAhead: 0 });
+    // "xyz" is checked first, on its own; "ab" then leads into it.
+    expect(matcher.scan('xyz').length).toBe(1);
+    expect(() => matcher.scan('ab')).toThrow(/forms\.length/);
+  });
+});
+
+describe('a damaged or foreign image', () => {
+  const entries = randomEntries(seeded(3), 60);
+  const packs = [pack(entries)];
+  const text = everyTerm(entries);
+
+  it('is refused with an ImageError by the whole check, and by a page whose text reaches the damage', () => {
     const cases: Array<(image: MatcherImage) => void> = [
       (i) => void (i.format = 0),
       (i) => void (i.entries = 61),
-      (i) => void (i.children[0] = i.symbols.length),
-      (i) => void i.children.pop(),
-      (i) => void (i.symbols[1] = 0),
-      // A state among its own ancestors, and states no parent claims.
-      (i) => void ((i.children[i.children.length - 1] = i.children[0]!), (i.children[0] = 0)),
-      (i) => void i.children.splice(-1, 1, 1),
-      // A form longer than its state is deep would be read from before the text's start.
-      (i) => void (i.forms.length[0] = i.forms.length[0]! + 1),
-      (i) => void (i.forms.exactChars[0] = i.forms.exact[0]!.length + 1),
+      (i) => void i.childStart.pop(),
+      (i) => void (i.heads[0] = 0),
       (i) => void (i.letters[1] = i.width),
-      (i) => void (i.heads[0] = i.symbols.length),
+      // The start state among its own children.
+      (i) => void (i.childStart[0] = 0),
+      (i) => void (i.symbols[1] = 0),
+      // Numbers a typed array would silently change.
+      (i) => void (i.symbols[1] = i.symbols[1]! + 0.5),
+      (i) => void (i.childStart[0] = 65537),
+      (i) => void (i.forms.entry[0] = '0' as unknown as number),
+      // The start state claims every state, those its children claim too.
+      (i) => void (i.childStart[1] = i.symbols.length),
+      // States no parent claims.
+      (i) => void i.childStart.splice(-1, 1, 1),
+      // A form longer than its state is deep would be read from before the text's start.
+      (i) => void (i.forms.length = i.forms.length.map((n) => n + 1)),
+      (i) => void (i.forms.exactChars = i.forms.exact.map((e) => e.length + 1)),
+      (i) => void (i.heads = i.heads.map((h) => (h === -1 ? -1 : i.forms.entry.length))),
       // A chain of forms that points back would loop for ever when a term is found.
-      (i) => void (i.forms.next[1] = 0),
-      (i) => void (i.forms.entry[0] = 60),
+      (i) => void i.forms.next.fill(0),
+      (i) => void i.forms.entry.fill(60),
       (i) => void (i.forms.exact = []),
       (i) => void ((i as unknown as { forms: unknown }).forms = null),
     ];
-    for (const change of cases) expect(damaged(change)).toThrow(ImageError);
+    for (const change of cases) {
+      const image = stored(packs);
+      change(image);
+      expect(() => readImage(image, 60), String(change)).toThrow(ImageError);
+      expect(() => loadMatcher(image, packs).scan(text), String(change)).toThrow(ImageError);
+    }
     expect(() => loadMatcher('{}', packs)).toThrow(ImageError);
     expect(() => loadMatcher(undefined, packs)).toThrow(ImageError);
   });
 
   it('either is refused or scans to the end, whatever numbers are changed at random', () => {
     const random = seeded(99);
-    const text = randomText(random, packs[0]!.entries, 200);
-    for (let round = 0; round < 300; round++) {
+    const sample = randomText(random, packs[0]!.entries, 200);
+    const ways = [{}, { rowsAhead: 0 }, { lazyRowsFrom: Infinity }, { maxTableBytes: 0 }];
+    for (let round = 0; round < 250; round++) {
       const image = stored(packs);
-      const lists = [image.letters, image.symbols, image.children, image.heads, image.forms.next, image.forms.length, image.forms.exactChars];
-      const list = pick(random, lists);
-      list[Math.floor(random() * list.length)] = Math.floor(random() * 80) - 2;
-      try {
-        for (const m of loadMatcher(image, packs).scan(text)) {
-          expect(0 <= m.start && m.start < m.end && m.end <= text.length).toBe(true);
+      const states = image.symbols.length;
+      const lists = [image.letters, image.symbols, image.childStart, image.heads, image.forms.next, image.forms.length, image.forms.exactChars];
+      // One to three numbers: small ones, states, or another number of the same list.
+      for (let hits = 1 + Math.floor(random() * 3); hits > 0; hits--) {
+        const list = pick(random, lists);
+        const r = random();
+        list[Math.floor(random() * list.length)] = r < 0.3 ? Math.floor(random() * states) : r < 0.5 ? pick(random, list) : Math.floor(random() * 80) - 2;
+      }
+      for (const input of [sample, text]) {
+        try {
+          const matcher = loadMatcher(image, packs, pick(random, ways));
+          for (const found of [matcher.scan(input), inPieces(matcher, input, 7)]) {
+            for (const m of found) expect(0 <= m.start && m.start < m.end && m.end <= input.length && m.entry < 60).toBe(true);
+          }
+        } catch (err) {
+          expect(err).toBeInstanceOf(ImageError);
         }
-      } catch (err) {
-        expect(err).toBeInstanceOf(ImageError);
       }
     }
   });

@@ -2,7 +2,7 @@ import type { GlossaryPack } from '../glossary/types';
 import { Alphabet } from './alphabet';
 import { isBlank } from './chars';
 import { collectForms, entriesOf, type FormSpec } from './forms';
-import { ImageError, imageOf, trieOf, type ImageView, type MatcherImage } from './image';
+import { ImageError, imageOf, trieOf, type MatcherImage } from './image';
 import { ImageReader, readImage } from './image-reader';
 import { buildSparse, scanSparse } from './sparse';
 import { Table } from './table';
@@ -47,31 +47,43 @@ export function compileImage(packs: readonly GlossaryPack[]): MatcherImage {
 
 /**
  * The matcher an image holds, for the same packs it was compiled from: it finds exactly what
- * `compileMatcher(packs)` finds. The image is checked in steps, then the table built in steps,
- * as `prepare` is called; `scan` and `stats` finish whatever is left first. A damaged image
- * throws an `ImageError`: at once if its shape is wrong (or it plainly belongs to other packs),
- * else from the step that finds the damage, unless `options.onImageError` is given: then that
- * is told, and the matcher compiles the packs itself instead.
+ * `compileMatcher(packs)` finds. Its table is built in steps as `prepare` is called (the
+ * shallowest rows) and as the text reaches the rest; each part of the image is checked before
+ * it is first used. A damaged image throws an `ImageError`: at once if its shape is wrong (or it
+ * plainly belongs to other packs), else from the step or scan that finds the damage, unless
+ * `options.onImageError` is given: then that is told, and the matcher compiles the packs itself
+ * instead (a scan that found the damage is done again with that).
  */
 export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], options: CompileOptions = {}): Matcher {
   const entries = entriesOf(packs);
-  const reader = new ImageReader(image, entries.length);
+  let reader = new ImageReader(image, entries.length);
   let loaded: Loaded | null = null;
-  /** Checks on until the deadline; the loaded matcher once the whole image is checked. */
-  const load = (deadline: number): Loaded | null => {
-    if (loaded) return loaded;
-    let view: ImageView | null;
+  let compiledHere = false;
+  /** The damage the stored image showed, with no one to tell: thrown again whenever the matcher is asked. */
+  let broken: ImageError | null = null;
+  /** The loaded matcher; null while the compact layout's whole check is not done by the deadline. */
+  const load = (deadline: number): Loaded | null => (loaded ??= loadedFrom(reader, deadline, options));
+  /** Runs `work` on the stored image; once it is found damaged (if told to), on the packs compiled here. */
+  const guard = <T>(work: () => T): T => {
+    if (broken) throw broken;
     try {
-      view = reader.read(deadline);
+      return work();
     } catch (err) {
-      if (!options.onImageError) throw err;
+      if (compiledHere) throw err;
+      if (!options.onImageError) {
+        // A reader that found damage has marked part of its work done: it must not go on.
+        if (err instanceof ImageError) broken = err;
+        throw err;
+      }
       // Damage past the shape (or anything else going wrong with the stored copy): better a
-      // page that compiles for itself than one without terms.
+      // page that compiles for itself than one without terms. Nothing of the stored copy is
+      // used again, even if compiling fails.
+      loaded = null;
       options.onImageError(err instanceof Error ? err : new ImageError(String(err)));
-      view = readImage(compileImage(packs), entries.length);
+      reader = new ImageReader(compileImage(packs), entries.length);
+      compiledHere = true;
+      return work();
     }
-    if (view) loaded = loadedFrom(view, options);
-    return loaded;
   };
   const scanAll = (text: string, from = 0, to = text.length): Match[] => {
     const start = Math.max(0, Math.min(from, text.length));
@@ -79,18 +91,20 @@ export function loadMatcher(image: unknown, packs: readonly GlossaryPack[], opti
     // White space alone (U+0000 joins runs of a page's text) holds no term, and needs no
     // table: a frame of nothing but indentation never gets the matcher ready.
     if (isBlank(text, start, end)) return [];
-    return selectLongest(load(Infinity)!.run(text, start, end));
+    return guard(() => selectLongest(load(Infinity)!.run(text, start, end)));
   };
   return {
     entries,
     get stats() {
-      return load(Infinity)!.stats;
+      return guard(() => load(Infinity)!.stats);
     },
     scan: (text: string, from = 0, to = text.length): Match[] => termsOnly(scanAll(text, from, to)),
     scanAll,
     prepare(deadline: number): boolean {
-      const ready = load(deadline);
-      return ready !== null && ready.prepare(deadline);
+      return guard(() => {
+        const ready = load(deadline);
+        return ready !== null && ready.prepare(deadline);
+      });
     },
   };
 }
@@ -119,14 +133,16 @@ function buildTrie(forms: readonly FormSpec[]): { trie: Trie; alphabet: Alphabet
   return { trie, alphabet };
 }
 
-/** A checked image made ready to scan: its figures, its table built in steps, and the scan. */
+/** An image made ready to scan: its figures, its table built in steps, and the scan. */
 interface Loaded {
   stats: MatcherStats;
   prepare(deadline: number): boolean;
   run(text: string, from: number, to: number): Match[];
 }
 
-function loadedFrom(view: ImageView, options: CompileOptions): Loaded {
+/** The matcher of `reader`'s image; null if the compact layout's whole check is not done by `deadline`. */
+function loadedFrom(reader: ImageReader, deadline: number, options: CompileOptions): Loaded | null {
+  const { view } = reader;
   const states = view.symbols.length;
   const width = view.width;
   const tableBytes = states * width * 4;
@@ -140,12 +156,14 @@ function loadedFrom(view: ImageView, options: CompileOptions): Loaded {
     layout: dense ? 'dense' : 'sparse',
   };
   if (!dense) {
+    // The compact layout is built whole from the trie: every state is checked first, in steps.
+    if (!reader.read(deadline)) return null;
     const automaton = buildSparse(trieOf(view), view.classOf);
     return { stats, prepare: () => true, run: (text, from, to) => scanSparse(automaton, text, from, to) };
   }
-  // Built ahead in the page's slices (or by the first scan if that comes first): every row of a
-  // small table; of a large one the shallowest, the rest as the text reaches them.
-  const table = new Table(view);
+  // Built ahead in the page's slices (or by the first scan if that comes first): the shallowest
+  // rows, the rest as the text reaches them; each state checked as its row is built.
+  const table = new Table(view, (state) => reader.open(state));
   const ahead = states >= (options.lazyRowsFrom ?? DEFAULT_LAZY_ROWS_FROM) ? (options.rowsAhead ?? DEFAULT_ROWS_AHEAD) : states;
   return {
     stats,

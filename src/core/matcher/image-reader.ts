@@ -2,41 +2,39 @@ import { baseClasses, FIRST_SYMBOL, SEP } from './chars';
 import { ALL_FLAGS, FormStore } from './form-store';
 import { IMAGE_FORMAT, ImageError, type ImageView, type MatcherImage } from './image';
 
-/** Items checked between two looks at the clock: a small part of a millisecond, even cold. */
+/** States checked between two looks at the clock: a small part of a millisecond, even cold. */
 const ITEMS_PER_LOOK = 1024;
 
 /**
- * Checks a stored image and turns it into typed arrays, in steps: a page with a large glossary
- * does this over several slices rather than in one long task. Making a reader checks the
- * image's shape (its format, its packs, the lengths of its lists); `read` goes through every
- * state, form and head, as far as a deadline allows. Besides ranges, the checks make sure that
- * nothing read from the image can loop: each state's children come after it, and form chains
- * only move forward. A damaged image throws an `ImageError`, from the constructor or from `read`.
+ * Turns a stored image into typed arrays and checks it, a state at a time. Making a reader
+ * checks the image's shape (its format, its packs, the lengths of its lists) and copies the
+ * lists, which the browser does natively. Opening a state checks its children and the forms
+ * ending at them, before anything of them is read: a page opens only the states its text
+ * reaches (a few hundred), rather than checking tens of thousands of states and forms of a
+ * large glossary in every page while its code is still cold. `read` opens every state, as the
+ * background does before it keeps a stored image, and as the compact layout needs.
  *
- * The loops run once per state and form of every page's image while the code is cold: their
- * range checks are written out rather than calls.
+ * The checks make sure that nothing read from the image is out of range or can loop: each
+ * state's children come after it and are claimed by no other state (so a state's depth is
+ * known, and its failure state is shallower), and form chains only move forward. Each value is
+ * also compared with the stored one, which a typed array would have changed if it was no whole
+ * number in range. A damaged image throws an `ImageError`: from the constructor for its shape,
+ * else from the opening that finds it; once it has thrown, it throws the same error whenever a
+ * state not yet opened is asked for.
  */
 export class ImageReader {
+  readonly view: ImageView;
+  /** The stored lists, for telling a copied value from one the copy changed (1.5, "3", 70000). */
   private readonly img: MatcherImage;
   private readonly entries: number;
-  private readonly classOf: Uint16Array;
-  private readonly symbols: Uint16Array;
-  private readonly children: Int32Array;
-  /** Where each state's children start (states in breadth-first order, children in a row). */
-  private readonly firstChild: Int32Array;
-  /** A form is as long as its state is deep: the scan reads back that many symbols from its end. */
+  /** Each state's depth; 0 for the start state and for states no opened state has claimed. */
   private readonly depth: Int32Array;
-  /** What is checked next: the states, then the forms, then the heads. */
-  private phase: 'states' | 'forms' | 'heads' | 'done' = 'states';
+  private readonly opened: Uint8Array;
+  /** Each form belongs to one depth; marking them keeps the checks linear even if chains share forms. */
+  private readonly formDepth: Int32Array;
+  /** The next state `read` opens. */
   private at = 0;
-  /** The first state not yet claimed as anyone's child. */
-  private next = 1;
-  private forms: FormStore | null = null;
-  private heads: Int32Array | null = null;
-  /** Each form belongs to one depth; marking them keeps the walk linear even if chains share forms. */
-  private formDepth: Int32Array | null = null;
-  private longestForm = 0;
-  private view: ImageView | null = null;
+  private done = false;
   /** Set once damage is found: a reader asked again must not go on past it. */
   private failed: unknown = null;
 
@@ -45,98 +43,18 @@ export class ImageReader {
     this.img = img;
     this.entries = entries;
     const { letters, width } = img;
-    this.classOf = baseClasses();
+    const classOf = baseClasses();
     for (let i = 0; i < letters.length; i += 2) {
       const code = letters[i]!;
       const symbol = letters[i + 1]!;
       if (!inRange(code, 0, 65535) || !inRange(symbol, FIRST_SYMBOL, width - 1)) fail('letters');
-      this.classOf[code] = symbol;
+      classOf[code] = symbol;
     }
-    this.symbols = new Uint16Array(img.symbols);
-    this.children = new Int32Array(img.children);
-    this.firstChild = new Int32Array(img.symbols.length);
-    this.depth = new Int32Array(img.symbols.length);
-  }
-
-  /**
-   * Checks on until `performance.now()` passes `deadline`; the view once all is checked, else
-   * null. Once it has thrown, it throws the same error whenever asked again: a step that failed
-   * half-way has marked part of its work done.
-   */
-  read(deadline = Infinity): ImageView | null {
-    if (this.failed !== null) throw this.failed;
-    try {
-      while (this.phase !== 'done') {
-        const finished =
-          this.phase === 'states' ? this.readStates(deadline) : this.phase === 'forms' ? this.readForms(deadline) : this.readHeads(deadline);
-        if (!finished) return null;
-      }
-    } catch (err) {
-      this.failed = err;
-      throw err;
-    }
-    return this.view;
-  }
-
-  private late(deadline: number): boolean {
-    return deadline !== Infinity && performance.now() >= deadline;
-  }
-
-  private readStates(deadline: number): boolean {
-    const { children, firstChild, depth } = this;
-    const raw = this.img.symbols;
-    const states = raw.length;
-    const top = this.img.width - 1;
-    let { at: state, next } = this;
-    while (state < states) {
-      for (const stop = Math.min(states, state + ITEMS_PER_LOOK); state < stop; state++) {
-        const count = children[state]!;
-        if (count === 0) continue;
-        // Children come after their parent: a state that is its own ancestor cannot be reached.
-        if (count < 1 || count > states - next || next <= state) fail('children');
-        firstChild[state] = next;
-        const below = depth[state]! + 1;
-        for (let child = next, end = next + count; child < end; child++) {
-          const symbol = raw[child]!;
-          if (symbol !== SEP && ((symbol | 0) !== symbol || symbol < FIRST_SYMBOL || symbol > top)) fail('symbols');
-          depth[child] = below;
-        }
-        next += count;
-      }
-      if (state < states && this.late(deadline)) {
-        this.at = state;
-        this.next = next;
-        return false;
-      }
-    }
-    if (next !== states) fail('children');
-    this.at = 0;
-    this.phase = 'forms';
-    return true;
-  }
-
-  private readForms(deadline: number): boolean {
-    const src = this.img.forms;
+    const states = img.symbols.length;
+    const src = img.forms;
     const count = src.entry.length;
-    const entries = this.entries;
-    let f = this.at;
-    while (f < count) {
-      for (const stop = Math.min(count, f + ITEMS_PER_LOOK); f < stop; f++) {
-        const link = src.next[f]!;
-        if (link !== -1 && ((link | 0) !== link || link <= f || link >= count)) fail('forms.next');
-        const entry = src.entry[f]!;
-        if ((entry | 0) !== entry || entry < 0 || entry >= entries) fail('forms.entry');
-        const flags = src.flags[f]!;
-        if ((flags | 0) !== flags || flags < 0 || flags > ALL_FLAGS) fail('forms.flags');
-        const exact = src.exact[f];
-        const chars = src.exactChars[f]!;
-        if (typeof exact !== 'string' || (chars | 0) !== chars || chars < 0 || chars > exact.length) fail('forms.exact');
-      }
-      if (f < count && this.late(deadline)) {
-        this.at = f;
-        return false;
-      }
-    }
+    // Copied as they are: each value is checked where it is first used, as a typed array
+    // holds it (a copy turns anything that is not a number into one).
     const forms = new FormStore(count, src.exact.slice());
     forms.count = count;
     forms.entry.set(src.entry);
@@ -144,50 +62,125 @@ export class ImageReader {
     forms.flags.set(src.flags);
     forms.length.set(src.length);
     forms.exactChars.set(src.exactChars);
-    this.forms = forms;
-    this.heads = new Int32Array(this.symbols.length).fill(-1);
+    const heads = new Int32Array(img.heads);
+    // The start state ends no form (a form has at least one symbol).
+    if (img.heads[0] !== -1) fail('heads');
+    // How far back a term can start, for scans in pieces: known before any state is opened,
+    // so worked out here rather than stored. Every form reported passes `length === depth`.
+    let longestForm = 0;
+    const lengths = forms.length;
+    for (let f = 0; f < count; f++) if (lengths[f]! > longestForm) longestForm = lengths[f]!;
+    this.view = {
+      width,
+      classOf,
+      symbols: new Uint16Array(img.symbols),
+      childStart: new Int32Array(img.childStart),
+      heads,
+      forms,
+      longestForm: Math.min(longestForm, states - 1),
+    };
+    this.depth = new Int32Array(states);
+    this.opened = new Uint8Array(states);
     this.formDepth = new Int32Array(count);
-    this.at = 0;
-    this.phase = 'heads';
-    return true;
   }
 
-  private readHeads(deadline: number): boolean {
-    const list = this.img.heads;
-    const forms = this.forms!;
-    const heads = this.heads!;
-    const formDepth = this.formDepth!;
-    const { depth } = this;
-    const states = this.symbols.length;
-    const formCount = forms.count;
-    let { at: i, longestForm } = this;
-    while (i < list.length) {
-      for (const stop = Math.min(list.length, i + 2 * ITEMS_PER_LOOK); i < stop; i += 2) {
-        const state = list[i]!;
-        const form = list[i + 1]!;
-        if ((state | 0) !== state || state < 1 || state >= states) fail('heads');
-        if ((form | 0) !== form || form < 0 || form >= formCount) fail('heads');
-        heads[state] = form;
-        const deep = depth[state]!;
-        if (deep > longestForm) longestForm = deep;
-        let f = form;
-        for (; f !== -1 && formDepth[f] === 0; f = forms.next[f]!) {
-          if (forms.length[f] !== deep) fail('forms.length');
-          formDepth[f] = deep;
-        }
-        if (f !== -1 && formDepth[f] !== deep) fail('forms.length');
-      }
-      if (i < list.length && this.late(deadline)) {
-        this.at = i;
-        this.longestForm = longestForm;
-        return false;
+  /**
+   * Checks the children of `state` and the forms ending at them, once; `state` must be the
+   * start state or claimed by a state opened before.
+   */
+  open(state: number): void {
+    if (this.opened[state]) return;
+    if (this.failed !== null) throw this.failed;
+    try {
+      this.check(state);
+    } catch (err) {
+      this.failed = err;
+      throw err;
+    }
+    this.opened[state] = 1;
+  }
+
+  /**
+   * Opens every state, in order, until `performance.now()` passes `deadline`; the view once
+   * all are open, else null. Every state but the start state must be someone's child.
+   */
+  read(deadline = Infinity): ImageView | null {
+    if (this.failed !== null) throw this.failed;
+    const states = this.opened.length;
+    let state = this.at;
+    while (state < states) {
+      for (const stop = Math.min(states, state + ITEMS_PER_LOOK); state < stop; state++) this.open(state);
+      if (state < states && deadline !== Infinity && performance.now() >= deadline) {
+        this.at = state;
+        return null;
       }
     }
-    const { width } = this.img;
-    const { classOf, symbols, children, firstChild } = this;
-    this.view = { width, classOf, symbols, children, firstChild, heads, forms, longestForm };
-    this.phase = 'done';
-    return true;
+    this.at = states;
+    if (!this.done) {
+      // States are claimed in order, in one run from state 1: the last child is the last state.
+      if (this.view.childStart[states]! !== states) this.failWith('childStart');
+      this.done = true;
+    }
+    return this.view;
+  }
+
+  private failWith(field: string): never {
+    try {
+      fail(field);
+    } catch (err) {
+      this.failed = err;
+      throw err;
+    }
+  }
+
+  private check(state: number): void {
+    const { depth, img } = this;
+    const { symbols, childStart, heads } = this.view;
+    const states = symbols.length;
+    // A state no opened state claimed has no known depth, nor a failure state.
+    if (state !== 0 && depth[state] === 0) fail('childStart');
+    const first = childStart[state]!;
+    const end = childStart[state + 1]!;
+    if (first !== img.childStart[state] || end !== img.childStart[state + 1]) fail('childStart');
+    if (end === first) return;
+    // Children come after their parent: a state that is its own ancestor cannot be reached.
+    if (!(first > state && end > first && end <= states)) fail('childStart');
+    const below = depth[state]! + 1;
+    const top = this.view.width - 1;
+    for (let child = first; child < end; child++) {
+      if (depth[child] !== 0) fail('childStart');
+      const symbol = symbols[child]!;
+      if (symbol !== img.symbols[child] || (symbol !== SEP && (symbol < FIRST_SYMBOL || symbol > top))) fail('symbols');
+      depth[child] = below;
+      const head = heads[child]!;
+      if (head !== img.heads[child]) fail('heads');
+      if (head !== -1) this.checkForms(head, below);
+    }
+  }
+
+  /** Checks the chain of forms from `head`, all ending at a state `deep` symbols deep. */
+  private checkForms(head: number, deep: number): void {
+    const { forms } = this.view;
+    const { entries, formDepth } = this;
+    const src = this.img.forms;
+    const count = forms.count;
+    if (head < 0 || head >= count) fail('heads');
+    let f = head;
+    for (; f !== -1 && formDepth[f] === 0; f = forms.next[f]!) {
+      const link = forms.next[f]!;
+      if (link !== src.next[f] || (link !== -1 && (link <= f || link >= count))) fail('forms.next');
+      const entry = forms.entry[f]!;
+      if (entry !== src.entry[f] || entry < 0 || entry >= entries) fail('forms.entry');
+      const flags = forms.flags[f]!;
+      if (flags !== src.flags[f] || flags > ALL_FLAGS) fail('forms.flags');
+      const exact = forms.exact[f];
+      const chars = forms.exactChars[f]!;
+      if (typeof exact !== 'string' || chars !== src.exactChars[f] || chars < 0 || chars > exact.length) fail('forms.exact');
+      // The scan reads back that many symbols from a form's end: it must be its state's depth.
+      if (forms.length[f] !== deep || src.length[f] !== deep) fail('forms.length');
+      formDepth[f] = deep;
+    }
+    if (f !== -1 && formDepth[f] !== deep) fail('forms.length');
   }
 }
 
@@ -214,12 +207,13 @@ function checkShape(image: unknown, entries: number): MatcherImage {
   }
   if (img.entries !== entries) throw new ImageError('compiled glossary: made for other glossaries');
   const { forms } = img;
+  const states = isNumbers(img.symbols) ? img.symbols.length : 0;
   const ok =
     inRange(img.width ?? NaN, FIRST_SYMBOL, 65535) &&
     isNumbers(img.letters) && img.letters.length % 2 === 0 &&
-    isNumbers(img.symbols) && img.symbols.length >= 1 &&
-    isNumbers(img.children) && img.children.length === img.symbols.length &&
-    isNumbers(img.heads) && img.heads.length % 2 === 0 &&
+    states >= 1 &&
+    isNumbers(img.childStart) && img.childStart.length === states + 1 &&
+    isNumbers(img.heads) && img.heads.length === states &&
     typeof forms === 'object' && forms !== null &&
     [forms.entry, forms.next, forms.flags, forms.length, forms.exactChars, forms.exact].every(
       (list) => Array.isArray(list) && list.length === forms.entry.length,

@@ -3,12 +3,13 @@ import type { FormStore } from './form-store';
 import { Trie } from './trie';
 
 /** Bumped whenever the layout below changes, so an older stored image is never misread. */
-export const IMAGE_FORMAT = 2;
+export const IMAGE_FORMAT = 3;
 
 /**
  * A compiled glossary in a shape storage can keep (plain JSON: no typed arrays), so that the
  * forms are collected and the trie built once per glossary change rather than in every page.
- * A page rebuilds only the transition table from it, which is one linear pass.
+ * A page copies its lists into typed arrays (natively) and checks each part as its text first
+ * needs it; the background checks a stored image whole before it keeps using it.
  */
 export interface MatcherImage {
   format: number;
@@ -20,9 +21,12 @@ export interface MatcherImage {
   letters: number[];
   /** States in breadth-first order: the symbol leading into each (0 for the start state). */
   symbols: number[];
-  /** How many children each state has; a state's children follow its predecessors' children. */
-  children: number[];
-  /** Pairs of (state, first form ending there). */
+  /**
+   * Where each state's children start, plus one more item: the children of state `s` are the
+   * states from `childStart[s]` up to (not including) `childStart[s + 1]`.
+   */
+  childStart: number[];
+  /** The first form ending at each state, or -1. */
   heads: number[];
   /** The forms, numbered so that each state's chain of forms runs in ascending order. */
   forms: {
@@ -49,8 +53,8 @@ export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): Matche
   // the code is cold, where a store costs less than a call to push.
   const order = new Int32Array(states);
   const symbols = new Array<number>(states);
-  const children = new Array<number>(states);
-  const heads: number[] = [];
+  const childStart = new Array<number>(states + 1);
+  const heads = new Array<number>(states);
   const forms: MatcherImage['forms'] = {
     entry: new Array<number>(formCount),
     next: new Array<number>(formCount),
@@ -68,12 +72,11 @@ export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): Matche
   for (let at = 0; at < states; at++) {
     const state = order[at]!;
     symbols[at] = symbol[state]!;
-    const first = tail;
+    childStart[at] = tail;
     for (let child = firstChild[state]!; child !== -1; child = nextSibling[child]!) order[tail++] = child;
-    children[at] = tail - first;
     const head = formHead[state]!;
+    heads[at] = head === -1 ? -1 : out;
     if (head === -1) continue;
-    heads.push(at, out);
     for (let f = head; f !== -1; f = src.next[f]!, out++) {
       next[out] = src.next[f] === -1 ? -1 : out + 1;
       entry[out] = src.entry[f]!;
@@ -83,20 +86,24 @@ export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): Matche
       exact[out] = src.exact[f]!;
     }
   }
+  childStart[states] = tail;
   // Every form hangs off one state: a hole here would reach storage as null.
   if (out !== formCount) throw new Error(`compiled glossary: ${formCount - out} forms are on no state`);
-  return { format: IMAGE_FORMAT, entries, width: alphabet.size, letters: alphabet.letters(), symbols, children, heads, forms };
+  return { format: IMAGE_FORMAT, entries, width: alphabet.size, letters: alphabet.letters(), symbols, childStart, heads, forms };
 }
 
-/** An image's contents, checked, in typed arrays. */
+/**
+ * An image's contents in typed arrays. Read from storage, each state's children (and the forms
+ * ending at them) are checked as the state is opened, before anything of them is used: see
+ * `ImageReader`.
+ */
 export interface ImageView {
   width: number;
   classOf: Uint16Array;
   /** Per state, in breadth-first order. */
   symbols: Uint16Array;
-  children: Int32Array;
-  /** Where each state's children start, for states that have any. */
-  firstChild: Int32Array;
+  /** The children of state `s` are the states from `childStart[s]` up to `childStart[s + 1]`. */
+  childStart: Int32Array;
   /** The first form ending at each state, or -1. */
   heads: Int32Array;
   forms: FormStore;
@@ -104,19 +111,19 @@ export interface ImageView {
   longestForm: number;
 }
 
-/** The trie with sibling lists, which the compact (sparse) layout walks. */
+/** The trie with sibling lists, which the compact (sparse) layout walks. Every state must be checked. */
 export function trieOf(view: ImageView): Trie {
   const states = view.symbols.length;
   const trie = new Trie(states, 0, view.forms);
   trie.symbol.set(view.symbols);
   trie.formHead.set(view.heads);
   for (let state = 0; state < states; state++) {
-    const count = view.children[state]!;
-    if (count === 0) continue;
-    const first = view.firstChild[state]!;
+    const first = view.childStart[state]!;
+    const end = view.childStart[state + 1]!;
+    if (end <= first) continue;
     trie.firstChild[state] = first;
-    for (let child = first; child < first + count; child++) {
-      trie.nextSibling[child] = child + 1 < first + count ? child + 1 : -1;
+    for (let child = first; child < end; child++) {
+      trie.nextSibling[child] = child + 1 < end ? child + 1 : -1;
       if (state === 0) trie.rootChild[view.symbols[child]!] = child + 1;
     }
   }

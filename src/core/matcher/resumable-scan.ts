@@ -38,15 +38,17 @@ export class ResumableScan {
   decided = 0;
   /** Counting ahead from a piece's goal, kept when the text ran out so that a retry goes on. */
   private ahead = { goal: -1, at: 0, counted: 0, first: 0 };
+  /** The reach the pieces are cut for; -1 until the first piece asks. */
+  private reach = -1;
 
   constructor(
     private readonly matcher: Matcher,
     /**
-     * The matcher's `termReach`, unless a test gives another. Asked for on the first piece, not
-     * here: the figure needs a loaded matcher ready, and a walk of a page with nothing to scan
-     * must not get it ready.
+     * The matcher's `termReach` is used unless a test gives another. It is asked for on the first
+     * piece, not here: the figure needs a loaded matcher ready, and a walk of a page with nothing
+     * to scan must not get it ready.
      */
-    private reach = -1,
+    private readonly givenReach = -1,
   ) {}
 
   /** Starts over on a new text, at `decided`: the caller dropped what came before. */
@@ -79,6 +81,12 @@ export class ResumableScan {
     const lo = this.ahead.first;
     this.ahead.goal = -1;
     const found = this.scanAll(text, from, to);
+    // A matcher that found its stored glossary damaged while scanning compiles its own, whose
+    // terms may run longer: this piece is cut again for them.
+    if (this.givenReach < 0 && termReach(this.matcher) !== this.reach) {
+      this.reach = -1;
+      return this.next(text, final, size);
+    }
     let kept = 0;
     let edge = from;
     for (; kept < found.length && found[kept]!.start <= lo; kept++) edge = found[kept]!.end;
@@ -100,7 +108,7 @@ export class ResumableScan {
   private past(text: string, goal: number, limit: number): number {
     const ahead = this.ahead;
     if (ahead.goal !== goal) Object.assign(ahead, { goal, at: goal, counted: 0, first: goal });
-    if (this.reach < 0) this.reach = termReach(this.matcher);
+    if (this.reach < 0) this.reach = this.givenReach >= 0 ? this.givenReach : termReach(this.matcher);
     // Not read when it cannot be enough: reading a string that grew copies all of it.
     if (limit - ahead.at < this.reach - ahead.counted) return Infinity;
     while (ahead.at < limit) {

@@ -41,7 +41,14 @@ export class Table {
   /** The next state the whole build looks at. */
   private next = 1;
 
-  constructor(private readonly view: ImageView) {
+  /**
+   * `open` checks a state's children before its row is built (see `ImageReader.open`); a view
+   * checked whole needs none.
+   */
+  constructor(
+    private readonly view: ImageView,
+    private readonly open: (state: number) => void = () => {},
+  ) {
     const states = view.symbols.length;
     this.fail = new Int32Array(states);
     this.built = new Uint8Array(states);
@@ -67,7 +74,7 @@ export class Table {
     let state = this.next;
     while (state < last) {
       for (const stop = Math.min(last, state + STATES_PER_CHECK); state < stop; state++) {
-        if (!built[state]) this.row(state);
+        if (!built[state]) this.reach(state);
       }
       if (deadline !== Infinity && performance.now() >= deadline) break;
     }
@@ -110,13 +117,13 @@ export class Table {
    */
   private row(state: number): void {
     const { fail, built } = this;
-    const { symbols, children, firstChild } = this.view;
+    this.open(state);
+    const { symbols, childStart } = this.view;
     const { table, width, report, dict, heads } = this.automaton;
     const row = state * width;
     const failRow = fail[state]! * width;
     if (state !== 0) table.copyWithin(row, failRow, failRow + width);
-    const first = firstChild[state]!;
-    for (let child = first, end = first + children[state]!; child < end; child++) {
+    for (let child = childStart[state]!, end = childStart[state + 1]!; child < end; child++) {
       const along = symbols[child]!;
       let target = 0;
       if (state !== 0) {
