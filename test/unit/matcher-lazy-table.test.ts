@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileImage, compileMatcher, loadMatcher } from '../../src/core/matcher';
+import { readImage } from '../../src/core/matcher/image-reader';
+import { Table } from '../../src/core/matcher/table';
 import { pack } from './fixtures-matcher/packs';
 import { pick, randomEntries, randomText, seeded, twinPacks } from './fixtures-matcher/random';
 
@@ -46,5 +48,22 @@ describe('a table built as the text reaches it', () => {
       const text = randomText(random, entries, 2000);
       expect(loaded.scan(text)).toEqual(whole.scan(text));
     }
+  });
+
+  it('grows its table as rows are added, and finds the same as a table with room for all', () => {
+    const random = seeded(12);
+    const entries = randomEntries(random, 300);
+    const view = readImage(compileImage([pack(entries)]), 300);
+    // Room for one row at first: it grows again and again, its rows already built kept in place.
+    const growing = new Table(view, undefined, 1);
+    const roomy = new Table(view);
+    for (let t = 0; t < 4; t++) {
+      const text = randomText(random, entries, 300);
+      const found = roomy.scan(text, 0, text.length);
+      expect(found.length).toBeGreaterThan(20);
+      expect(growing.scan(text, 0, text.length)).toEqual(found);
+    }
+    expect(growing.automaton.table.length).toBeGreaterThan(view.width * 64);
+    expect(growing.automaton.table.length).toBeLessThan(roomy.automaton.table.length);
   });
 });

@@ -24,6 +24,8 @@ const DEFAULT_LAZY_ROWS_FROM = 0;
  * every text passes through them.
  */
 const DEFAULT_ROWS_AHEAD = 64;
+/** Rows a table has room for before it first grows (doubling each time). */
+const ROWS_FIRST = 512;
 
 /**
  * Compiles every form (terms, aliases, generated plurals) of the given packs, once, into one
@@ -163,8 +165,9 @@ function loadedFrom(reader: ImageReader, deadline: number, options: CompileOptio
   }
   // Built ahead in the page's slices (or by the first scan if that comes first): the shallowest
   // rows, the rest as the text reaches them; each state checked as its row is built.
-  const table = new Table(view, (state) => reader.open(state));
   const ahead = states >= (options.lazyRowsFrom ?? DEFAULT_LAZY_ROWS_FROM) ? (options.rowsAhead ?? DEFAULT_ROWS_AHEAD) : states;
+  // Room for the rows a page mostly builds; the table grows past that as the text needs.
+  const table = new Table(view, (state) => reader.open(state), ahead >= states ? states : Math.max(ROWS_FIRST, 2 * ahead));
   return {
     stats,
     prepare: (deadline) => table.build(deadline, ahead),

@@ -9,51 +9,62 @@ import { collectAt, type Outputs } from './verify';
  */
 const STATES_PER_CHECK = 64;
 
-/** The complete DFA of a compiled glossary: one table read per character of text. */
+/** The DFA of a compiled glossary: one table read per character of text. */
 export interface DenseAutomaton extends Outputs {
+  /** The rows built so far, one after another in the order they were built. */
   table: Int32Array;
   width: number;
 }
 
 /**
  * The DFA of a compiled glossary: one row of `width` transitions per state, failure links
- * folded in, so the scan does one table read per character. A transition holds the target's
- * row offset; it is stored bitwise-negated when forms end in the target or on its suffix chain,
- * or when the target's row is not built yet. The scan leaves its fast path on a negative entry:
- * it builds the missing row, reports the forms, and stores the transition plain when the target
- * reports nothing, so the next pass along it stays on the fast path.
+ * folded in, so the scan does one table read per character. A transition holds the offset of
+ * the target's row; it holds the target state bitwise-negated instead when forms end in the
+ * target or on its suffix chain, or when the target's row is not built yet. The scan leaves its
+ * fast path on a negative entry: it builds the missing row, reports the forms, and stores the
+ * transition plain when the target reports nothing, so the next pass along it stays on the
+ * fast path.
  *
  * A row starts as a copy of its failure state's row (`copyWithin` does that natively, which
  * matters because this runs once per page, while the code is still cold), then gets its
- * children. Rows are built in one of two ways:
- * - whole, in breadth-first order (each state's failure state is shallower, so earlier), in steps
- *   that a page spreads over its slices (`build`);
- * - as the text first reaches a state (and first its failure states). A page visits a small part
- *   of a large automaton (about one state in seventeen of a 5,000-term glossary's on the median
- *   corpus page), so for a large glossary this saves building tens of thousands of rows. The
- *   shallowest states, which most text passes through, are still built ahead in steps, so that
- *   the first pieces of text scanned do not build hundreds of rows each.
+ * children. Rows are built as the text first reaches a state (and first its failure states),
+ * the shallowest few ahead of the text in steps that a page spreads over its slices (`build`),
+ * or all of them in breadth-first order (each state's failure state is shallower, so earlier).
+ * A page reaches a small part of a large automaton (about one state in seventeen of a
+ * 5,000-term glossary's on the median corpus page).
+ *
+ * Rows are laid out in the order they are built, in a table that grows as needed, rather than
+ * at their state's place in a table for all states: the rows a page builds then lie together.
+ * Scattered over a table of 6 MB (33,000 states of 47 symbols), touching 3,000 rows took ten
+ * times as long, most of it the system's first touch of each page of memory.
  */
 export class Table {
   readonly automaton: DenseAutomaton;
   private readonly fail: Int32Array;
-  private readonly built: Uint8Array;
+  /** Where each state's row is, as a row number (offset / width); -1 until it is built. */
+  private readonly rowOf: Int32Array;
+  /** The state of each row built, by row number. */
+  private stateOf: Int32Array;
+  private rows = 0;
   /** The next state the whole build looks at. */
   private next = 1;
 
   /**
    * `open` checks a state's children before its row is built (see `ImageReader.open`); a view
-   * checked whole needs none.
+   * checked whole needs none. `rowsFirst`: room for that many rows before the table first grows.
    */
   constructor(
     private readonly view: ImageView,
     private readonly open: (state: number) => void = () => {},
+    rowsFirst = view.symbols.length,
   ) {
     const states = view.symbols.length;
+    const room = Math.max(1, Math.min(states, rowsFirst));
     this.fail = new Int32Array(states);
-    this.built = new Uint8Array(states);
+    this.rowOf = new Int32Array(states).fill(-1);
+    this.stateOf = new Int32Array(room);
     this.automaton = {
-      table: new Int32Array(states * view.width),
+      table: new Int32Array(room * view.width),
       width: view.width,
       report: new Int32Array(states).fill(-1),
       dict: new Int32Array(states).fill(-1),
@@ -68,13 +79,13 @@ export class Table {
    * Builds the rows not built yet, in order, up to state `upTo` (all by default), until
    * `performance.now()` passes `deadline` (at least a few); true once they all are.
    */
-  build(deadline = Infinity, upTo = this.built.length): boolean {
-    const built = this.built;
-    const last = Math.min(upTo, built.length);
+  build(deadline = Infinity, upTo = this.rowOf.length): boolean {
+    const rowOf = this.rowOf;
+    const last = Math.min(upTo, rowOf.length);
     let state = this.next;
     while (state < last) {
       for (const stop = Math.min(last, state + STATES_PER_CHECK); state < stop; state++) {
-        if (!built[state]) this.reach(state);
+        if (rowOf[state]! < 0) this.reach(state);
       }
       if (deadline !== Infinity && performance.now() >= deadline) break;
     }
@@ -83,32 +94,57 @@ export class Table {
   }
 
   scan(text: string, from: number, to: number): Match[] {
-    const { table, classOf, width, report } = this.automaton;
-    const built = this.built;
+    const automaton = this.automaton;
+    const { classOf, width, report } = automaton;
+    const rowOf = this.rowOf;
+    let table = automaton.table;
     const found: Match[] = [];
     let row = 0;
     for (let i = from; i < to; i++) {
       const at = row + classOf[text.charCodeAt(i)]!;
       row = table[at]!;
       if (row >= 0) continue;
-      row = ~row;
-      const state = row / width;
-      if (!built[state]) this.reach(state);
+      const state = ~row;
+      if (rowOf[state]! < 0) {
+        this.reach(state);
+        // Building rows may have grown the table: the offsets stay, the array is new.
+        table = automaton.table;
+      }
+      row = rowOf[state]! * width;
       if (report[state] === -1) table[at] = row;
-      else collectAt(this.automaton, text, state, i + 1, found);
+      else collectAt(automaton, text, state, i + 1, found);
     }
     return found;
   }
 
   /** Builds the row of a state the text has reached, and before it those it copies from. */
   private reach(state: number): void {
-    const { fail, built } = this;
+    const { fail, rowOf } = this;
     // Mostly the failure state is built already. Else its chain, at most as long as the state
     // is deep, is built from the shallow end.
-    if (built[fail[state]!]) return this.row(state);
+    if (rowOf[fail[state]!]! >= 0) return this.row(state);
     const pending: number[] = [];
-    for (let s = state; !built[s]; s = fail[s]!) pending.push(s);
+    for (let s = state; rowOf[s]! < 0; s = fail[s]!) pending.push(s);
     for (let k = pending.length - 1; k >= 0; k--) this.row(pending[k]!);
+  }
+
+  /** A row number for `state`'s row, growing the table when it is full. */
+  private place(state: number): number {
+    const { automaton } = this;
+    const { width } = automaton;
+    if (this.rows === this.stateOf.length) {
+      const room = Math.min(this.rowOf.length, this.rows * 2);
+      const table = new Int32Array(room * width);
+      table.set(automaton.table);
+      automaton.table = table;
+      const stateOf = new Int32Array(room);
+      stateOf.set(this.stateOf);
+      this.stateOf = stateOf;
+    }
+    const at = this.rows++;
+    this.stateOf[at] = state;
+    this.rowOf[state] = at;
+    return at;
   }
 
   /**
@@ -116,28 +152,28 @@ export class Table {
    * (that is how its failure state became known), and so were those of its failure chain.
    */
   private row(state: number): void {
-    const { fail, built } = this;
     this.open(state);
+    // Placed first: a table that grows is a new array.
+    const row = this.place(state) * this.automaton.width;
+    const { fail, rowOf, stateOf } = this;
     const { symbols, childStart } = this.view;
     const { table, width, report, dict, heads } = this.automaton;
-    const row = state * width;
-    const failRow = fail[state]! * width;
+    const failRow = rowOf[fail[state]!]! * width;
     if (state !== 0) table.copyWithin(row, failRow, failRow + width);
     for (let child = childStart[state]!, end = childStart[state + 1]!; child < end; child++) {
       const along = symbols[child]!;
       let target = 0;
       if (state !== 0) {
         const through = table[failRow + along]!;
-        target = (through < 0 ? ~through : through) / width;
+        target = through < 0 ? ~through : stateOf[through / width]!;
       }
       fail[child] = target;
       dict[child] = report[target]!;
       report[child] = heads[child] !== -1 ? child : dict[child]!;
-      table[row + along] = ~(child * width);
+      table[row + along] = ~child;
     }
     // In the text a separator run reads as one separator, and invisible characters as nothing.
     if (symbols[state] === SEP && state !== 0) table[row + SEP] = row;
     table[row + SKIP] = row;
-    built[state] = 1;
   }
 }
