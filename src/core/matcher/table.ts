@@ -59,7 +59,7 @@ export class Table {
     rowsFirst = view.symbols.length,
   ) {
     const states = view.symbols.length;
-    const room = Math.max(1, Math.min(states, rowsFirst));
+    const room = rowsFirst >= 1 ? Math.min(states, Math.floor(rowsFirst)) : 1;
     this.fail = new Int32Array(states);
     this.rowOf = new Int32Array(states).fill(-1);
     this.stateOf = new Int32Array(room);
@@ -133,7 +133,10 @@ export class Table {
     const { automaton } = this;
     const { width } = automaton;
     if (this.rows === this.stateOf.length) {
-      const room = Math.min(this.rowOf.length, this.rows * 2);
+      // Doubling, but straight to room for every state once that is near: the old and the new
+      // table are held together for a moment, at most one and a half times the whole table.
+      const states = this.rowOf.length;
+      const room = this.rows * 4 > states ? states : this.rows * 2;
       const table = new Int32Array(room * width);
       table.set(automaton.table);
       automaton.table = table;
