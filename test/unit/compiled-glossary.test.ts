@@ -137,11 +137,11 @@ describe('glossaries compiled ahead of time', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const image = storage.local.items[COMPILED_GLOSSARY_KEY] as { forms: { next: number[]; length: number[] } };
     // The longest form (the 42 letters of "reinforcement learning from human feedback") gets a
-    // chain that points back: the image's shape is as it should be.
+    // chain that loops: the image's shape is as it should be.
     const lengths = image.forms.length;
     const longest = lengths.indexOf(Math.max(...lengths));
     expect(lengths[longest]).toBe(42);
-    image.forms.next[longest] = 0;
+    image.forms.next[longest] = longest;
     await storage.local.set({ [COMPILED_GLOSSARY_KEY]: image });
     const page = await pageMatcher();
     // Text that does not reach the damage is read with the stored image.

@@ -214,30 +214,51 @@ describe('an image checked as the text reaches it, as each page does', () => {
   });
 });
 
+/** The state a word leads to from the start state, in a stored image (-1 if none). */
+function stateOf(image: MatcherImage, word: string): number {
+  let state = 0;
+  for (const char of word) {
+    const at = image.letters.indexOf(char.charCodeAt(0));
+    const symbol = image.letters[at + 1];
+    let child = image.firstChild[state]!;
+    while (child !== -1 && image.symbols[child] !== symbol) child = image.nextSibling[child]!;
+    if (child === -1) return -1;
+    state = child;
+  }
+  return state;
+}
+
 describe('a stored image checked a state at a time', () => {
   const plain = (terms: string[]) => [pack(terms.map((term) => ({ term, match: { plural: false } })))];
 
   it('refuses a state claimed as a child by two states, when the second is opened', () => {
     const packs = plain(['ab', 'cd', 'ef']);
     const image = stored(packs);
-    // The start state's children are e, c, a (states 1 to 3), whose children are f, d, b.
-    expect(image.childStart).toEqual([1, 4, 5, 6, 7, 7, 7, 7]);
-    // The children of "a" now start at "f": "c" has none that make sense, and "f" has two parents.
-    image.childStart[3] = 4;
-    const matcher = loadMatcher(image, packs, { rowsAhead: 0 });
+    // "a" now leads to "f" (a child of "e") instead of "b".
+    image.firstChild[stateOf(image, 'a')] = stateOf(image, 'ef');
+    const matcher = loadMatcher(image, packs);
     expect(matcher.scan('ef').length).toBe(1);
-    expect(() => matcher.scan('ab')).toThrow(/childStart/);
+    expect(() => matcher.scan('ab')).toThrow(/children/);
   });
 
-  it('refuses a chain of forms that runs into the forms of a state of another depth', () => {
+  it('refuses a list of siblings that runs back into itself', () => {
+    const packs = plain(['ab', 'ac', 'ad']);
+    const image = stored(packs);
+    const a = stateOf(image, 'a');
+    const first = image.firstChild[a]!;
+    image.nextSibling[image.nextSibling[first]!] = first;
+    expect(() => loadMatcher(image, packs).scan('ab')).toThrow(/children/);
+  });
+
+  it('refuses a chain of forms that runs into the forms of another state', () => {
     const packs = plain(['ab', 'xyz']);
     const image = stored(packs);
     expect(image.forms.length).toEqual([2, 3]);
     image.forms.next[0] = 1;
-    const matcher = loadMatcher(image, packs, { rowsAhead: 0 });
+    const matcher = loadMatcher(image, packs);
     // "xyz" is checked first, on its own; "ab" then leads into it.
     expect(matcher.scan('xyz').length).toBe(1);
-    expect(() => matcher.scan('ab')).toThrow(/forms\.length/);
+    expect(() => matcher.scan('ab')).toThrow(/forms\.next/);
   });
 });
 
@@ -250,20 +271,19 @@ describe('a damaged or foreign image', () => {
     const cases: Array<(image: MatcherImage) => void> = [
       (i) => void (i.format = 0),
       (i) => void (i.entries = 61),
-      (i) => void i.childStart.pop(),
+      (i) => void i.firstChild.pop(),
       (i) => void (i.heads[0] = 0),
       (i) => void (i.letters[1] = i.width),
       // The start state among its own children.
-      (i) => void (i.childStart[0] = 0),
+      (i) => void (i.firstChild[0] = 0),
       (i) => void (i.symbols[1] = 0),
       // Numbers a typed array would silently change.
       (i) => void (i.symbols[1] = i.symbols[1]! + 0.5),
-      (i) => void (i.childStart[0] = 65537),
+      (i) => void (i.firstChild[0] = 65537),
+      (i) => void (i.nextSibling[i.firstChild[0]!] = 0.5),
       (i) => void (i.forms.entry[0] = '0' as unknown as number),
-      // The start state claims every state, those its children claim too.
-      (i) => void (i.childStart[1] = i.symbols.length),
-      // States no parent claims.
-      (i) => void i.childStart.splice(-1, 1, 1),
+      // A state among the start state's children and its own parent's.
+      (i) => void (i.nextSibling[i.firstChild[0]!] = i.symbols.length - 1),
       // A form longer than its state is deep would be read from before the text's start.
       (i) => void (i.forms.length = i.forms.length.map((n) => n + 1)),
       (i) => void (i.forms.exactChars = i.forms.exact.map((e) => e.length + 1)),
@@ -280,6 +300,11 @@ describe('a damaged or foreign image', () => {
       expect(() => readImage(image, 60), String(change)).toThrow(ImageError);
       expect(() => loadMatcher(image, packs).scan(text), String(change)).toThrow(ImageError);
     }
+    // States no state claims: a page whose text cannot reach them reads on; the whole check refuses it.
+    const orphans = stored(packs);
+    orphans.firstChild[0] = -1;
+    expect(() => readImage(orphans, 60)).toThrow(/children/);
+    expect(loadMatcher(orphans, packs).scan(text)).toEqual([]);
     expect(() => loadMatcher('{}', packs)).toThrow(ImageError);
     expect(() => loadMatcher(undefined, packs)).toThrow(ImageError);
   });
@@ -291,7 +316,7 @@ describe('a damaged or foreign image', () => {
     for (let round = 0; round < 250; round++) {
       const image = stored(packs);
       const states = image.symbols.length;
-      const lists = [image.letters, image.symbols, image.childStart, image.heads, image.forms.next, image.forms.length, image.forms.exactChars];
+      const lists = [image.letters, image.symbols, image.firstChild, image.nextSibling, image.heads, image.forms.next, image.forms.length, image.forms.exactChars];
       // One to three numbers: small ones, states, or another number of the same list.
       for (let hits = 1 + Math.floor(random() * 3); hits > 0; hits--) {
         const list = pick(random, lists);

@@ -19,11 +19,8 @@ const DEFAULT_MAX_TABLE_BYTES = 24 * 1024 * 1024;
  * made the whole run about 12% faster, with the bundled glossary and with 5,000 terms alike.
  */
 const DEFAULT_LAZY_ROWS_FROM = 0;
-/**
- * Rows built ahead, the shallowest (the states one letter deep and some two deep): nearly
- * every text passes through them.
- */
-const DEFAULT_ROWS_AHEAD = 64;
+/** Rows built ahead (those of the states made first), when rows are built as the text reaches them. */
+const DEFAULT_ROWS_AHEAD = 0;
 /** Rows a table has room for before it first grows (doubling each time). */
 const ROWS_FIRST = 512;
 
@@ -163,8 +160,8 @@ function loadedFrom(reader: ImageReader, deadline: number, options: CompileOptio
     const automaton = buildSparse(trieOf(view), view.classOf);
     return { stats, prepare: () => true, run: (text, from, to) => scanSparse(automaton, text, from, to) };
   }
-  // Built ahead in the page's slices (or by the first scan if that comes first): the shallowest
-  // rows, the rest as the text reaches them; each state checked as its row is built.
+  // Built as the text reaches them (some ahead in the page's slices, if asked for); each state
+  // checked as its row is built.
   const ahead = states >= (options.lazyRowsFrom ?? DEFAULT_LAZY_ROWS_FROM) ? (options.rowsAhead ?? DEFAULT_ROWS_AHEAD) : states;
   // Room for the rows a page mostly builds; the table grows past that as the text needs.
   const table = new Table(view, (state) => reader.open(state), ahead >= states ? states : Math.max(ROWS_FIRST, 2 * ahead));

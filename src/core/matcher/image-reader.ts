@@ -15,8 +15,9 @@ const ITEMS_PER_LOOK = 1024;
  * background does before it keeps a stored image, and as the compact layout needs.
  *
  * The checks make sure that nothing read from the image is out of range or can loop: each
- * state's children come after it and are claimed by no other state (so a state's depth is
- * known, and its failure state is shallower), and form chains only move forward. Each value is
+ * state's children come after it and are claimed by no other state (so a sibling list ends, a
+ * state's depth is known, and its failure state is shallower), and each form is on one chain,
+ * once (so a chain ends). Each value is
  * also compared with the stored one, which a typed array would have changed if it was no whole
  * number in range. A damaged image throws an `ImageError`: from the constructor for its shape,
  * else from the opening that finds it; once it has thrown, it throws the same error whenever a
@@ -30,11 +31,10 @@ export class ImageReader {
   /** Each state's depth; 0 for the start state and for states no opened state has claimed. */
   private readonly depth: Int32Array;
   private readonly opened: Uint8Array;
-  /** Each form belongs to one depth; marking them keeps the checks linear even if chains share forms. */
-  private readonly formDepth: Int32Array;
+  /** Set for each form once it is checked: a form met again is on two chains, or a loop. */
+  private readonly formSeen: Uint8Array;
   /** The next state `read` opens. */
   private at = 0;
-  private done = false;
   /** Set once damage is found: a reader asked again must not go on past it. */
   private failed: unknown = null;
 
@@ -74,14 +74,15 @@ export class ImageReader {
       width,
       classOf,
       symbols: new Uint16Array(img.symbols),
-      childStart: new Int32Array(img.childStart),
+      firstChild: new Int32Array(img.firstChild),
+      nextSibling: new Int32Array(img.nextSibling),
       heads,
       forms,
       longestForm: Math.min(longestForm, states - 1),
     };
     this.depth = new Int32Array(states);
     this.opened = new Uint8Array(states);
-    this.formDepth = new Int32Array(count);
+    this.formSeen = new Uint8Array(count);
   }
 
   /**
@@ -116,39 +117,28 @@ export class ImageReader {
       }
     }
     this.at = states;
-    if (!this.done) {
-      // States are claimed in order, in one run from state 1: the last child is the last state.
-      if (this.view.childStart[states]! !== states) this.failWith('childStart');
-      this.done = true;
-    }
     return this.view;
-  }
-
-  private failWith(field: string): never {
-    try {
-      fail(field);
-    } catch (err) {
-      this.failed = err;
-      throw err;
-    }
   }
 
   private check(state: number): void {
     const { depth, img } = this;
-    const { symbols, childStart, heads } = this.view;
+    const { symbols, firstChild, nextSibling, heads } = this.view;
     const states = symbols.length;
     // A state no opened state claimed has no known depth, nor a failure state.
-    if (state !== 0 && depth[state] === 0) fail('childStart');
-    const first = childStart[state]!;
-    const end = childStart[state + 1]!;
-    if (first !== img.childStart[state] || end !== img.childStart[state + 1]) fail('childStart');
-    if (end === first) return;
-    // Children come after their parent: a state that is its own ancestor cannot be reached.
-    if (!(first > state && end > first && end <= states)) fail('childStart');
+    if (state !== 0 && depth[state] === 0) fail('children');
+    const first = firstChild[state]!;
+    if (first !== img.firstChild[state]) fail('children');
     const below = depth[state]! + 1;
+    // Every state starts some form, so none is deeper than the longest: a scan in pieces, cut
+    // for terms that long, reaches and opens a state whose children are deeper if the forms'
+    // lengths were damaged to make it too short.
+    if (first !== -1 && below > this.view.longestForm) fail('forms.length');
     const top = this.view.width - 1;
-    for (let child = first; child < end; child++) {
-      if (depth[child] !== 0) fail('childStart');
+    for (let child = first; child !== -1; child = nextSibling[child]!) {
+      // Children come after their parent, and each has one: a state that is its own ancestor
+      // cannot be reached, and a list of siblings that runs into a claimed state ends here.
+      if (!(child > state && child < states) || depth[child] !== 0) fail('children');
+      if (nextSibling[child] !== img.nextSibling[child]) fail('children');
       const symbol = symbols[child]!;
       if (symbol !== img.symbols[child] || (symbol !== SEP && (symbol < FIRST_SYMBOL || symbol > top))) fail('symbols');
       depth[child] = below;
@@ -161,14 +151,15 @@ export class ImageReader {
   /** Checks the chain of forms from `head`, all ending at a state `deep` symbols deep. */
   private checkForms(head: number, deep: number): void {
     const { forms } = this.view;
-    const { entries, formDepth } = this;
+    const { entries, formSeen } = this;
     const src = this.img.forms;
     const count = forms.count;
     if (head < 0 || head >= count) fail('heads');
-    let f = head;
-    for (; f !== -1 && formDepth[f] === 0; f = forms.next[f]!) {
+    for (let f = head; f !== -1; f = forms.next[f]!) {
+      if (formSeen[f]) fail('forms.next');
+      formSeen[f] = 1;
       const link = forms.next[f]!;
-      if (link !== src.next[f] || (link !== -1 && (link <= f || link >= count))) fail('forms.next');
+      if (link !== src.next[f] || link < -1 || link >= count) fail('forms.next');
       const entry = forms.entry[f]!;
       if (entry !== src.entry[f] || entry < 0 || entry >= entries) fail('forms.entry');
       const flags = forms.flags[f]!;
@@ -178,9 +169,7 @@ export class ImageReader {
       if (typeof exact !== 'string' || chars !== src.exactChars[f] || chars < 0 || chars > exact.length) fail('forms.exact');
       // The scan reads back that many symbols from a form's end: it must be its state's depth.
       if (forms.length[f] !== deep || src.length[f] !== deep) fail('forms.length');
-      formDepth[f] = deep;
     }
-    if (f !== -1 && formDepth[f] !== deep) fail('forms.length');
   }
 }
 
@@ -212,7 +201,8 @@ function checkShape(image: unknown, entries: number): MatcherImage {
     inRange(img.width ?? NaN, FIRST_SYMBOL, 65535) &&
     isNumbers(img.letters) && img.letters.length % 2 === 0 &&
     states >= 1 &&
-    isNumbers(img.childStart) && img.childStart.length === states + 1 &&
+    isNumbers(img.firstChild) && img.firstChild.length === states &&
+    isNumbers(img.nextSibling) && img.nextSibling.length === states &&
     isNumbers(img.heads) && img.heads.length === states &&
     typeof forms === 'object' && forms !== null &&
     [forms.entry, forms.next, forms.flags, forms.length, forms.exactChars, forms.exact].every(

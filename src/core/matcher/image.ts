@@ -3,12 +3,14 @@ import type { FormStore } from './form-store';
 import { Trie } from './trie';
 
 /** Bumped whenever the layout below changes, so an older stored image is never misread. */
-export const IMAGE_FORMAT = 3;
+export const IMAGE_FORMAT = 4;
 
 /**
  * A compiled glossary in a shape storage can keep (plain JSON: no typed arrays), so that the
  * forms are collected and the trie built once per glossary change rather than in every page.
- * A page copies its lists into typed arrays (natively) and checks each part as its text first
+ * It is the trie as built (its lists as they are, its forms' typed arrays copied): no loop of
+ * ours runs per state or form, which matters because this runs once per glossary change, cold. A page
+ * copies the lists into typed arrays (natively too) and checks each part as its text first
  * needs it; the background checks a stored image whole before it keeps using it.
  */
 export interface MatcherImage {
@@ -19,16 +21,18 @@ export interface MatcherImage {
   width: number;
   /** Pairs of (UTF-16 code unit, symbol class) for every character the forms use. */
   letters: number[];
-  /** States in breadth-first order: the symbol leading into each (0 for the start state). */
-  symbols: number[];
   /**
-   * Where each state's children start, plus one more item: the children of state `s` are the
-   * states from `childStart[s]` up to (not including) `childStart[s + 1]`.
+   * The trie's states in the order they were made (each after its parent): the symbol leading
+   * into each (0 for the start state).
    */
-  childStart: number[];
-  /** The first form ending at each state, or -1. */
+  symbols: number[];
+  /** Each state's first child, or -1; the others follow along `nextSibling`. */
+  firstChild: number[];
+  /** The next child of the same parent, or -1. */
+  nextSibling: number[];
+  /** The first form ending at each state, or -1; the others follow along `forms.next`. */
   heads: number[];
-  /** The forms, numbered so that each state's chain of forms runs in ascending order. */
+  /** The forms; those ending at one state are chained in order of preference. */
   forms: {
     entry: number[];
     /** The next form of the chain, or -1. */
@@ -45,51 +49,31 @@ export class ImageError extends Error {
   override name = 'ImageError';
 }
 
+/** The first `count` items of a typed array, as a list storage can keep. */
+const listOf = (items: Int32Array | Uint8Array, count: number): number[] => Array.from(items.subarray(0, count));
+
 export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): MatcherImage {
   const states = trie.size;
-  const src = trie.forms;
-  const formCount = src.count;
-  // Filled by index into arrays of their final length: this runs once per state and form while
-  // the code is cold, where a store costs less than a call to push.
-  const order = new Int32Array(states);
-  const symbols = new Array<number>(states);
-  const childStart = new Array<number>(states + 1);
-  const heads = new Array<number>(states);
-  const forms: MatcherImage['forms'] = {
-    entry: new Array<number>(formCount),
-    next: new Array<number>(formCount),
-    flags: new Array<number>(formCount),
-    length: new Array<number>(formCount),
-    exactChars: new Array<number>(formCount),
-    exact: new Array<string>(formCount),
+  const forms = trie.forms;
+  const count = forms.count;
+  return {
+    format: IMAGE_FORMAT,
+    entries,
+    width: alphabet.size,
+    letters: alphabet.letters(),
+    symbols: trie.symbol.slice(0, states),
+    firstChild: trie.firstChild.slice(0, states),
+    nextSibling: trie.nextSibling.slice(0, states),
+    heads: trie.formHead.slice(0, states),
+    forms: {
+      entry: listOf(forms.entry, count),
+      next: listOf(forms.next, count),
+      flags: listOf(forms.flags, count),
+      length: listOf(forms.length, count),
+      exactChars: listOf(forms.exactChars, count),
+      exact: forms.exact.slice(0, count),
+    },
   };
-  // The trie's arrays in locals: a property read per use would double the loop's work while
-  // it runs unoptimised.
-  const { symbol, firstChild, nextSibling, formHead } = trie;
-  const { next, entry, flags, length, exactChars, exact } = forms;
-  let tail = 1;
-  let out = 0;
-  for (let at = 0; at < states; at++) {
-    const state = order[at]!;
-    symbols[at] = symbol[state]!;
-    childStart[at] = tail;
-    for (let child = firstChild[state]!; child !== -1; child = nextSibling[child]!) order[tail++] = child;
-    const head = formHead[state]!;
-    heads[at] = head === -1 ? -1 : out;
-    if (head === -1) continue;
-    for (let f = head; f !== -1; f = src.next[f]!, out++) {
-      next[out] = src.next[f] === -1 ? -1 : out + 1;
-      entry[out] = src.entry[f]!;
-      flags[out] = src.flags[f]!;
-      length[out] = src.length[f]!;
-      exactChars[out] = src.exactChars[f]!;
-      exact[out] = src.exact[f]!;
-    }
-  }
-  childStart[states] = tail;
-  // Every form hangs off one state: a hole here would reach storage as null.
-  if (out !== formCount) throw new Error(`compiled glossary: ${formCount - out} forms are on no state`);
-  return { format: IMAGE_FORMAT, entries, width: alphabet.size, letters: alphabet.letters(), symbols, childStart, heads, forms };
 }
 
 /**
@@ -100,10 +84,10 @@ export function imageOf(trie: Trie, alphabet: Alphabet, entries: number): Matche
 export interface ImageView {
   width: number;
   classOf: Uint16Array;
-  /** Per state, in breadth-first order. */
+  /** Per state, in the order they were made. */
   symbols: Uint16Array;
-  /** The children of state `s` are the states from `childStart[s]` up to `childStart[s + 1]`. */
-  childStart: Int32Array;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
   /** The first form ending at each state, or -1. */
   heads: Int32Array;
   forms: FormStore;
@@ -111,22 +95,15 @@ export interface ImageView {
   longestForm: number;
 }
 
-/** The trie with sibling lists, which the compact (sparse) layout walks. Every state must be checked. */
+/** The trie, for the compact (sparse) layout. Every state must be checked. */
 export function trieOf(view: ImageView): Trie {
   const states = view.symbols.length;
-  const trie = new Trie(states, 0, view.forms);
-  trie.symbol.set(view.symbols);
-  trie.formHead.set(view.heads);
-  for (let state = 0; state < states; state++) {
-    const first = view.childStart[state]!;
-    const end = view.childStart[state + 1]!;
-    if (end <= first) continue;
-    trie.firstChild[state] = first;
-    for (let child = first; child < end; child++) {
-      trie.nextSibling[child] = child + 1 < end ? child + 1 : -1;
-      if (state === 0) trie.rootChild[view.symbols[child]!] = child + 1;
-    }
-  }
+  const trie = new Trie(0, 0, view.forms);
+  trie.symbol = Array.from(view.symbols);
+  trie.firstChild = Array.from(view.firstChild);
+  trie.nextSibling = Array.from(view.nextSibling);
+  trie.formHead = Array.from(view.heads);
+  for (let child = view.firstChild[0]!; child !== -1; child = view.nextSibling[child]!) trie.rootChild[view.symbols[child]!] = child + 1;
   trie.size = states;
   return trie;
 }

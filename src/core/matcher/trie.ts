@@ -3,23 +3,28 @@ import { isApostrophe, isWordCode, NONE, SEP, SKIP } from './chars';
 import { CASE_SENSITIVE, EXCEPT, FormStore, GATED, WORD_END, WORD_START } from './form-store';
 import type { FormSpec } from './forms';
 
-/** A trie of folded forms: states are integers, children sibling lists. */
+/**
+ * A trie of folded forms: states are integers, children sibling lists. Its lists are plain
+ * arrays rather than typed ones: the compiled image is made of them as they are (storage keeps
+ * no typed arrays), and turning a typed array into a list costs as much per item as building it.
+ */
 export class Trie {
   size = 1;
-  readonly firstChild: Int32Array;
-  readonly nextSibling: Int32Array;
-  readonly symbol: Uint16Array;
+  firstChild: number[];
+  nextSibling: number[];
+  symbol: number[];
   /** Children of the start state by symbol: it is the one state with many children. */
   readonly rootChild = new Int32Array(65536);
   /** The first form ending at each state, or -1. */
-  readonly formHead: Int32Array;
+  formHead: number[];
   readonly forms: FormStore;
 
   constructor(maxStates: number, maxForms: number, forms = new FormStore(maxForms)) {
-    this.firstChild = new Int32Array(maxStates).fill(-1);
-    this.nextSibling = new Int32Array(maxStates);
-    this.symbol = new Uint16Array(maxStates);
-    this.formHead = new Int32Array(maxStates).fill(-1);
+    this.firstChild = new Array<number>(maxStates).fill(-1);
+    // The start state has no siblings; every other state gets its entry when it is made.
+    this.nextSibling = new Array<number>(maxStates).fill(-1);
+    this.symbol = new Array<number>(maxStates).fill(0);
+    this.formHead = new Array<number>(maxStates).fill(-1);
     this.forms = forms;
   }
 

@@ -71,7 +71,7 @@ export interface CompileOptions {
    * state, rather than whole before the first scan. Default 0: always (`Infinity` builds it whole).
    */
   lazyRowsFrom?: number;
-  /** With rows built as the text reaches them: how many of the shallowest are built ahead. Default 64. */
+  /** With rows built as the text reaches them: how many are built ahead (those of the states made first). Default 0. */
   rowsAhead?: number;
   /**
    * For `loadMatcher`: told when the stored image turns out to be damaged past its shape, which

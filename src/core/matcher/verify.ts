@@ -6,7 +6,7 @@ import type { Match } from './types';
 export interface Outputs {
   forms: FormStore;
   /** The first form ending at each state, or -1. */
-  heads: Int32Array;
+  heads: ArrayLike<number>;
   classOf: Uint16Array;
   /** The first state on the suffix chain of a state (itself included) where forms end, or -1. */
   report: Int32Array;
