@@ -274,13 +274,15 @@ describe('a damaged or foreign image', () => {
       (i) => void i.firstChild.pop(),
       (i) => void (i.heads[0] = 0),
       (i) => void (i.letters[1] = i.width),
-      // The start state among its own children.
-      (i) => void (i.firstChild[0] = 0),
+      // The start state among its own children (with a letter's symbol, or only that is refused).
+      (i) => void ((i.symbols[0] = i.symbols[i.firstChild[0]!]!), (i.firstChild[0] = 0)),
+      // A deeper state leading back to the start state.
+      (i) => void ((i.symbols[0] = i.symbols[i.firstChild[0]!]!), (i.firstChild[i.firstChild[0]!] = 0)),
       (i) => void (i.symbols[1] = 0),
       // Numbers a typed array would silently change.
       (i) => void (i.symbols[1] = i.symbols[1]! + 0.5),
-      (i) => void (i.firstChild[0] = 65537),
-      (i) => void (i.nextSibling[i.firstChild[0]!] = 0.5),
+      (i) => void (i.firstChild[0] = i.firstChild[0]! + 0.5),
+      (i) => void (i.nextSibling[i.firstChild[0]!] = i.nextSibling[i.firstChild[0]!]! + 0.5),
       (i) => void (i.forms.entry[0] = '0' as unknown as number),
       // A state among the start state's children and its own parent's.
       (i) => void (i.nextSibling[i.firstChild[0]!] = i.symbols.length - 1),
@@ -312,7 +314,9 @@ describe('a damaged or foreign image', () => {
   it('either is refused or scans to the end, whatever numbers are changed at random', () => {
     const random = seeded(99);
     const sample = randomText(random, packs[0]!.entries, 200);
-    const ways = [{}, { rowsAhead: 0 }, { lazyRowsFrom: Infinity }, { maxTableBytes: 0 }];
+    // Rows built as the text reaches them, some ahead (a build that stops part-way), all ahead,
+    // and the compact layout.
+    const ways = [{}, { rowsAhead: 5 }, { lazyRowsFrom: Infinity }, { maxTableBytes: 0 }];
     for (let round = 0; round < 250; round++) {
       const image = stored(packs);
       const states = image.symbols.length;

@@ -52,7 +52,7 @@ export function createTermEngine(
   let generation = 0;
   /** The queue of the pass running now; shadow roots found go there. */
   let queue: WalkQueue | null = null;
-  /** Whether the matcher is ready: the shallowest rows of its table built (and checked). */
+  /** Whether the matcher is ready: its table made (its rows are built as the text reaches them). */
   let matcherReady = false;
 
   const lateShadows = new LateShadows();
@@ -144,8 +144,8 @@ export function createTermEngine(
     const step = (deadline: number): boolean => {
       if (mine !== generation || signal.aborted) return true;
       try {
-        // A matcher loaded for this page gets ready (the shallowest rows of its table built) in
-        // the first slices, before any text is read; but not in a frame with nothing to read
+        // A matcher loaded for this page gets ready (its table made) in the first slices,
+        // before any text is read; but not in a frame with nothing to read
         // (many ads and embeds), which then never pays for it. Text added later gets it ready
         // in a later pass the same way; text only in shadow roots, by its first scan, at once.
         if (!matcherReady && (worthReading ??= hasReadableText(doc))) {

@@ -46,9 +46,9 @@ export function compileImage(packs: readonly GlossaryPack[]): MatcherImage {
 
 /**
  * The matcher an image holds, for the same packs it was compiled from: it finds exactly what
- * `compileMatcher(packs)` finds. Its table is built in steps as `prepare` is called (the
- * shallowest rows) and as the text reaches the rest; each part of the image is checked before
- * it is first used. A damaged image throws an `ImageError`: at once if its shape is wrong (or it
+ * `compileMatcher(packs)` finds. Its table's rows are built as the text reaches their states (or
+ * ahead, in steps as `prepare` is called, as far as the options ask); each part of the image is
+ * checked before it is first used. A damaged image throws an `ImageError`: at once if its shape is wrong (or it
  * plainly belongs to other packs), else from the step or scan that finds the damage, unless
  * `options.onImageError` is given: then that is told, and the matcher compiles the packs itself
  * instead (a scan that found the damage is done again with that).
