@@ -16,6 +16,26 @@ export function p95(values) {
   return v.length ? v[Math.ceil(v.length * 0.95) - 1] : null;
 }
 
+/**
+ * A page's time as a fixed part plus a part per character: the Theil-Sen line through
+ * (text characters, ms) over the pages (the median of the slopes between every two pages, so a
+ * few odd pages do not tilt it). Tells a cost every page pays, whatever its size, from one that
+ * grows with the text, which a ratio per page mixes.
+ */
+export function sizeLine(points) {
+  const pts = points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const slopes = [];
+  for (let i = 0; i < pts.length; i++) {
+    for (let j = i + 1; j < pts.length; j++) {
+      const dx = pts[j][0] - pts[i][0];
+      if (dx !== 0) slopes.push((pts[j][1] - pts[i][1]) / dx);
+    }
+  }
+  const slope = median(slopes);
+  if (slope == null) return null;
+  return { fixedMs: round(median(pts.map(([x, y]) => y - slope * x)), 2), msPerMillionChars: round(slope * 1e6, 1) };
+}
+
 const METHOD = [
   'Headless Chromium; each corpus page served from 127.0.0.1 with a CSP that blocks all page scripts and every ' +
     'resource not from that server (so the DOM is the saved page and nothing else runs), and with COOP/COEP so ' +
@@ -113,6 +133,8 @@ function glossarySummary(results, pages, glossary) {
   for (const p of pages) if ((p[glossary].termlight?.longestSliceMs ?? 0) > worst.ms) worst = { ms: p[glossary].termlight.longestSliceMs, page: p.page };
   return {
     termlightToFloor: spread(pages, glossary, 'termlightToFloor'),
+    /** Termlight's time per page as a fixed part plus a part per character (see `sizeLine`). */
+    termlightBySize: sizeLine(pages.map((p) => [p.textChars, p[glossary].termlight?.ms])),
     /** The same with the engine's working time only, without its yields to the page between slices. */
     termlightBusyToFloor: spread(pages, glossary, 'termlightBusyToFloor'),
     /** A second run in the same page, code warm: how much of the first is the JIT warming up. */
@@ -181,6 +203,7 @@ export function summarise(results, { markLarge, agreement, env, largeTerms, fres
     floor: {
       medianMs: round(median(floors.map((p) => p.floor.ms))),
       msPerMillionChars: round((floors.reduce((n, p) => n + p.floor.ms, 0) / floors.reduce((n, p) => n + p.textChars, 0)) * 1e6, 1),
+      bySize: sizeLine(floors.map((p) => [p.textChars, p.floor.ms])),
     },
     bundled: glossarySummary(results, pages, 'bundled'),
     large: glossarySummary(results, pages, 'large'),
@@ -248,6 +271,9 @@ export function printReport(report) {
 
   console.log('\nSummary (median / p95 over pages)');
   console.log(`  floor: ${fmt(summary.floor.medianMs, 2)} ms per page (median), ${fmt(summary.floor.msPerMillionChars)} ms per million characters`);
+  const bySize = (line) => (line ? `${fmt(line.fixedMs, 2)} ms + ${fmt(line.msPerMillionChars)} ms per million characters` : 'n/a');
+  console.log(`  a page's time as a fixed part + a part per character (Theil-Sen line over the pages): floor ${bySize(summary.floor.bySize)}; ` +
+    `Termlight ${bySize(summary.bundled.termlightBySize)} (bundled glossary), ${bySize(summary.large.termlightBySize)} (5,000 terms)`);
   for (const [label, s] of [['bundled glossary', summary.bundled], ['5,000 terms', summary.large]]) {
     console.log(`  ${label}: Termlight/floor ${times(s.termlightToFloor?.median, 2)} / ${times(s.termlightToFloor?.p95, 2)}` +
       (s.markToTermlight?.median != null ? `, mark.js/Termlight ${times(s.markToTermlight.median, 0)} / ${times(s.markToTermlight.p95, 0)}` : '') +
