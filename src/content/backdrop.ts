@@ -62,13 +62,14 @@ function modernLuminance(space: string, args: string): number | null {
 /**
  * The luminance of the background drawn behind `node`: the first mostly opaque background of
  * its element or an element around it (across shadow roots), up to the page's root. A dark
- * wrapper `<div>` on a page whose body paints nothing counts. Null when nothing paints one: the
- * browser's canvas shows.
+ * wrapper `<div>` on a page whose body paints nothing counts. A node no longer on the page (or
+ * none) gives the page's own background. Null when nothing paints one: the browser's canvas
+ * shows.
  */
 export function backdropLuminance(node: Node | null, doc: Document): number | null {
   const view = doc.defaultView;
   if (!view) return null;
-  let el = !node ? null : node.nodeType === 1 ? (node as Element) : composedParent(node);
+  let el = !node?.isConnected ? null : node.nodeType === 1 ? (node as Element) : composedParent(node);
   for (let i = 0; el && i < DEPTH; i++) {
     const luminance = opaqueLuminance(view.getComputedStyle(el).backgroundColor);
     if (luminance !== null) return luminance;
@@ -81,7 +82,6 @@ export function backdropLuminance(node: Node | null, doc: Document): number | nu
   }
   return null;
 }
-
 
 /** Below this luminance a background reads as dark: the palettes' lighter shades read better on it. */
 export const DARK_BELOW = 0.2;

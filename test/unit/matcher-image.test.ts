@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { bundledPacks } from '../../src/core/glossary/bundled';
 import type { GlossaryPack } from '../../src/core/glossary/types';
-import { compileImage, compileMatcher, ImageError, loadMatcher, pluralOf, type Match, type Matcher, type MatcherImage } from '../../src/core/matcher';
+import { compileImage, compileMatcher, ImageError, loadMatcher, pluralOf, type Match, type MatcherImage } from '../../src/core/matcher';
 import { ImageReader, readImage } from '../../src/core/matcher/image-reader';
-import { ResumableScan } from '../../src/core/matcher/resumable-scan';
 import { Table } from '../../src/core/matcher/table';
 import { pack } from './fixtures-matcher/packs';
+import { inPieces } from './fixtures-matcher/pieces';
 import { pick, randomEntries, randomText, seeded, twinPacks } from './fixtures-matcher/random';
 
 const article = readFileSync(new URL('../fixtures/demo/foundation-models-article.txt', import.meta.url), 'utf8');
@@ -107,14 +107,6 @@ describe('a table built in steps, as a page with a large glossary does', () => {
   });
 });
 
-/** What a page's scan in pieces (each `size` characters or so) finds in `text`. */
-function inPieces(matcher: Matcher, text: string, size: number): Match[] {
-  const scan = new ResumableScan(matcher);
-  const found: Match[] = [];
-  for (let piece = scan.next(text, true, size); piece; piece = scan.next(text, true, size)) found.push(...piece);
-  return found;
-}
-
 /** A text holding every term of `entries`, and its plural. */
 const everyTerm = (entries: readonly { term: string }[]) => entries.map((e) => `${e.term}, ${pluralOf(e.term)?.text ?? ''}`).join('. ');
 
@@ -192,7 +184,7 @@ describe('an image checked as the text reaches it, as each page does', () => {
     const matcher = loadMatcher(image, packs, { onImageError: (err) => errors.push(err) });
     const text = 'xxxxx alpha beta gamma, and alpha beta gamma';
     const words = (found: Match[]) => found.map((m) => text.slice(m.start, m.end));
-    expect(words(inPieces(matcher, text, 1))).toEqual(['alpha beta gamma', 'alpha beta gamma']);
+    expect(words(inPieces(matcher, text, [], 1))).toEqual(['alpha beta gamma', 'alpha beta gamma']);
     expect(errors).toHaveLength(1);
   });
 
@@ -330,7 +322,7 @@ describe('a damaged or foreign image', () => {
       for (const input of [sample, text]) {
         try {
           const matcher = loadMatcher(image, packs, pick(random, ways));
-          for (const found of [matcher.scan(input), inPieces(matcher, input, 7)]) {
+          for (const found of [matcher.scan(input), inPieces(matcher, input, [], 7)]) {
             for (const m of found) expect(0 <= m.start && m.start < m.end && m.end <= input.length && m.entry < 60).toBe(true);
           }
         } catch (err) {

@@ -4,6 +4,7 @@ import { ResumableScan, termReach } from '../../src/core/matcher/resumable-scan'
 import { compileMatcher, type Match, type Matcher } from '../../src/core/matcher';
 import { bundledPacks } from '../../src/core/glossary/bundled';
 import { matcherFor, pack, type TestEntry } from './fixtures-matcher/packs';
+import { inPieces } from './fixtures-matcher/pieces';
 import { pick, randomEntries, randomText, seeded } from './fixtures-matcher/random';
 
 /** The matcher, recording the ranges it is asked to scan. */
@@ -18,23 +19,6 @@ function recording(matcher: Matcher): { matcher: Matcher; ranges: Array<[number,
       prepare: (deadline) => matcher.prepare(deadline),
     },
   };
-}
-
-/**
- * Hands `text` to a resumable scan the way the page reader does: growing by appending, cut at
- * the given points, pieces of `size` characters, and final once it is all there.
- */
-function inPieces(matcher: Matcher, text: string, cuts: readonly number[], size: number, reach?: number): Match[] {
-  const scan = new ResumableScan(matcher, reach);
-  const found: Match[] = [];
-  for (const cut of [...cuts, text.length]) {
-    const final = cut === text.length;
-    for (let piece = scan.next(text.slice(0, cut), final, size); piece; piece = scan.next(text.slice(0, cut), final, size)) {
-      found.push(...piece);
-    }
-  }
-  expect(scan.decided).toBe(text.length);
-  return found;
 }
 
 function randomCuts(random: () => number, length: number, count: number): number[] {

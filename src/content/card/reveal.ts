@@ -82,8 +82,8 @@ function pinnedAncestor(el: Element, view: Window): Element | null {
   return null;
 }
 
-
-function scrolls(el: Element, view: Window): boolean {
+/** Whether `el` is a container the reader can scroll: content past its box, and overflow that scrolls. */
+export function scrolls(el: Element, view: Window): boolean {
   if (el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth) return false;
   const style = view.getComputedStyle(el);
   return /auto|scroll|overlay/.test(`${style.overflowX} ${style.overflowY}`);

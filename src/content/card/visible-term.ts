@@ -1,5 +1,6 @@
 import { composedParent } from '../composed-tree';
 import type { Occurrence } from '../engine/types';
+import { scrolls } from './reveal';
 
 /** Ancestors looked at for a box that clips the term away: hiding wrappers sit close to their text. */
 const CLIP_DEPTH = 6;
@@ -38,12 +39,9 @@ export function canSee(occurrence: Occurrence, doc: Document): boolean {
   const beforeOrigin = r.left + r.width + Math.max(0, view.scrollX) <= 0 || r.top + r.height + Math.max(0, view.scrollY) <= 0;
   let el = start;
   for (let i = 0; el && i < SCROLL_DEPTH; i++, el = composedParent(el)) {
-    const style = view.getComputedStyle(el);
     // A fixed panel that scrolls itself (a modal, a drawer) brings its own text into view.
-    if (/auto|scroll|overlay/.test(`${style.overflowX} ${style.overflowY}`) && (el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth)) {
-      return true;
-    }
-    if (style.position === 'fixed') return false;
+    if (scrolls(el, view)) return true;
+    if (view.getComputedStyle(el).position === 'fixed') return false;
   }
   return !beforeOrigin;
 }

@@ -144,10 +144,10 @@ export function createTermEngine(
     const step = (deadline: number): boolean => {
       if (mine !== generation || signal.aborted) return true;
       try {
-        // A matcher loaded for this page gets ready (its table made) in the first slices,
-        // before any text is read; but not in a frame with nothing to read
-        // (many ads and embeds), which then never pays for it. Text added later gets it ready
-        // in a later pass the same way; text only in shadow roots, by its first scan, at once.
+        // A matcher loaded for this page gets ready (its table made) in the first slices, before
+        // any text is read; but not in a frame with nothing to read (many ads and embeds),
+        // which then never pays for it. Text added later gets it ready in a later pass the same
+        // way; text only in shadow roots, by its first scan, at once.
         if (!matcherReady && (worthReading ??= hasReadableText(doc))) {
           matcherReady = matcher.prepare(deadline);
           if (!matcherReady) return false;

@@ -44,7 +44,7 @@ export function shade(color: HighlightColor, tone: Tone): string {
 export function pageTone(doc: Document, near: Node | null = null): Tone {
   const view = doc.defaultView;
   if (!view) return 'light';
-  const luminance = backdropLuminance(near?.isConnected ? near : null, doc);
+  const luminance = backdropLuminance(near, doc);
   if (luminance !== null) return luminance < DARK_BELOW ? 'dark' : 'light';
   const scheme = view.getComputedStyle(doc.documentElement).colorScheme ?? '';
   const prefersDark = typeof view.matchMedia === 'function' && view.matchMedia('(prefers-color-scheme: dark)').matches;

@@ -1,4 +1,4 @@
-import type { Block, BlockMatch } from './blocks';
+import { locate, type Block, type BlockMatch } from './blocks';
 import { parentOf, tagOf } from './dom-rules';
 import { insertInOrder } from './order';
 import type { Painter } from './painter';
@@ -192,18 +192,11 @@ export function countsForGate(block: Block, m: BlockMatch): boolean {
   return (m.countsForGate ??= !inLink(block, m.start));
 }
 
-
 /** Whether the text at `offset` of the block's run sits inside an `<a>`: in the block, or around it (a link card). */
 function inLink(block: Block, offset: number): boolean {
   if ((block.ownerInLink ??= linkAround(block.owner))) return true;
-  let lo = 0;
-  let hi = block.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((block.starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  for (let n = parentOf(block.nodes[lo] as Node); n && n.nodeType === 1; n = n === block.owner ? null : parentOf(n)) {
+  const { node } = locate(block, offset, false);
+  for (let n = parentOf(node); n && n.nodeType === 1; n = n === block.owner ? null : parentOf(n)) {
     if (isLink(n as Element)) return true;
   }
   return false;
