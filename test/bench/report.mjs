@@ -48,6 +48,9 @@ const METHOD = [
   'One approach per fresh page load; before timing, styles and layout are done, garbage is collected and a frame ' +
     'is drawn. The order of approaches rotates from one round to the next.',
   'floor: a TreeWalker (SHOW_TEXT) over the body reading every text node\'s data, timed first in the mark.js loads.',
+  'Reading every character: the floor\'s walk, also reading each character of each text node with charCodeAt ' +
+    'and nothing else, first in a load of its own. Not a target: what any matcher that reads the text in script ' +
+    'pays at least, beside the floor.',
   'Termlight: from the stored compiled glossary in hand to `ready`: loadMatcher, then createTermEngine(document, ' +
     'matcher, default settings), in one task as in the content script; the table\'s rows are built (and the image ' +
     'checked) in the engine\'s slices as the text reaches them. ' +
@@ -116,7 +119,12 @@ function pageFigures({ page, runs }) {
       },
     };
   };
-  return { page, textChars: runs.floor?.[0]?.textChars ?? null, floor, bundled: fig('bundled'), large: fig('large') };
+  const chars = lane(runs.chars);
+  return {
+    page, textChars: runs.floor?.[0]?.textChars ?? null, floor, chars,
+    charsToFloor: round(ratio(chars?.ms, floor?.ms), 2),
+    bundled: fig('bundled'), large: fig('large'),
+  };
 }
 
 function spread(pages, glossary, key) {
@@ -205,6 +213,14 @@ export function summarise(results, { markLarge, agreement, env, largeTerms, fres
       msPerMillionChars: round((floors.reduce((n, p) => n + p.floor.ms, 0) / floors.reduce((n, p) => n + p.textChars, 0)) * 1e6, 1),
       bySize: sizeLine(floors.map((p) => [p.textChars, p.floor.ms])),
     },
+    /** The floor reading every character in script as well (no matching): see METHOD. */
+    readingEveryChar: (() => {
+      const values = pages.map((p) => p.charsToFloor).filter((v) => v != null);
+      return values.length ? {
+        toFloor: { median: round(median(values), 2), p95: round(p95(values), 2), pages: values.length },
+        bySize: sizeLine(pages.map((p) => [p.textChars, p.chars?.ms])),
+      } : null;
+    })(),
     bundled: glossarySummary(results, pages, 'bundled'),
     large: glossarySummary(results, pages, 'large'),
   };
@@ -272,6 +288,12 @@ export function printReport(report) {
   console.log('\nSummary (median / p95 over pages)');
   console.log(`  floor: ${fmt(summary.floor.medianMs, 2)} ms per page (median), ${fmt(summary.floor.msPerMillionChars)} ms per million characters`);
   const bySize = (line) => (line ? `${fmt(line.fixedMs, 2)} ms + ${fmt(line.msPerMillionChars)} ms per million characters` : 'n/a');
+  const reading = summary.readingEveryChar;
+  if (reading) {
+    console.log(`  reading every character in script as well (charCodeAt, nothing done with it; not a way to find terms): ` +
+      `${times(reading.toFloor.median, 2)} / ${times(reading.toFloor.p95, 2)} the floor, ${bySize(reading.bySize)}: ` +
+      `the least that any matcher reading the text in script pays`);
+  }
   console.log(`  a page's time as a fixed part + a part per character (Theil-Sen line over the pages): floor ${bySize(summary.floor.bySize)}; ` +
     `Termlight ${bySize(summary.bundled.termlightBySize)} (bundled glossary), ${bySize(summary.large.termlightBySize)} (5,000 terms)`);
   for (const [label, s] of [['bundled glossary', summary.bundled], ['5,000 terms', summary.large]]) {
@@ -304,6 +326,10 @@ export function printReport(report) {
 
   console.log('\nTargets');
   for (const t of report.targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${fmt(t.value, 2)} (target ${t.target})`);
+  if (reading) {
+    console.log(`  (for the floor ratios: the floor's walk reading every character in script, and nothing more, is ` +
+      `${times(reading.toFloor.median, 2)} the floor, median over pages)`);
+  }
 
   console.log('\nWhere the counts differ (Termlight-only / other-only marks; the rest agree)');
   for (const [pair, a] of Object.entries(report.agreement)) {

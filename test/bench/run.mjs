@@ -57,6 +57,8 @@ function jobsFor(reps) {
     { key: 'regexp:bundled', approach: 'regexp', glossary: 'bundled', times: few, floor: true },
     { key: 'regexp:large', approach: 'regexp', glossary: 'large', times: few, floor: true },
     { key: 'mark:bundled', approach: 'mark', glossary: 'bundled', times: 1, floor: true },
+    // The floor reading every character as well: first thing in a load of its own, as the floor is.
+    { key: 'chars', approach: 'chars', glossary: '', times: 1 },
   ];
   const rounds = [];
   for (let rep = 0; rep < reps; rep++) {
