@@ -141,6 +141,51 @@ describe('keyboard navigation', () => {
     expect(card()).toBeNull();
   });
 
+  it('goes on from the term with the next Tab after Escape, when the focus came to the card from nowhere', () => {
+    const { controller, engine } = setup();
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    const after = document.createElement('a');
+    after.href = '#after';
+    after.textContent = 'after';
+    const term = engine.occurrences()[0]!.range().startContainer as ChildNode;
+    term.before(before);
+    term.after(after);
+    vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{ width: 10, height: 10 }] as unknown as DOMRectList);
+    const escapeFromCard = () => {
+      // The first term, whichever the last card was.
+      for (let i = 0; i < 3 && shownTerm() !== 'large language model'; i++) controller.next();
+      expect(shownTerm()).toBe('large language model');
+      tab();
+      expect(document.activeElement).toBe(host());
+      key('Escape');
+      expect(card()).toBeNull();
+      // Nothing of the page's took the focus: Escape only closes.
+      expect(document.activeElement).toBe(document.body);
+    };
+    escapeFromCard();
+    const next = tab();
+    expect(next.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(after);
+
+    // Once only: Tab after that is the browser's.
+    after.blur();
+    expect(tab().defaultPrevented).toBe(false);
+
+    // A click first moves the browser's starting point: its Tab is left alone.
+    escapeFromCard();
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(tab().defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(document.body);
+
+    // (Shift+Tab going back from the term is for the browsers to show: this DOM walks back wrongly.)
+    // The focus went somewhere meanwhile: that is where Tab goes on from.
+    escapeFromCard();
+    before.focus();
+    expect(tab().defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(before);
+  });
+
   it("opens the card of a term's link that Tab out of a command card lands on", () => {
     const { controller, engine } = setup();
     const link = document.createElement('a');

@@ -162,7 +162,7 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     await page.close();
   });
 
-  it('goes on from the term with Tab and Shift+Tab out of a command card, to the stops the browser would take', async () => {
+  it('goes on from the term with Tab and Shift+Tab out of a command card or after Escape, to the stops the browser would take', async () => {
     const page = await openPage(env, '/fixtures/card/keyboard-beside.html');
     const { navigate, sender } = await commandsFor(env, page);
     const focused = () => page.evaluate(() => {
@@ -195,6 +195,34 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     await page.press('Shift+Tab');
     expect(await focused()).toBe('before');
     await waitForNoCard(page);
+
+    // With nothing focused again: into the card, Escape, and the next Tab goes on from the term
+    // (the browser would start from the card's place at the end of the page, and leave it).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await focused()).toBe('body');
+    expect(await navigate('next')).toEqual([true]);
+    await waitForCard(page);
+    await page.press('Tab');
+    expect(await inCard()).toBe(true);
+    await page.press('Escape');
+    await waitForNoCard(page);
+    expect(await focused()).toBe('body');
+    await page.press('Tab');
+    expect(await focused()).toBe('in-component');
+    // And Shift+Tab, back from the term.
+    await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      (el as HTMLElement | null)?.blur();
+    });
+    expect(await navigate('previous')).toEqual([true]);
+    await waitForCard(page);
+    await page.press('Tab');
+    expect(await inCard()).toBe(true);
+    await page.press('Escape');
+    await waitForNoCard(page);
+    await page.press('Shift+Tab');
+    expect(await focused()).toBe('before');
     await sender.close();
   });
 

@@ -19,6 +19,12 @@ export function createCardFocus(o: CardFocusOptions) {
   const { doc } = o;
   /** Where the page's focus was when the keyboard moved into the card: it goes back there. */
   let returnTo: Element | null = null;
+  /**
+   * Set when the card let go of a focus that came from nowhere (Escape, or the card closing by
+   * itself): the term, for the next Tab to go on from. The browser would start from the card's
+   * place at the end of the document, and so take the reader out of the page.
+   */
+  let tabFrom: Node | null = null;
   const focusInCard = (): Element | null => {
     const root = o.host()?.host.shadowRoot;
     const active = root ? deepActive(doc) : null;
@@ -35,6 +41,7 @@ export function createCardFocus(o: CardFocusOptions) {
       // The element itself, inside the page's shadow roots too, not the host of its root.
       const active = deepActive(doc);
       returnTo = active && !focusInCard() ? active : null;
+      tabFrom = null;
       host.host.removeAttribute('tabindex');
       first.focus({ preventScroll: true });
       return true;
@@ -72,6 +79,23 @@ export function createCardFocus(o: CardFocusOptions) {
       const node = o.termNode();
       if (direction && node?.isConnected && focusBeside(node, direction === 1, host?.host ?? null)) return;
       (focusInCard() as HTMLElement | null)?.blur();
+      tabFrom = node?.isConnected ? node : null;
+    },
+    /**
+     * A Tab (`forward`) or Shift+Tab with nothing focused, after the card let go of a focus that
+     * came from nowhere: moves the focus to the page's next (previous) stop beside the term, as
+     * Tab out of the card would have. True when it did; the browser's own Tab goes on otherwise.
+     */
+    tabFromTerm(forward: boolean): boolean {
+      const node = tabFrom;
+      tabFrom = null;
+      const active = deepActive(doc);
+      if (!node?.isConnected || (active && active !== doc.body && active !== doc.documentElement)) return false;
+      return focusBeside(node, forward, o.host()?.host ?? null);
+    },
+    /** The reader moved on (clicked, or the focus arrived somewhere): the next Tab is the browser's. */
+    forgetTerm(): void {
+      tabFrom = null;
     },
     /** Whether the keyboard's focus is in the card. */
     hasFocus: (): boolean => focusInCard() !== null,

@@ -212,6 +212,8 @@ export function createCardView(opts: CardViewOptions) {
     focusIn: (): boolean => shown !== null && focus.focusIn(),
     focusPlace: focus.focusPlace,
     giveFocusBack,
+    tabFromTerm: focus.tabFromTerm,
+    forgetTerm: focus.forgetTerm,
     hasFocus: focus.hasFocus,
     /** The entry on the card now (a related term may have replaced the first); null for none. */
     shownIndex: () => shown?.index ?? null,

@@ -7,7 +7,7 @@ import type { HoverEvent } from './hover-machine';
 interface KeyboardOptions<T> {
   doc: Document;
   signal: AbortSignal;
-  view: Pick<CardView, 'holds' | 'isOpen' | 'focusIn' | 'focusPlace' | 'giveFocusBack'>;
+  view: Pick<CardView, 'holds' | 'isOpen' | 'focusIn' | 'focusPlace' | 'giveFocusBack' | 'tabFromTerm' | 'forgetTerm'>;
   engine: { occurrences(): readonly Occurrence[] };
   settings(): CardSettings;
   dispatch(event: HoverEvent<T>): void;
@@ -41,7 +41,8 @@ const CONTROL = 'a[href], button, summary, [role="link"], [role="button"], [role
  *   where it was), Tab moves into it, to its buttons (not from a field: Tab there is the
  *   field's);
  * - Tab past its last button, or Shift+Tab before its first, closes it and gives the focus back
- *   where it was, so the next Tab goes on through the page. (Escape does the same.)
+ *   where it was, so the next Tab goes on through the page. (Escape does the same.) Where the
+ *   focus came from nowhere, Tab goes on from the term, then or after Escape.
  */
 export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
   const { doc, signal, view } = o;
@@ -88,6 +89,7 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
     arrivals++;
     // The card's own moves are none of this (nor is its shadow root to be watched).
     if (view.holds(e)) return;
+    view.forgetTerm();
     focusArrived();
     watchRootsOf(e.composedPath()[0]);
   }
@@ -122,12 +124,18 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
   }
 
   win.addEventListener('focusin', focusIn, listen);
+  // A press puts the browser's starting point for Tab where it lands.
+  win.addEventListener('pointerdown', () => view.forgetTerm(), listen);
   win.addEventListener('focusout', focusOut, listen);
 
   win.addEventListener(
     'keydown',
     (e) => {
-      if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey || !view.isOpen()) return;
+      if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!view.isOpen()) {
+        if (view.tabFromTerm(!e.shiftKey)) e.preventDefault();
+        return;
+      }
       const place = view.focusPlace();
       if (place) {
         if (e.shiftKey ? !place.first : !place.last) return;
