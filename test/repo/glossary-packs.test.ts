@@ -90,6 +90,16 @@ describe('the bundled glossary on pages about AI', () => {
     expect(ids('Send the bearer token; the refresh token renews it.')).toEqual([]);
     expect(ids('The model reads one token at a time.')).toEqual(['token']);
   });
+
+  it("leaves a programmer's parameter unmarked, and marks a model's", () => {
+    const text =
+      'Set the temperature parameter and the max_tokens request parameter; optional parameters ' +
+      'go in the query parameters, each by its parameter name (a hyper-parameter too).';
+    expect(ids(text)).toEqual([]);
+    expect(ids('An LLM with 70 billion parameters: each parameter is one number.')).toEqual([
+      'large-language-model', 'parameters', 'parameters',
+    ]);
+  });
 });
 
 describe('the bundled glossary on pages that are not about AI', () => {
