@@ -25,8 +25,9 @@ export const REASONS = {
     'rule to a whole keyword.',
   'word-boundary':
     'Word edges: Termlight wants a neighbour that is not a letter or digit of any script, read across inline ' +
-    'elements; mark.js "exactly" wants white space or a listed punctuation mark, and the one regex sees one text ' +
-    'node at a time, so a term at the edge of an inline element can pass there.',
+    'elements, and no edge inside a number ("GPT-4" is not whole in "GPT-4.5"); mark.js "exactly" wants white ' +
+    'space or a listed punctuation mark, and the one regex sees one text node at a time, so a term at the edge ' +
+    'of an inline element can pass there.',
   overlap:
     'Both found a term here but chose different extents: the keyword API runs keywords longest first over the ' +
     'whole page, so a long form can take text that Termlight gives to a match further left; or one side found ' +

@@ -32,6 +32,10 @@ export const LIMITERS = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~¡¿‘’‚“�
 const SEP = '[\\t-\\r \\-\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2010-\\u2015\\u2028\\u2029\\u202f\\u205f\\u2212\\u3000\\ufe58\\ufe63\\uff0d]+';
 const WORD = '[\\p{L}\\p{N}\\p{M}_\\u00ad\\u200c\\u200d\\u2060]';
 const APOSTROPHE = "['\\u2019\\u02bc]";
+// Marks that join two digits into one number ("4.5"): a form does not end or start inside one.
+const JOINS_DIGITS = "[.,;'\\u2019\\u2024\\ufe52\\uff0e\\uff0c]";
+const NUMBER_BEFORE = `(?<![0-9]${JOINS_DIGITS}(?=[0-9]))`;
+const NUMBER_AFTER = `(?!(?<=[0-9])${JOINS_DIGITS}[0-9])`;
 
 function literal(text: string): string {
   return text
@@ -42,7 +46,8 @@ function literal(text: string): string {
 
 /**
  * The source and flags of one regular expression for every form: longest first, so that at
- * each position the longest form wins as with the matcher; Unicode word edges; the matcher's
+ * each position the longest form wins as with the matcher; Unicode word edges, not inside a
+ * number ("GPT-4" in "GPT-4.5"); the matcher's
  * separator folding; and the case rule of each form through `(?i:…)` groups (a case-sensitive
  * form's plural ending is free, as in the matcher).
  */
@@ -60,5 +65,5 @@ export function oneRegExp(packs: readonly GlossaryPack[]): { source: string; fla
     const free = f.text.slice(f.exactChars);
     return free ? `${exact}(?i:${literal(free)})` : exact;
   });
-  return { source: `(?<!${WORD})(?:${alternatives.join('|')})(?!${WORD})`, flags: 'gu' };
+  return { source: `(?<!${WORD})${NUMBER_BEFORE}(?:${alternatives.join('|')})(?!${WORD})${NUMBER_AFTER}`, flags: 'gu' };
 }

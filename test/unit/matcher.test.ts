@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marked, matcherFor, spans } from './fixtures-matcher/packs';
+import { inPieces } from './fixtures-matcher/pieces';
 
 describe('whole words only', () => {
   const matcher = matcherFor([
@@ -33,6 +34,39 @@ describe('whole words only', () => {
 
   it('does not let an invisible soft hyphen glue on a word silently', () => {
     expect(spans(matcher, 'Llama\u00ADstyle')).toEqual([]);
+  });
+});
+
+describe('version numbers', () => {
+  const matcher = matcherFor([
+    { term: 'GPT', match: { caseSensitive: true, plural: false } },
+    { term: 'GPT-4', match: { caseSensitive: true, plural: false } },
+    { term: 'Llama 3', match: { plural: false } },
+    { term: '5 Pro', match: { plural: false } },
+  ]);
+
+  it('does not find a term that ends inside a number: another version is another model', () => {
+    expect(spans(matcher, 'GPT-4.5 and Llama 3.1 405B')).toEqual(['GPT']);
+    expect(spans(matcher, 'GPT-4,5 GPT-4;5 GPT-4\u20195 GPT-4\uff0e5')).toEqual(['GPT', 'GPT', 'GPT', 'GPT']);
+  });
+
+  it('does not find a term that starts inside a number', () => {
+    expect(spans(matcher, 'Gemini 2.5 Pro, 1,5 Pro')).toEqual([]);
+    expect(spans(matcher, 'Gemini 5 Pro')).toEqual(['5 Pro']);
+  });
+
+  it('still finds a term before a full stop, a comma or a letter after the mark', () => {
+    expect(spans(matcher, 'We used GPT-4. Then GPT-4, Llama 3.x and GPT-4.')).toEqual(['GPT-4', 'GPT-4', 'Llama 3', 'GPT-4']);
+    expect(spans(matcher, "GPT-4's answer; (5 Pro).")).toEqual(['GPT-4', '5 Pro']);
+  });
+
+  it('reads a number the same when the text arrives in pieces cut anywhere', () => {
+    const text = 'x GPT-4.5 y GPT-4. z 2.5 Pro 5 Pro';
+    const whole = matcher.scan(text);
+    expect(whole.map((m) => text.slice(m.start, m.end))).toEqual(['GPT', 'GPT-4', '5 Pro']);
+    for (let cut = 1; cut < text.length; cut++) {
+      for (const size of [1, 3]) expect(inPieces(matcher, text, [cut], size)).toEqual(whole);
+    }
   });
 });
 

@@ -117,3 +117,30 @@ export function isWordBefore(text: string, index: number): boolean {
   }
   return isWordCode(code);
 }
+
+const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/**
+ * Marks that join two digits into one number ("4.5", "1,000", "3’000"), as Unicode's word
+ * rules read them: full stop, comma, semicolon, apostrophes, and their one-dot leader, small and
+ * full-width forms.
+ */
+function joinsDigits(code: number): boolean {
+  return (
+    code === 0x2e || code === 0x2c || code === 0x3b || code === 0x27 || code === 0x2019 ||
+    code === 0x2024 || code === 0xfe52 || code === 0xff0e || code === 0xff0c
+  );
+}
+
+/**
+ * Whether a number that ends just before `index` goes on past it: "GPT-4" is not a whole word
+ * in "GPT-4.5", nor "Llama 3" in "Llama 3.1" (another model each). Digits are ASCII digits.
+ */
+export function numberGoesOn(text: string, index: number): boolean {
+  return index > 0 && isDigitCode(text.charCodeAt(index - 1)) && joinsDigits(text.charCodeAt(index)) && isDigitCode(text.charCodeAt(index + 1));
+}
+
+/** Whether a number that starts at `index` began before it: "5 Pro" is not whole in "2.5 Pro". */
+export function numberCameBefore(text: string, index: number): boolean {
+  return index >= 2 && isDigitCode(text.charCodeAt(index)) && joinsDigits(text.charCodeAt(index - 1)) && isDigitCode(text.charCodeAt(index - 2));
+}

@@ -1,4 +1,4 @@
-import { isApostrophe, isWordAt, isWordBefore, SEP, SKIP } from './chars';
+import { isApostrophe, isWordAt, isWordBefore, numberCameBefore, numberGoesOn, SEP, SKIP } from './chars';
 import { CASE_SENSITIVE, EXCEPT, type FormStore, GATED, WORD_END, WORD_START } from './form-store';
 import type { Match } from './types';
 
@@ -61,9 +61,10 @@ export function collectAt(outputs: Outputs, text: string, state: number, end: nu
     let form = outputs.heads[at]!;
     // Forms ending at one state fold to the same symbols: same length, same kind of edges.
     const edges = forms.flags[form]!;
-    if (edges & WORD_END && isWordAt(text, end)) continue;
+    // A word's edge, and not inside a number ("GPT-4" in "GPT-4.5").
+    if (edges & WORD_END && (isWordAt(text, end) || numberGoesOn(text, end))) continue;
     const start = startOf(text, end, forms.length[form]!, classOf);
-    if (edges & WORD_START && isWordBefore(text, start)) continue;
+    if (edges & WORD_START && (isWordBefore(text, start) || numberCameBefore(text, start))) continue;
     for (; form !== -1; form = forms.next[form]!) {
       const flags = forms.flags[form]!;
       const exact = forms.exact[form]!;
