@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCardController } from '../../src/content/card';
 import { fakeEngine } from '../fixtures/card/fake-engine';
 import { SAMPLE_ENTRIES } from '../fixtures/card/sample-entries';
-import { card, host, key, LLM_BOX, move, SETTINGS, setup, shownTerm, signal, tab, useCardPage } from './card-harness';
+import { card, host, key, LLM_BOX, move, SETTINGS, setup, shownTerm, signal, stop, tab, useCardPage } from './card-harness';
 
 useCardPage();
 
@@ -139,51 +139,6 @@ describe('keyboard navigation', () => {
     expect(tab().defaultPrevented).toBe(true);
     expect(document.activeElement).toBe(after);
     expect(card()).toBeNull();
-  });
-
-  it('goes on from the term with the next Tab after Escape, when the focus came to the card from nowhere', () => {
-    const { controller, engine } = setup();
-    const before = document.createElement('button');
-    before.textContent = 'before';
-    const after = document.createElement('a');
-    after.href = '#after';
-    after.textContent = 'after';
-    const term = engine.occurrences()[0]!.range().startContainer as ChildNode;
-    term.before(before);
-    term.after(after);
-    vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{ width: 10, height: 10 }] as unknown as DOMRectList);
-    const escapeFromCard = () => {
-      // The first term, whichever the last card was.
-      for (let i = 0; i < 3 && shownTerm() !== 'large language model'; i++) controller.next();
-      expect(shownTerm()).toBe('large language model');
-      tab();
-      expect(document.activeElement).toBe(host());
-      key('Escape');
-      expect(card()).toBeNull();
-      // Nothing of the page's took the focus: Escape only closes.
-      expect(document.activeElement).toBe(document.body);
-    };
-    escapeFromCard();
-    const next = tab();
-    expect(next.defaultPrevented).toBe(true);
-    expect(document.activeElement).toBe(after);
-
-    // Once only: Tab after that is the browser's.
-    after.blur();
-    expect(tab().defaultPrevented).toBe(false);
-
-    // A click first moves the browser's starting point: its Tab is left alone.
-    escapeFromCard();
-    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
-    expect(tab().defaultPrevented).toBe(false);
-    expect(document.activeElement).toBe(document.body);
-
-    // (Shift+Tab going back from the term is for the browsers to show: this DOM walks back wrongly.)
-    // The focus went somewhere meanwhile: that is where Tab goes on from.
-    escapeFromCard();
-    before.focus();
-    expect(tab().defaultPrevented).toBe(false);
-    expect(document.activeElement).toBe(before);
   });
 
   it("opens the card of a term's link that Tab out of a command card lands on", () => {
@@ -346,4 +301,138 @@ describe('keyboard navigation', () => {
     vi.advanceTimersByTime(150);
     expect(host()!.shadowRoot!.querySelector('[aria-live]')!.textContent).toBe('No terms are marked on this page.');
   });
+});
+
+describe('Tab after the card let go of a focus that came from nowhere', () => {
+  /**
+   * A stop at the top, one after each of the fake engine's two terms; nothing focused. Escape
+   * from a card the focus went into leaves the browser's starting point in the card's place,
+   * at the end of the document.
+   */
+  function page() {
+    const { controller, engine } = setup();
+    const [first, second] = engine.occurrences().map((o) => o.range().startContainer as ChildNode);
+    const link = (name: string) => Object.assign(document.createElement('a'), { href: `#${name}`, textContent: name });
+    const top = link('top');
+    const afterFirst = link('afterFirst');
+    const afterSecond = link('afterSecond');
+    document.body.prepend(top);
+    first!.after(afterFirst);
+    second!.after(afterSecond);
+    vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{ width: 10, height: 10 }] as unknown as DOMRectList);
+    const show = (term: string) => {
+      for (let i = 0; i < 3 && shownTerm() !== term; i++) controller.next();
+      expect(shownTerm()).toBe(term);
+    };
+    const escapeFrom = (term = 'large language model') => {
+      show(term);
+      tab();
+      expect(document.activeElement).toBe(host());
+      key('Escape');
+      expect(card()).toBeNull();
+      // Escape only closes: nothing of the page's took the focus.
+      expect(document.activeElement).toBe(document.body);
+    };
+    return { controller, first: first!, top, afterFirst, afterSecond, show, escapeFrom };
+  }
+  const focusedName = () => document.activeElement?.textContent ?? null;
+
+  it('goes on from the term, once', () => {
+    const p = page();
+    p.escapeFrom();
+    expect(tab().defaultPrevented).toBe(true);
+    expect(focusedName()).toBe('afterFirst');
+    p.afterFirst.blur();
+    expect(tab().defaultPrevented).toBe(false);
+  });
+
+  it('is taken once even when the first Tab found no stop beside the term', () => {
+    const p = page();
+    p.afterSecond.remove();
+    p.escapeFrom('token');
+    // Nothing after the second term: the browser's Tab goes on.
+    expect(tab().defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(document.body);
+    document.body.append(p.afterSecond);
+    expect(tab().defaultPrevented).toBe(false);
+  });
+
+  it("goes on from the last card's term when another card opened and closed meanwhile", () => {
+    const p = page();
+    p.escapeFrom('large language model');
+    // The next card, opened by command and closed without the focus going into it.
+    p.show('token');
+    key('Escape');
+    expect(card()).toBeNull();
+    expect(tab().defaultPrevented).toBe(true);
+    expect(focusedName()).toBe('afterSecond');
+  });
+
+  it('leaves Tab to the browser once the reader moved on', () => {
+    const p = page();
+    const leftAlone = (how: string, moveOn: () => void) => {
+      p.escapeFrom();
+      moveOn();
+      const e = tab();
+      expect(e.defaultPrevented, how).toBe(false);
+      (document.activeElement as HTMLElement | null)?.blur();
+    };
+    // A press (it sets the browser's starting point where it lands).
+    leftAlone('press', () => document.body.dispatchEvent(new Event('pointerdown', { bubbles: true })));
+    // The focus went somewhere and came back.
+    leftAlone('focus', () => {
+      p.top.focus();
+      p.top.blur();
+    });
+    // The window lost the focus (the find bar, the address bar), or a fragment was followed.
+    leftAlone('window blur', () => window.dispatchEvent(new Event('blur')));
+    leftAlone('fragment', () => window.dispatchEvent(new Event('hashchange')));
+    // The term left the page.
+    leftAlone('term removed', () => p.first.remove());
+  });
+
+  it('leaves a Tab the page took, or one with a modifier, to the page', () => {
+    const p = page();
+    p.escapeFrom();
+    const withCtrl = new KeyboardEvent('keydown', { key: 'Tab', ctrlKey: true, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(withCtrl);
+    expect(withCtrl.defaultPrevented).toBe(false);
+    // A listener of the page's, before ours, took this one.
+    const taken = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    taken.preventDefault();
+    document.body.dispatchEvent(taken);
+    expect(document.activeElement).toBe(document.body);
+    expect(tab().defaultPrevented).toBe(false);
+  });
+
+  it('leaves Tab alone in an editable document', () => {
+    const p = page();
+    p.escapeFrom();
+    document.body.contentEditable = 'true';
+    try {
+      expect(tab().defaultPrevented).toBe(false);
+    } finally {
+      document.body.removeAttribute('contenteditable');
+    }
+  });
+
+  it('a click that closes a card holding the focus leaves Tab to the browser', () => {
+    const p = page();
+    p.show('large language model');
+    tab();
+    expect(document.activeElement).toBe(host());
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, clientX: 700, clientY: 700 }));
+    vi.runOnlyPendingTimers();
+    expect(card()).toBeNull();
+    expect(tab().defaultPrevented).toBe(false);
+  });
+
+  it('takes no Tab once Termlight is turned off', () => {
+    const p = page();
+    p.escapeFrom();
+    stop();
+    expect(tab().defaultPrevented).toBe(false);
+  });
+
+  // Shift+Tab, back from the term, is for the browsers to show: the DOM used here walks back wrongly.
 });

@@ -89,11 +89,23 @@ export function createCardFocus(o: CardFocusOptions) {
     tabFromTerm(forward: boolean): boolean {
       const node = tabFrom;
       tabFrom = null;
-      const active = deepActive(doc);
-      if (!node?.isConnected || (active && active !== doc.body && active !== doc.documentElement)) return false;
+      const active = deepActive(doc) as HTMLElement | null;
+      // Something has the focus (an editable body too): Tab is its own.
+      const nothing = !active || ((active === doc.body || active === doc.documentElement) && !active.isContentEditable);
+      if (!node?.isConnected || !nothing) return false;
       return focusBeside(node, forward, o.host()?.host ?? null);
     },
-    /** The reader moved on (clicked, or the focus arrived somewhere): the next Tab is the browser's. */
+    /**
+     * Another card opened: while the browser's starting point is still in the card's place, the
+     * next Tab goes on from that card's term.
+     */
+    followTerm(): void {
+      if (tabFrom) tabFrom = o.termNode() ?? null;
+    },
+    /**
+     * The reader moved on (clicked, left the window, followed a link to a fragment, the focus
+     * arrived somewhere): the next Tab is the browser's.
+     */
     forgetTerm(): void {
       tabFrom = null;
     },

@@ -168,6 +168,8 @@ export function createCardView(opts: CardViewOptions) {
 
   function open(next: NonNullable<typeof shown>): boolean {
     shown = next;
+    // A Tab after this card goes on from its own term, not from an older card's.
+    focus.followTerm();
     draw();
     host?.raise(next.anchor.node ?? null);
     if (place(true)) return true;

@@ -124,8 +124,16 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
   }
 
   win.addEventListener('focusin', focusIn, listen);
-  // A press puts the browser's starting point for Tab where it lands.
-  win.addEventListener('pointerdown', () => view.forgetTerm(), listen);
+  // A press puts the browser's starting point for Tab where it lands; leaving the window (for
+  // the find bar, say) or going to a fragment may move it too. A press can also close a card
+  // that has the focus (in a listener that may run after this one): forgotten again after it.
+  const forget = () => view.forgetTerm();
+  win.addEventListener('pointerdown', () => {
+    forget();
+    setTimeout(() => signal.aborted || forget(), 0);
+  }, listen);
+  win.addEventListener('blur', (e) => e.target === e.currentTarget && forget(), { signal });
+  win.addEventListener('hashchange', forget, { signal });
   win.addEventListener('focusout', focusOut, listen);
 
   win.addEventListener(
@@ -133,7 +141,9 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
     (e) => {
       if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
       if (!view.isOpen()) {
-        if (view.tabFromTerm(!e.shiftKey)) e.preventDefault();
+        // A Tab the page has already taken is left to it.
+        if (e.defaultPrevented) view.forgetTerm();
+        else if (view.tabFromTerm(!e.shiftKey)) e.preventDefault();
         return;
       }
       const place = view.focusPlace();
