@@ -33,7 +33,7 @@ const SEP = '[\\t-\\r \\-\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2010-\\u2015\\u2
 const WORD = '[\\p{L}\\p{N}\\p{M}_\\u00ad\\u200c\\u200d\\u2060]';
 const APOSTROPHE = "['\\u2019\\u02bc]";
 // Marks that join two digits into one number ("4.5"): a form does not end or start inside one.
-const JOINS_DIGITS = "[.,;'\\u2019\\u2024\\ufe52\\uff0e\\uff0c]";
+const JOINS_DIGITS = "[',.;\\u037e\\u0589\\u060c\\u060d\\u066c\\u07f8\\u2018\\u2019\\u2024\\u2044\\ufe10\\ufe14\\ufe50\\ufe52\\ufe54\\uff07\\uff0c\\uff0e\\uff1b]";
 const NUMBER_BEFORE = `(?<![0-9]${JOINS_DIGITS}(?=[0-9]))`;
 const NUMBER_AFTER = `(?!(?<=[0-9])${JOINS_DIGITS}[0-9])`;
 

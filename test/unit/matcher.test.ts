@@ -38,12 +38,38 @@ describe('whole words only', () => {
 });
 
 describe('version numbers', () => {
-  const matcher = matcherFor([
+  const entries = [
     { term: 'GPT', match: { caseSensitive: true, plural: false } },
     { term: 'GPT-4', match: { caseSensitive: true, plural: false } },
     { term: 'Llama 3', match: { plural: false } },
     { term: '5 Pro', match: { plural: false } },
-  ]);
+    { term: 'v4', match: { plural: false } },
+  ];
+  const matcher = matcherFor(entries);
+  // The compact layout that large glossaries use.
+  const compact = matcherFor(entries, { maxTableBytes: 0 });
+
+  it('reads every mark that joins digits as part of the number, and no other', () => {
+    const joiners = [...",.;'\u037e\u0589\u060c\u060d\u066c\u07f8\u2018\u2019\u2024\u2044\ufe10\ufe14\ufe50\ufe52\ufe54\uff07\uff0c\uff0e\uff1b"];
+    for (const m of [matcher, compact]) {
+      expect(compact.stats.layout).toBe('sparse');
+      for (const joiner of joiners) {
+        expect(spans(m, `GPT-4${joiner}5`), `U+${joiner.charCodeAt(0).toString(16)}`).toEqual(['GPT']);
+        expect(spans(m, `2${joiner}5 Pro`), `U+${joiner.charCodeAt(0).toString(16)}`).toEqual([]);
+      }
+      for (const other of [':', '\u2026', '/', '-', ' ', '\u0000']) {
+        expect(spans(m, `GPT-4${other}5`), JSON.stringify(other)).toEqual(['GPT-4']);
+      }
+    }
+  });
+
+  it('reads only the characters beside the term, whatever is invisible there', () => {
+    // A zero-width space ends the number; a soft hyphen is part of the word already.
+    expect(spans(matcher, 'GPT-4\u200b.5 GPT-4\u00ad.5')).toEqual(['GPT-4', 'GPT']);
+    // At the text's ends there is no number to go on.
+    expect(spans(matcher, 'GPT-4.')).toEqual(['GPT-4']);
+    expect(spans(matcher, '.5 Pro')).toEqual(['5 Pro']);
+  });
 
   it('does not find a term that ends inside a number: another version is another model', () => {
     expect(spans(matcher, 'GPT-4.5 and Llama 3.1 405B')).toEqual(['GPT']);
@@ -61,11 +87,12 @@ describe('version numbers', () => {
   });
 
   it('reads a number the same when the text arrives in pieces cut anywhere', () => {
-    const text = 'x GPT-4.5 y GPT-4. z 2.5 Pro 5 Pro';
+    // "v4" has no separator: pieces are cut as tight as they go for it.
+    const text = 'x GPT-4.5 y GPT-4. z 2.5 Pro 5 Pro v4.5 v4.';
     const whole = matcher.scan(text);
-    expect(whole.map((m) => text.slice(m.start, m.end))).toEqual(['GPT', 'GPT-4', '5 Pro']);
+    expect(whole.map((m) => text.slice(m.start, m.end))).toEqual(['GPT', 'GPT-4', '5 Pro', 'v4']);
     for (let cut = 1; cut < text.length; cut++) {
-      for (const size of [1, 3]) expect(inPieces(matcher, text, [cut], size)).toEqual(whole);
+      for (const size of [1, 2, 3]) expect(inPieces(matcher, text, [cut], size)).toEqual(whole);
     }
   });
 });

@@ -121,20 +121,22 @@ export function isWordBefore(text: string, index: number): boolean {
 const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /**
- * Marks that join two digits into one number ("4.5", "1,000", "3’000"), as Unicode's word
- * rules read them: full stop, comma, semicolon, apostrophes, and their one-dot leader, small and
- * full-width forms.
+ * Marks that join two digits into one number ("4.5", "1,000", "3’000"): Unicode's MidNum,
+ * MidNumLet and Single_Quote word-break classes (full stop, comma, semicolon, apostrophes,
+ * fraction slash, and their small, full-width and other scripts' forms).
  */
-function joinsDigits(code: number): boolean {
-  return (
-    code === 0x2e || code === 0x2c || code === 0x3b || code === 0x27 || code === 0x2019 ||
-    code === 0x2024 || code === 0xfe52 || code === 0xff0e || code === 0xff0c
-  );
-}
+const DIGIT_JOINERS = new Set([
+  0x27, 0x2c, 0x2e, 0x3b, 0x37e, 0x589, 0x60c, 0x60d, 0x66c, 0x7f8, 0x2018, 0x2019, 0x2024, 0x2044,
+  0xfe10, 0xfe14, 0xfe50, 0xfe52, 0xfe54, 0xff07, 0xff0c, 0xff0e, 0xff1b,
+]);
+const joinsDigits = (code: number): boolean => DIGIT_JOINERS.has(code);
 
 /**
  * Whether a number that ends just before `index` goes on past it: "GPT-4" is not a whole word
  * in "GPT-4.5", nor "Llama 3" in "Llama 3.1" (another model each). Digits are ASCII digits.
+ * Only the two characters after `index` are read, never past an invisible one (Unicode's rules
+ * would step over a soft hyphen there): a scan in pieces holds back just two characters of a
+ * text that may still grow.
  */
 export function numberGoesOn(text: string, index: number): boolean {
   return index > 0 && isDigitCode(text.charCodeAt(index - 1)) && joinsDigits(text.charCodeAt(index)) && isDigitCode(text.charCodeAt(index + 1));
