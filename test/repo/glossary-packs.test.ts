@@ -91,6 +91,24 @@ describe('the bundled glossary on pages about AI', () => {
     expect(ids('The model reads one token at a time.')).toEqual(['token']);
   });
 
+  it('leaves words in their everyday or programming senses unmarked', () => {
+    // A verb, not processing power; a number's scale, a company, a cost that grows; tools named after GPT.
+    expect(ids('We compute the loss, and one can compute the gradient exactly.')).toEqual([]);
+    expect(ids('On the same numeric scale, with labels from Scale AI, attention scales quadratically.')).toEqual([]);
+    expect(ids('Pass the seed parameter; GPT Engineer and GPT Researcher; "GPTs are GPTs"; use your own token.')).toEqual([]);
+    // The senses the glossary means are still marked.
+    expect(ids('Frontier labs need more compute at scale.')).toEqual(['compute', 'scale']);
+  });
+
+  it('finds the short forms and names the rlhf pages use', () => {
+    expect(ids('After IFT, pretrained LMs answer; ChatGPT made frontier language models famous.')).toEqual([
+      'instruction-tuning', 'pre-training', 'language-model', 'chatgpt', 'frontier-model',
+    ]);
+    expect(ids('The Mistral team released weights.')).toEqual(['mistral-ai']);
+    // A name is written with its case: not in an address.
+    expect(ids('see example.com/chatgpt-tips')).toEqual([]);
+  });
+
   it("leaves a programmer's parameter unmarked, and marks a model's", () => {
     const text =
       'Set the temperature parameter and the max_tokens request parameter; optional parameters ' +
