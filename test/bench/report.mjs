@@ -104,6 +104,7 @@ function lane(runs) {
 
 function pageFigures({ page, runs }) {
   const floor = lane(runs.floor);
+  const chars = lane(runs.chars);
   const fig = (glossary) => {
     const termlight = lane(runs[`termlight:${glossary}`]);
     const regexp = lane(runs[`regexp:${glossary}`]);
@@ -114,12 +115,12 @@ function pageFigures({ page, runs }) {
         termlightToFloor: round(ratio(termlight?.ms, floor?.ms), 2),
         termlightBusyToFloor: round(ratio(termlight?.busyMs, floor?.ms), 2),
         termlightWarmToFloor: round(ratio(termlight?.warmMs, floor?.ms), 2),
+        termlightToChars: round(ratio(termlight?.ms, chars?.ms), 2),
         markToTermlight: round(ratio(mark?.ms, termlight?.ms), 1),
         regexpToTermlight: round(ratio(regexp?.ms, termlight?.ms), 2),
       },
     };
   };
-  const chars = lane(runs.chars);
   return {
     page, textChars: runs.floor?.[0]?.textChars ?? null, floor, chars,
     charsToFloor: round(ratio(chars?.ms, floor?.ms), 2),
@@ -147,6 +148,8 @@ function glossarySummary(results, pages, glossary) {
     termlightBusyToFloor: spread(pages, glossary, 'termlightBusyToFloor'),
     /** A second run in the same page, code warm: how much of the first is the JIT warming up. */
     termlightWarmToFloor: spread(pages, glossary, 'termlightWarmToFloor'),
+    /** Beside the walk that reads every character and does nothing more: see METHOD. */
+    termlightToChars: spread(pages, glossary, 'termlightToChars'),
     markToTermlight: spread(pages, glossary, 'markToTermlight'),
     markStoppedAtCap: pages.filter((p) => p[glossary].mark?.capped).map((p) => p.page),
     regexpToTermlight: spread(pages, glossary, 'regexpToTermlight'),
@@ -301,7 +304,8 @@ export function printReport(report) {
       (s.markToTermlight?.median != null ? `, mark.js/Termlight ${times(s.markToTermlight.median, 0)} / ${times(s.markToTermlight.p95, 0)}` : '') +
       `, markRegExp/Termlight ${times(s.regexpToTermlight?.median, 2)} / ${times(s.regexpToTermlight?.p95, 2)}` +
       `; Termlight working time (no yields)/floor ${times(s.termlightBusyToFloor?.median, 2)} / ${times(s.termlightBusyToFloor?.p95, 2)}` +
-      `; run again in the same page (code warm)/floor ${times(s.termlightWarmToFloor?.median, 2)} / ${times(s.termlightWarmToFloor?.p95, 2)}`);
+      `; run again in the same page (code warm)/floor ${times(s.termlightWarmToFloor?.median, 2)} / ${times(s.termlightWarmToFloor?.p95, 2)}` +
+      `; Termlight/reading every character ${times(s.termlightToChars?.median, 2)} / ${times(s.termlightToChars?.p95, 2)}`);
     const fresh = s.compileMs.fresh ?? {};
     console.log(`    compile (once per glossary change) ${fmt(s.compileMs.median, 2)} ms in a fresh page, ${fmt(s.compileMs.warmMedian, 2)} ms again (warm); ` +
       `in an empty page of a new renderer process, as a background started from nothing, ${fmt(fresh.median, 2)} ms ` +
