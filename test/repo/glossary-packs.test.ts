@@ -105,6 +105,11 @@ describe('the bundled glossary on pages about AI', () => {
       'instruction-tuning', 'pre-training', 'language-model', 'chatgpt', 'frontier-model',
     ]);
     expect(ids('The Mistral team released weights.')).toEqual(['mistral-ai']);
+    expect(ids('A model learns to predict the next token; it predicts the next word.')).toEqual([
+      'next-token-prediction', 'next-token-prediction',
+    ]);
+    // Everyday words alone do not say a page is about AI.
+    expect(matcher.scan('Can you predict the next word of the song?').map((m) => m.gated)).toEqual([true]);
     // A name is written with its case: not in an address.
     expect(ids('see example.com/chatgpt-tips')).toEqual([]);
   });
