@@ -100,6 +100,12 @@ describe('the bundled glossary on pages about AI', () => {
     expect(ids('Frontier labs need more compute at scale.')).toEqual(['compute', 'scale']);
   });
 
+  it("marks a model's whole versioned name, with its family's card", () => {
+    const text = 'GPT-3.5 and Llama 3.1 405B beat GPT-4V? Gemini 2.5 Pro and GPT-4.5 say no; GPT-4 agrees.';
+    const found = matcher.scan(text).map((m) => `${text.slice(m.start, m.end)}=${matcher.entries[m.entry]!.entry.id}`);
+    expect(found).toEqual(['GPT-3.5=gpt', 'Llama 3.1=llama', 'GPT-4V=gpt-4', 'Gemini 2.5=gemini', 'GPT-4.5=gpt', 'GPT-4=gpt-4']);
+  });
+
   it('finds the short forms and names the rlhf pages use', () => {
     expect(ids('After IFT, pretrained LMs answer; ChatGPT made frontier language models famous.')).toEqual([
       'instruction-tuning', 'pre-training', 'language-model', 'chatgpt', 'frontier-model',
