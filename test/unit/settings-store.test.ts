@@ -9,7 +9,12 @@ vi.mock('../../src/platform/browser', async () => ({ browser: (await import('./f
 
 const { storage } = fakeBrowser;
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  // Storage tells of a change a moment after it is written: a test's changes are told before
+  // the next test listens.
+  await new Promise((ok) => setTimeout(ok, 0));
+});
 
 describe('storage that cannot be read', () => {
   it('gives the default settings with a warning, so pages still get Termlight', async () => {
