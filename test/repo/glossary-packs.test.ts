@@ -74,9 +74,12 @@ describe('glossary/foundation-models.json', () => {
     }
     const everyday = ['alignment', 'compute', 'token', 'prompt', 'prompting', 'scale', 'guardrails',
       'Gemini', 'Claude', 'Llama', 'Mistral', 'Meta', 'Grok', 'o1', 'o3', 'transformer', 'inference',
-      'base model', 'fine-tuning', 'fine-tune', 'GPT', 'DPO', 'SFT', 'multimodal', 'dataset', 'emergent behavior'];
+      'base model', 'fine-tuning', 'fine-tune', 'GPT', 'DPO', 'SFT', 'multimodal', 'dataset', 'emergent behavior',
+      // Short forms, and phrases a security page or a quiz uses too; "GPT 2" is also a partition table's.
+      'IFT', 'predict the next token', 'predicting the next word', 'GPT-2', 'GPT-3', 'GPT-5'];
     expect(everyday.filter((word) => gated.get(word) !== true)).toEqual([]);
-    const unambiguous = ['RLHF', 'LLM', 'Llama 3', 'foundation model', 'Mistral AI'];
+    const unambiguous = ['RLHF', 'LLM', 'Llama 3', 'foundation model', 'Mistral AI', 'ChatGPT', 'GPT-3.5', 'Llama 3.1',
+      'Gemini 2.5', 'GPT-4V'];
     expect(unambiguous.filter((word) => gated.get(word) !== false)).toEqual([]);
   });
 });
@@ -95,9 +98,13 @@ describe('the bundled glossary on pages about AI', () => {
     // A verb, not processing power; a number's scale, a company, a cost that grows; tools named after GPT.
     expect(ids('We compute the loss, and one can compute the gradient exactly.')).toEqual([]);
     expect(ids('On the same numeric scale, with labels from Scale AI, attention scales quadratically.')).toEqual([]);
-    expect(ids('Pass the seed parameter; GPT Engineer and GPT Researcher; "GPTs are GPTs"; use your own token.')).toEqual([]);
+    expect(ids('Pass the seed parameter; GPT Engineer and GPT Researcher; "GPTs are GPTs"; bring your own token.')).toEqual([]);
+    // A learning management system, or least mean squares: not language models.
+    expect(ids('Plug the tutor into your LMS; the LMS filter adapts.')).toEqual([]);
     // The senses the glossary means are still marked.
     expect(ids('Frontier labs need more compute at scale.')).toEqual(['compute', 'scale']);
+    expect(ids('Small labs lack access to compute the way big labs have it.')).toEqual(['compute']);
+    expect(ids('Track your own token usage; parameter lists aside.')).toEqual(['token']);
   });
 
   it("marks a model's whole versioned name, with its family's card", () => {
@@ -107,15 +114,16 @@ describe('the bundled glossary on pages about AI', () => {
   });
 
   it('finds the short forms and names the rlhf pages use', () => {
-    expect(ids('After IFT, pretrained LMs answer; ChatGPT made frontier language models famous.')).toEqual([
-      'instruction-tuning', 'pre-training', 'language-model', 'chatgpt', 'frontier-model',
+    expect(ids('After IFT, pretrained models answer; ChatGPT made frontier language models famous.')).toEqual([
+      'instruction-tuning', 'base-model', 'chatgpt', 'frontier-model',
     ]);
     expect(ids('The Mistral team released weights.')).toEqual(['mistral-ai']);
     expect(ids('A model learns to predict the next token; it predicts the next word.')).toEqual([
       'next-token-prediction', 'next-token-prediction',
     ]);
-    // Everyday words alone do not say a page is about AI.
+    // Everyday words alone do not say a page is about AI: a quiz, a session's security.
     expect(matcher.scan('Can you predict the next word of the song?').map((m) => m.gated)).toEqual([true]);
+    expect(matcher.scan('If an attacker can predict the next token, the session is lost.').map((m) => m.gated)).toEqual([true]);
     // A name is written with its case: not in an address.
     expect(ids('see example.com/chatgpt-tips')).toEqual([]);
   });
