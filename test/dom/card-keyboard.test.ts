@@ -397,12 +397,27 @@ describe('Tab after the card let go of a focus that came from nowhere', () => {
     const withCtrl = new KeyboardEvent('keydown', { key: 'Tab', ctrlKey: true, bubbles: true, cancelable: true });
     document.body.dispatchEvent(withCtrl);
     expect(withCtrl.defaultPrevented).toBe(false);
-    // A listener of the page's, before ours, took this one.
-    const taken = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
-    taken.preventDefault();
-    document.body.dispatchEvent(taken);
-    expect(document.activeElement).toBe(document.body);
+    // A listener of the page's took this one (and so, the next is the browser's too).
+    const takeTab = (e: KeyboardEvent) => e.key === 'Tab' && e.preventDefault();
+    document.addEventListener('keydown', takeTab);
+    try {
+      tab();
+      expect(document.activeElement).toBe(document.body);
+    } finally {
+      document.removeEventListener('keydown', takeTab);
+    }
     expect(tab().defaultPrevented).toBe(false);
+  });
+
+  it('goes on from the term of a card the pointer opened meanwhile', () => {
+    const p = page();
+    p.escapeFrom('token');
+    // The pointer rests on the first term until its card opens.
+    move(LLM_BOX.left + 10, LLM_BOX.top + 5);
+    vi.advanceTimersByTime(SETTINGS.hoverDelayMs + 50);
+    expect(shownTerm()).toBe('large language model');
+    expect(tab().defaultPrevented).toBe(true);
+    expect(focusedName()).toBe('afterFirst');
   });
 
   it('leaves Tab alone in an editable document', () => {

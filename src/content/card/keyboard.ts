@@ -139,13 +139,7 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
   win.addEventListener(
     'keydown',
     (e) => {
-      if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (!view.isOpen()) {
-        // A Tab the page has already taken is left to it.
-        if (e.defaultPrevented) view.forgetTerm();
-        else if (view.tabFromTerm(!e.shiftKey)) e.preventDefault();
-        return;
-      }
+      if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey || !view.isOpen()) return;
       const place = view.focusPlace();
       if (place) {
         if (e.shiftKey ? !place.first : !place.last) return;
@@ -162,5 +156,19 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
       if (view.focusIn()) e.preventDefault();
     },
     listen,
+  );
+
+  // The Tab after the card let go of a focus from nowhere: heard last, after the page's own
+  // handlers (and the one above), so that a Tab one of them took is left to it.
+  win.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.defaultPrevented) return void view.forgetTerm();
+      // Moving between the card's buttons is the browser's.
+      if (view.focusPlace()) return;
+      if (view.tabFromTerm(!e.shiftKey)) e.preventDefault();
+    },
+    { signal },
   );
 }
