@@ -115,8 +115,8 @@ function floor(): { ms: number; textChars: number } {
 
 /**
  * The floor's walk, also reading every character of every text node in script (its code,
- * nothing else). Not a way to find terms: the least that any matcher reading the text in script
- * pays on top of the floor, before it does anything with what it reads.
+ * nothing else). Not a way to find terms: a reference for what a matcher that looks at every
+ * character pays on top of the floor, before it does anything with what it reads.
  */
 function chars(): { ms: number; textChars: number } {
   const t0 = performance.now();
