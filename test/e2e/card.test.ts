@@ -171,54 +171,47 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
       return el?.id || el?.localName || '';
     });
     const inCard = () => page.evaluate(() => document.activeElement?.localName === 'termlight-host');
+    /** Leaves nothing focused, inside shadow roots too. */
+    const blurAll = () => page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      (el as HTMLElement | null)?.blur();
+    });
+    /** The command opens the card of the next (previous) term, and Tab moves into it. */
+    const tabIntoCard = async (direction: 'next' | 'previous') => {
+      expect(await navigate(direction)).toEqual([true]);
+      await waitForCard(page);
+      await page.press('Tab');
+      expect(await inCard()).toBe(true);
+    };
     // Nothing has the focus; the command opens the card of the first term.
-    expect(await navigate('next')).toEqual([true]);
-    await waitForCard(page);
-    await page.press('Tab');
-    expect(await inCard()).toBe(true);
+    await tabIntoCard('next');
     for (let i = 0; i < 12 && (await inCard()); i++) await page.press('Tab');
     // Past the anchor without href, the unseen, the disabled and the inert control, into the
     // component inside a component, as Tab from a link in the term's place would go.
     expect(await focused()).toBe('in-component');
     await waitForNoCard(page);
     // Back again with nothing focused: Shift+Tab out of the card goes to the link before.
-    await page.evaluate(() => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      (el as HTMLElement | null)?.blur();
-    });
+    await blurAll();
     expect(await focused()).toBe('body');
-    expect(await navigate('previous')).toEqual([true]);
-    await waitForCard(page);
-    await page.press('Tab');
-    expect(await inCard()).toBe(true);
+    await tabIntoCard('previous');
     await page.press('Shift+Tab');
     expect(await focused()).toBe('before');
     await waitForNoCard(page);
 
     // With nothing focused again: into the card, Escape, and the next Tab goes on from the term
     // (the browser would start from the card's place at the end of the page, and leave it).
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await blurAll();
     expect(await focused()).toBe('body');
-    expect(await navigate('next')).toEqual([true]);
-    await waitForCard(page);
-    await page.press('Tab');
-    expect(await inCard()).toBe(true);
+    await tabIntoCard('next');
     await page.press('Escape');
     await waitForNoCard(page);
     expect(await focused()).toBe('body');
     await page.press('Tab');
     expect(await focused()).toBe('in-component');
     // And Shift+Tab, back from the term.
-    await page.evaluate(() => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      (el as HTMLElement | null)?.blur();
-    });
-    expect(await navigate('previous')).toEqual([true]);
-    await waitForCard(page);
-    await page.press('Tab');
-    expect(await inCard()).toBe(true);
+    await blurAll();
+    await tabIntoCard('previous');
     await page.press('Escape');
     await waitForNoCard(page);
     await page.press('Shift+Tab');

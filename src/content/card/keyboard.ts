@@ -165,8 +165,7 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
     (e) => {
       if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.defaultPrevented) return void view.forgetTerm();
-      // Moving between the card's buttons is the browser's.
-      if (view.focusPlace()) return;
+      // Taken only while nothing has the focus (the card's buttons neither).
       if (view.tabFromTerm(!e.shiftKey)) e.preventDefault();
     },
     { signal },
