@@ -3,7 +3,7 @@ import { usableStoredPacks } from '../../src/core/glossary/stored-pack';
 import { pack } from './fixtures-matcher/packs';
 
 describe('user glossaries as storage hands them back', () => {
-  const good = pack([{ term: 'zorblatting', aliases: ['zorb', { text: 'ZB', caseSensitive: true }], match: { except: ['zorb tea'] } }], 'mine');
+  const good = pack([{ term: 'zorblatting', aliases: ['zorb', { text: 'ZB', caseSensitive: true, plural: false }], match: { except: ['zorb tea'] } }], 'mine');
 
   it('keeps whole packs as they are', () => {
     expect(usableStoredPacks([good])).toEqual({ packs: [good], dropped: [] });
@@ -17,6 +17,7 @@ describe('user glossaries as storage hands them back', () => {
     ['no category', { category: undefined }],
     ['an alias that is a number', { aliases: [5] }],
     ['an alias object without text', { aliases: [{ caseSensitive: true }] }],
+    ['an alias plural rule that is not true or false', { aliases: [{ text: 'zorb', plural: 'no' }] }],
     ['aliases that are no list', { aliases: 'zorb' }],
     ['a match flag that is not true or false', { match: { plural: 'no' } }],
     ['exception phrases that are not text', { match: { except: [null] } }],

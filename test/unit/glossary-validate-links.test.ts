@@ -117,6 +117,20 @@ describe('validatePack: warnings do not block a pack', () => {
     expect(warningsOf(text)).toEqual([]);
   });
 
+  it('follows an alias’s own plural rule over the entry’s', () => {
+    // Only the alias with plurals on makes "Meta AIs" a form; the term's plural is off.
+    const own = (aliasPlural: boolean, entryPlural: boolean) =>
+      packText([
+        entry('meta', {
+          term: 'Meta',
+          aliases: [{ text: 'Meta AI', plural: aliasPlural }],
+          match: { plural: entryPlural, except: ['Meta AIs', 'Metas'] },
+        }),
+      ]);
+    expect(warningsOf(own(true, false))).toEqual([expect.stringMatching(/field "match.except\[0\]": is "Meta AIs", a form of the term itself/)]);
+    expect(warningsOf(own(false, true))).toEqual([expect.stringMatching(/field "match.except\[1\]": is "Metas", a form of the term itself/)]);
+  });
+
   it('refuses an exception phrase that is not one line of text', () => {
     const text = packText([entry('meta', { term: 'Meta', match: { except: ['Meta-learning', 7, ' Meta tag'] } })]);
     expect(errorsOf(text).map(({ path, message }) => [path, message])).toEqual([

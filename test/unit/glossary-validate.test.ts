@@ -144,7 +144,7 @@ describe('validatePack: fields', () => {
         entry('rlhf', {
           category: 'method',
           match: { plural: 'no' },
-          aliases: [{ text: 'RLHF', caseSensitve: true }, { caseSensitive: true }, 7, ' padded'],
+          aliases: [{ text: 'RLHF', caseSensitve: true }, { caseSensitive: true }, 7, ' padded', { text: 'RLHFs', plural: 1 }],
         }),
       ],
       { language: 'English' },
@@ -158,6 +158,7 @@ describe('validatePack: fields', () => {
       ['entries[0].aliases[1].text', 'is required but missing'],
       ['entries[0].aliases[2]', expect.stringMatching(/^must be a string or an object/)],
       ['entries[0].aliases[3]', 'must be one line with no spaces at either end'],
+      ['entries[0].aliases[4].plural', 'must be true or false, not a number'],
     ]);
   });
 

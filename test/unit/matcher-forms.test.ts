@@ -85,6 +85,22 @@ describe('plural and possessive forms in text', () => {
     expect(spans(matcher, 'Geminis and Gemini')).toEqual(['Gemini']);
   });
 
+  it('lets an alias turn its own plural off, or on where the entry has none', () => {
+    // "LMS" is a learning management system: the acronym may take "LMs" only as written.
+    const own = matcherFor([
+      {
+        term: 'language model',
+        aliases: [
+          { text: 'LM', caseSensitive: true, plural: false },
+          { text: 'LMs', caseSensitive: true, plural: false },
+        ],
+      },
+      { term: 'Gemini', match: { plural: false }, aliases: [{ text: 'Gemini model', plural: true }] },
+    ]);
+    expect(spans(own, 'an LM, two LMs, a LMS login, language models')).toEqual(['LM', 'LMs', 'language models']);
+    expect(spans(own, 'Geminis, Gemini models')).toEqual(['Gemini models']);
+  });
+
   it('marks the base of a possessive, with either apostrophe', () => {
     expect(spans(matcher, "the LLM's output, the foundation model’s size, LLMs’ costs")).toEqual([
       'LLM',

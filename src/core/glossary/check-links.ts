@@ -45,7 +45,7 @@ function checkExceptions(fact: EntryFact, report: PackReport): void {
   const forms = fact.forms.map((form) => ({ text: form.text, folded: foldSurfaceForm(form.text) }));
   // The plurals the matcher makes are forms too, and win over a phrase spelt the same.
   const plurals = fact.forms.flatMap((form) => {
-    const plural = fact.plurals ? pluralOf(form.text) : null;
+    const plural = form.plural ? pluralOf(form.text) : null;
     return plural ? [{ text: plural.text, folded: foldSurfaceForm(plural.text) }] : [];
   });
   for (const exception of fact.exceptions) {

@@ -8,10 +8,12 @@ export const DEFINITION_SOFT_LIMIT = 300;
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-/** A term or alias as written, with the letter-case rule that applies to it. */
+/** A term or alias as written, with the letter-case and plural rules that apply to it. */
 export interface FormFact {
   text: string;
   caseSensitive: boolean;
+  /** Whether the matcher adds its plural (`plural` of the alias, else of `match`; on unless false). */
+  plural: boolean;
   node: JsonNode;
   path: string;
 }
@@ -24,8 +26,6 @@ export interface EntryFact {
   forms: FormFact[];
   /** Its exception phrases (`match.except`). */
   exceptions: FormFact[];
-  /** Whether the matcher adds plurals of its forms (`match.plural`, on unless false). */
-  plurals: boolean;
   related: { id: string; node: JsonNode; path: string }[];
 }
 
@@ -69,7 +69,7 @@ function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact
   const matchFlags = { caseSensitive: { check: c.flag }, contextGated: { check: c.flag } };
   const alias: Check = (aliasNode, aliasPath) => {
     if (aliasNode.type === 'object') {
-      c.object(aliasNode, aliasPath, { text: { required: true, check: form }, ...matchFlags });
+      c.object(aliasNode, aliasPath, { text: { required: true, check: form }, ...matchFlags, plural: { check: c.flag } });
     } else if (aliasNode.type === 'string') {
       form(aliasNode, aliasPath);
     } else {
@@ -100,7 +100,6 @@ function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact
     path,
     forms: collectForms(fields, path),
     exceptions: collectExceptions(fields.get('match'), path),
-    plurals: !(fields.get('match')?.type === 'object' && fieldValue(fields.get('match')!, 'plural')?.value === false),
     related: collectRelated(fields.get('related'), path),
   };
   if (id !== undefined && idNode) {
@@ -113,20 +112,29 @@ function checkEntry(node: JsonNode, path: string, report: PackReport): EntryFact
 function collectForms(fields: Map<string, JsonNode>, path: string): FormFact[] {
   const match = fields.get('match');
   const entryCase = match?.type === 'object' && fieldValue(match, 'caseSensitive')?.value === true;
+  const entryPlural = !(match?.type === 'object' && fieldValue(match, 'plural')?.value === false);
   const forms: FormFact[] = [];
   const term = fields.get('term');
   if (term?.type === 'string' && term.value !== '') {
     const text = String(term.value);
-    forms.push({ text, caseSensitive: entryCase, node: term, path: fieldPath(path, 'term') });
+    forms.push({ text, caseSensitive: entryCase, plural: entryPlural, node: term, path: fieldPath(path, 'term') });
   }
   const aliases = fields.get('aliases');
   (aliases?.type === 'array' ? aliases.children ?? [] : []).forEach((alias, i) => {
     const textNode = alias.type === 'object' ? fieldValue(alias, 'text') : alias;
-    const override = alias.type === 'object' ? fieldValue(alias, 'caseSensitive') : undefined;
     if (textNode?.type !== 'string' || textNode.value === '') return;
-    const caseSensitive = override?.type === 'boolean' ? override.value === true : entryCase;
+    const flag = (name: string, otherwise: boolean) => {
+      const override = alias.type === 'object' ? fieldValue(alias, name) : undefined;
+      return override?.type === 'boolean' ? override.value === true : otherwise;
+    };
     const text = String(textNode.value);
-    forms.push({ text, caseSensitive, node: textNode, path: `${path}.aliases[${i}]` });
+    forms.push({
+      text,
+      caseSensitive: flag('caseSensitive', entryCase),
+      plural: flag('plural', entryPlural),
+      node: textNode,
+      path: `${path}.aliases[${i}]`,
+    });
   });
   return forms;
 }
@@ -136,7 +144,7 @@ function collectExceptions(match: JsonNode | undefined, path: string): FormFact[
   if (list?.type !== 'array') return [];
   return (list.children ?? []).flatMap((item, i) =>
     item.type === 'string' && item.value !== ''
-      ? [{ text: String(item.value), caseSensitive: false, node: item, path: `${path}.match.except[${i}]` }]
+      ? [{ text: String(item.value), caseSensitive: false, plural: false, node: item, path: `${path}.match.except[${i}]` }]
       : [],
   );
 }

@@ -18,7 +18,11 @@ const listOf = (check: (v: unknown) => boolean) => (value: unknown) => Array.isA
 
 const isAlias = (value: unknown): boolean =>
   isText(value) ||
-  (isObject(value) && isText(value.text) && optional(value.caseSensitive, isFlag) && optional(value.contextGated, isFlag));
+  (isObject(value) &&
+    isText(value.text) &&
+    optional(value.caseSensitive, isFlag) &&
+    optional(value.contextGated, isFlag) &&
+    optional(value.plural, isFlag));
 
 const isMatch = (value: unknown): boolean =>
   isObject(value) &&

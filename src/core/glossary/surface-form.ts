@@ -21,21 +21,25 @@ export interface SurfaceForm {
   text: string;
   caseSensitive: boolean;
   contextGated: boolean;
+  /** Whether the matcher adds its regular plural. */
+  plural: boolean;
 }
 
 /** The term and every alias of an entry, each with its effective match rules. */
 export function surfaceForms(entry: GlossaryEntry): SurfaceForm[] {
   const caseSensitive = entry.match?.caseSensitive ?? false;
   const contextGated = entry.match?.contextGated ?? false;
-  const forms: SurfaceForm[] = [{ text: entry.term, caseSensitive, contextGated }];
+  const plural = entry.match?.plural ?? true;
+  const forms: SurfaceForm[] = [{ text: entry.term, caseSensitive, contextGated, plural }];
   for (const alias of entry.aliases ?? []) {
     if (typeof alias === 'string') {
-      forms.push({ text: alias, caseSensitive, contextGated });
+      forms.push({ text: alias, caseSensitive, contextGated, plural });
     } else {
       forms.push({
         text: alias.text,
         caseSensitive: alias.caseSensitive ?? caseSensitive,
         contextGated: alias.contextGated ?? contextGated,
+        plural: alias.plural ?? plural,
       });
     }
   }

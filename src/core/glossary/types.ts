@@ -18,6 +18,8 @@ export interface AliasRule {
   text: string;
   caseSensitive?: boolean;
   contextGated?: boolean;
+  /** Whether this form's regular plural counts too: "LM" may take "LMs" but not "LMS". */
+  plural?: boolean;
 }
 
 export type Alias = string | AliasRule;

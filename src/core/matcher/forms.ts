@@ -122,7 +122,6 @@ export function collectForms(packs: readonly GlossaryPack[]): {
     for (let e = 0; e < list.length; e++) {
       const entry = list[e]!;
       const index = entries.push({ packId: pack.id, entry }) - 1;
-      const plurals = entry.match?.plural !== false;
       const surfaces = surfaceForms(entry);
       for (let s = 0; s < surfaces.length; s++) {
         const surface = surfaces[s]!;
@@ -130,7 +129,7 @@ export function collectForms(packs: readonly GlossaryPack[]): {
         if (text === '') continue;
         const { caseSensitive, contextGated: gated } = surface;
         forms.push({ text, entry: index, caseSensitive, gated, exactChars: text.length, shared: 0 });
-        const plural = plurals ? pluralOf(text) : null;
+        const plural = surface.plural ? pluralOf(text) : null;
         if (plural) forms.push({ text: plural.text, entry: index, caseSensitive, gated, exactChars: plural.keep, shared: plural.keep });
       }
       // In any letter case: "Meta-Learning" in a title is no more the company than "Meta-learning".
