@@ -1,4 +1,5 @@
-import type { Alias, GlossaryEntry, GlossaryPack } from '../core/glossary/types';
+import { aliasText } from '../core/glossary/surface-form';
+import type { GlossaryEntry, GlossaryPack } from '../core/glossary/types';
 import { qualifiedAnchor } from '../core/glossary/anchor';
 
 export interface RelatedLink {
@@ -25,10 +26,6 @@ export function fold(text: string): string {
     .toLowerCase()
     .replace(/[\s\-‐‑‒–—_]+/g, ' ')
     .trim();
-}
-
-export function aliasText(alias: Alias): string {
-  return typeof alias === 'string' ? alias : alias.text;
 }
 
 /**

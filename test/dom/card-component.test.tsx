@@ -44,10 +44,16 @@ describe('the definition card', () => {
     expect(card.querySelector('.term')?.textContent).toBe('large language model');
     expect(card.querySelector('.category')?.textContent).toBe('Model');
     expect(card.querySelector('.definition')?.textContent).toBe(llm.definition);
-    // The alias that only differs from the term by case is left out.
-    expect(card.querySelector('.aliases')?.textContent).toBe('Also: LLM, LLMs');
+    // The alias that only differs from the term by case is left out, and so is the plural of a
+    // name already shown (listed as a form of its own for its letter case).
+    expect(card.querySelector('.aliases')?.textContent).toBe('Also: LLM');
     expect(card.textContent).toContain('From AI basics');
     expect(buttonNamed(card, 'Open in glossary')).toBeDefined();
+  });
+
+  it('leaves out the regular plural of the term or of an alias, and keeps other spellings', () => {
+    const card = mount({ entry: { ...llm, term: 'index', aliases: ['indexes', 'indices', 'GP', 'GPs', 'GPU'] } });
+    expect(card.querySelector('.aliases')?.textContent).toBe('Also: indices, GP, GPU');
   });
 
   it('is a non-modal dialog named after the term', () => {

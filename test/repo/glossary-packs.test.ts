@@ -76,7 +76,7 @@ describe('glossary/foundation-models.json', () => {
       'Gemini', 'Claude', 'Llama', 'Mistral', 'Meta', 'Grok', 'o1', 'o3', 'transformer', 'inference',
       'base model', 'fine-tuning', 'fine-tune', 'GPT', 'DPO', 'SFT', 'multimodal', 'dataset', 'emergent behavior',
       // Short forms, and phrases a security page or a quiz uses too; "GPT 2" is also a partition table's.
-      'IFT', 'predict the next token', 'predicting the next word', 'GPT-2', 'GPT-3', 'GPT-5'];
+      'IFT', 'LM', 'LMs', 'predict the next token', 'predicting the next word', 'GPT-2', 'GPT-3', 'GPT-5'];
     expect(everyday.filter((word) => gated.get(word) !== true)).toEqual([]);
     const unambiguous = ['RLHF', 'LLM', 'Llama 3', 'foundation model', 'Mistral AI', 'ChatGPT', 'GPT-3.5', 'Llama 3.1',
       'Gemini 2.5', 'GPT-4V'];
@@ -101,6 +101,7 @@ describe('the bundled glossary on pages about AI', () => {
     expect(ids('Pass the seed parameter; GPT Engineer and GPT Researcher; "GPTs are GPTs"; bring your own token.')).toEqual([]);
     // A learning management system, or least mean squares: not language models.
     expect(ids('Plug the tutor into your LMS; the LMS filter adapts.')).toEqual([]);
+    expect(ids('Larger LMs and an LM head; not lms or an lm.')).toEqual(['language-model', 'language-model']);
     // The senses the glossary means are still marked.
     expect(ids('Frontier labs need more compute at scale.')).toEqual(['compute', 'scale']);
     expect(ids('Small labs lack access to compute the way big labs have it.')).toEqual(['compute']);

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Alias, GlossaryEntry } from '../../core/glossary/types';
+import { aliasText } from '../../core/glossary/surface-form';
+import type { GlossaryEntry } from '../../core/glossary/types';
+import { pluralOf } from '../../core/matcher/forms';
 import type { CardTheme } from './card-css';
 import type { CardStrings } from './strings';
 
@@ -98,21 +100,26 @@ export function Card(props: CardProps) {
   );
 }
 
-/** The other names of the term, without repeats or the term itself. */
+/**
+ * The other names of the term, without repeats, the term itself, or the plural of a name
+ * already shown ("LMs" after "LM": listed apart so that "LMS" is not found).
+ */
 export function aliasList(entry: GlossaryEntry): string[] {
-  const seen = new Set([entry.term.toLowerCase()]);
+  const seen = new Set<string>();
+  const see = (text: string) => {
+    seen.add(text.toLowerCase());
+    const plural = pluralOf(text);
+    if (plural) seen.add(plural.text.toLowerCase());
+  };
+  see(entry.term);
   const out: string[] = [];
   for (const alias of entry.aliases ?? []) {
     const text = aliasText(alias).trim();
     if (!text || seen.has(text.toLowerCase())) continue;
-    seen.add(text.toLowerCase());
+    see(text);
     out.push(text);
   }
   return out;
-}
-
-function aliasText(alias: Alias): string {
-  return typeof alias === 'string' ? alias : alias.text;
 }
 
 /** Notes are plain text; a blank line starts a new paragraph. */
