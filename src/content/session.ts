@@ -42,6 +42,7 @@ export function startSession(
     openGlossary: (entryId, packId) => void sendToBackground('open-glossary', { entryId, packId }).catch(() => undefined),
     glossaryName: (packId) => packs.find((p) => p.id === packId)?.name ?? packId,
     glossarySource: (packId) => packs.find((p) => p.id === packId)?.source?.title,
+    glossaryLanguage: (packId) => packs.find((p) => p.id === packId)?.language,
     getMessage: (key, subs) => browser.i18n.getMessage(key, subs),
   });
   if (engine) reportTerms(engine, matcher.entries, signal);

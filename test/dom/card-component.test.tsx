@@ -56,6 +56,13 @@ describe('the definition card', () => {
     expect(card.querySelector('.aliases')?.textContent).toBe('Also: indices, GP, GPU');
   });
 
+  it('is described by its definition, for a screen reader that lands on it', () => {
+    const card = mount();
+    const definition = card.querySelector('.definition')!;
+    expect(definition.id).not.toBe('');
+    expect(card.getAttribute('aria-describedby')).toBe(definition.id);
+  });
+
   it('is a non-modal dialog named after the term', () => {
     const card = mount();
     expect(card.getAttribute('role')).toBe('dialog');

@@ -108,6 +108,33 @@ describe('the card host', () => {
     expect(shownTerm()).toBe('token');
   });
 
+  it("speaks and runs in the interface's language, not the page's; glossary text in the glossary's", () => {
+    document.documentElement.lang = 'ar';
+    document.documentElement.dir = 'rtl';
+    try {
+      const { controller } = setup({}, { glossaryLanguage: () => 'en-GB' });
+      controller.showFor(0);
+      const root = host()!.shadowRoot!;
+      const live = root.querySelector('[role="status"]')!;
+      for (const element of [card()!.parentElement!, live]) {
+        expect([element.getAttribute('lang'), element.getAttribute('dir')]).toEqual(['en', 'ltr']);
+      }
+      for (const part of ['.term', '.definition']) {
+        const element = card()!.querySelector(part)!;
+        expect([element.getAttribute('lang'), element.getAttribute('dir')]).toEqual(['en-GB', 'auto']);
+      }
+    } finally {
+      document.documentElement.removeAttribute('lang');
+      document.documentElement.removeAttribute('dir');
+    }
+  });
+
+  it('takes the language and direction a translation names for itself', () => {
+    const translated: Record<string, string> = { cardLanguage: 'he', cardDirection: 'rtl' };
+    setup({}, { getMessage: (k) => translated[k] ?? '' }).controller.showFor(0);
+    expect([card()!.parentElement!.lang, card()!.parentElement!.dir]).toEqual(['he', 'rtl']);
+  });
+
   it('replaces a host left behind by an earlier copy of the extension', () => {
     const stale = document.createElement('termlight-host');
     stale.setAttribute('data-termlight-host', '');

@@ -1,7 +1,7 @@
 // What the card controller's DOM tests share: a fake clock, an empty page and a fresh signal
 // around each test, a controller over two fake terms, and the reader's pointer and keys.
 import { afterEach, beforeEach, vi } from 'vitest';
-import { createCardController, type CardSettings } from '../../src/content/card';
+import { createCardController, type CardControllerOptions, type CardSettings } from '../../src/content/card';
 import { fakeEngine } from '../fixtures/card/fake-engine';
 import { SAMPLE_ENTRIES } from '../fixtures/card/sample-entries';
 
@@ -31,7 +31,7 @@ export const signal = (): AbortSignal => abort.signal;
 export const stop = (): void => abort.abort();
 
 /** A controller over "large language model" (entry 0) and, further down, "tokens" (entry 2). */
-export function setup(settings: Partial<CardSettings> = {}) {
+export function setup(settings: Partial<CardSettings> = {}, more: Partial<CardControllerOptions> = {}) {
   const engine = fakeEngine(document, [
     { entry: 0, box: LLM_BOX, text: 'large language model' },
     { entry: 2, box: TOKEN_BOX, text: 'tokens' },
@@ -45,6 +45,7 @@ export function setup(settings: Partial<CardSettings> = {}) {
     signal: abort.signal,
     openGlossary,
     glossaryName: () => 'AI basics',
+    ...more,
   });
   return { engine, controller, openGlossary };
 }

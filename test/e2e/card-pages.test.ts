@@ -57,6 +57,25 @@ describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
     expect(theme).toBe('dark');
   });
 
+  it("on a right-to-left page in another language, runs and speaks in its own: left to right, in English", async () => {
+    const page = await openPage(env, '/fixtures/card/rtl.html');
+    await hoverUntilCard(page, 'RLHF', 'main p');
+    const seen = await page.evaluate(() => {
+      const card = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+      const definition = card.querySelector<HTMLElement>('.definition')!;
+      const more = card.querySelector<HTMLElement>('.more')!.getBoundingClientRect();
+      const box = card.getBoundingClientRect();
+      return {
+        direction: getComputedStyle(card).direction,
+        lang: card.closest('[lang]')?.getAttribute('lang'),
+        definitionLang: definition.lang,
+        // Laid out from the left: "More" starts at the card's left padding, not its right.
+        moreFromLeft: more.left - box.left < box.right - more.right,
+      };
+    });
+    expect(seen).toEqual({ direction: 'ltr', lang: 'en', definitionLang: 'en', moreFromLeft: true });
+  });
+
   it('goes by the keyboard only to terms a reader can see: not into a closed menu or screen-reader text', async () => {
     const page = await openPage(env, HIDDEN);
     const { navigate } = await commandsFor(env, page);

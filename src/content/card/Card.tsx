@@ -20,6 +20,11 @@ export interface CardProps {
    * is not that article, the reader must be told which one.
    */
   notesSource?: string;
+  /**
+   * The language the glossary is written in: its words are read in it, and run in the
+   * direction their own letters give, inside a card laid out in the interface's language.
+   */
+  language?: string;
   related: readonly RelatedTerm[];
   strings: CardStrings;
   theme: CardTheme;
@@ -47,14 +52,27 @@ export function Card(props: CardProps) {
   const aliases = aliasList(entry);
   const notes = entry.notes ? paragraphs(entry.notes) : [];
   const notesId = `tl-notes-${entry.id}`;
+  const definitionId = `tl-definition-${entry.id}`;
+  const written = { lang: props.language, dir: 'auto' } as const;
   return (
-    <div class="card" role="dialog" aria-label={entry.term} data-theme={props.theme} tabIndex={-1}>
+    <div
+      class="card"
+      role="dialog"
+      aria-label={entry.term}
+      aria-describedby={definitionId}
+      data-theme={props.theme}
+      tabIndex={-1}
+    >
       <div class="head">
-        <p class="term">{entry.term}</p>
+        <p class="term" {...written}>
+          {entry.term}
+        </p>
         <span class="category">{strings.category(entry.category)}</span>
       </div>
       {aliases.length > 0 && <p class="aliases">{strings.text('cardAlso', aliases.join(', '))}</p>}
-      <p class="definition">{entry.definition}</p>
+      <p class="definition" id={definitionId} {...written}>
+        {entry.definition}
+      </p>
       {notes.length > 0 && (
         <>
           <button
@@ -71,7 +89,12 @@ export function Card(props: CardProps) {
           </button>
           <div class="notes" id={notesId} hidden={!expanded}>
             {expanded && props.notesSource && <p class="notes-source">{strings.text('cardNotesFrom', props.notesSource)}</p>}
-            {expanded && notes.map((text, i) => <p key={i}>{text}</p>)}
+            {expanded &&
+              notes.map((text, i) => (
+                <p key={i} {...written}>
+                  {text}
+                </p>
+              ))}
           </div>
         </>
       )}

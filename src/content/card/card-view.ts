@@ -38,6 +38,8 @@ export interface CardViewOptions {
   glossaryName(packId: string): string;
   /** What the glossary's notes come from (its source's title), if it says. */
   glossarySource?(packId: string): string | undefined;
+  /** The language the glossary is written in (its `language` tag), if known. */
+  glossaryLanguage?(packId: string): string | undefined;
   openGlossary(entryId: string, packId: string): void;
 }
 
@@ -57,7 +59,11 @@ export function createCardView(opts: CardViewOptions) {
   // Lookup of related ids, which name entries of the same pack.
   const byId = new Map(opts.entries.map((e, i) => [`${e.packId}\u0000${e.entry.id}`, i]));
 
-  const ensureHost = (): CardHost => (host ??= createCardHost(doc));
+  const ensureHost = (): CardHost =>
+    (host ??= createCardHost(doc, {
+      lang: opts.strings.text('cardLanguage'),
+      dir: opts.strings.text('cardDirection') === 'rtl' ? 'rtl' : 'ltr',
+    }));
   const cardElement = (): HTMLElement | null => host?.mount.querySelector<HTMLElement>('.card') ?? null;
   /** Counts announcements: one still waiting to be said is dropped by a later one, or by hide. */
   let said = 0;
@@ -94,6 +100,7 @@ export function createCardView(opts: CardViewOptions) {
       entry: item.entry,
       glossaryName: opts.glossaryName(item.packId),
       notesSource: opts.glossarySource?.(item.packId),
+      language: opts.glossaryLanguage?.(item.packId),
       related: relatedOf(index),
       strings: opts.strings,
       theme: opts.theme(shown?.anchor.node ?? null),

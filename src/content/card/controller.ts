@@ -28,6 +28,8 @@ export interface CardControllerOptions {
   glossaryName?(packId: string): string;
   /** The title of the source a glossary's notes come from, if it names one. */
   glossarySource?(packId: string): string | undefined;
+  /** The language a glossary is written in. */
+  glossaryLanguage?(packId: string): string | undefined;
   /** `browser.i18n.getMessage`; English when not given. */
   getMessage?: GetMessage;
 }
@@ -98,6 +100,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     theme: (near) => resolveTheme(settings.theme, doc, near),
     glossaryName: opts.glossaryName ?? ((id) => id),
     glossarySource: opts.glossarySource,
+    glossaryLanguage: opts.glossaryLanguage,
     openGlossary: opts.openGlossary,
   });
 

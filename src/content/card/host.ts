@@ -52,7 +52,7 @@ const HOST_STYLE: ReadonlyArray<[string, string]> = [
  * It goes on `<html>`, not `<body>`: pages restyle, zoom, transform and replace their body, and
  * a transformed ancestor would turn the card's `position: fixed` into something else.
  */
-export function createCardHost(doc: Document): CardHost {
+export function createCardHost(doc: Document, speech: { lang: string; dir: 'ltr' | 'rtl' } = { lang: 'en', dir: 'ltr' }): CardHost {
   removeStaleHosts(doc);
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(HOST_ATTRIBUTE, '');
@@ -68,6 +68,12 @@ export function createCardHost(doc: Document): CardHost {
   live.className = 'visually-hidden';
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
+  // Neither follows the page: `dir` is inherited into a shadow tree (and `all: initial` leaves
+  // it), and a screen reader reads a card without `lang` in the page's language.
+  for (const element of [mount, live]) {
+    element.lang = speech.lang;
+    element.dir = speech.dir;
+  }
   root.append(style, mount, live);
   // Out of the page's Tab order, with all it holds: a card shown for the pointer or a focused link
   // is a tooltip, and Tab from the page's last control must not wander into it. A card the reader

@@ -30,6 +30,12 @@ export const CARD_MESSAGES = {
   cardClosest: 'Closest matches',
   cardNoneClose: 'No similar terms in your glossaries.',
   cardOpenGlossaryAll: 'Browse the glossary',
+  /**
+   * The language of these words and the way they run, for the card's `lang` and `dir`: a card on
+   * a right-to-left page, or a page in another language, is still read and laid out as these.
+   */
+  cardLanguage: 'en',
+  cardDirection: 'ltr',
   glossaryCategoryConcept: 'Concept',
   glossaryCategoryTechnique: 'Technique',
   glossaryCategoryModel: 'Model',
