@@ -76,6 +76,49 @@ describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
     expect(seen).toEqual({ direction: 'ltr', lang: 'en', definitionLang: 'en', moreFromLeft: true });
   });
 
+  it('in a window too short for it, scrolls with its foot kept in view, and shows there is more', async () => {
+    // The term at the top of the window, and the card below it in what room is left.
+    const page = await openPage(env, '/fixtures/card/short-window.html');
+    await page.setViewport(640, 260);
+    await hoverUntilCard(page, 'RLHF');
+    const seen = () =>
+      page.evaluate(() => {
+        const card = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+        const shown = (part: string) => {
+          const r = card.querySelector<HTMLElement>(part)!.getBoundingClientRect();
+          const box = card.getBoundingClientRect();
+          // Its first line inside the card's box, and what the reader would press or read there.
+          const hit = card.getRootNode() as ShadowRoot;
+          const line = Math.min(r.bottom, r.top + 16);
+          return r.top >= box.top && line <= box.bottom && !!hit.elementFromPoint(r.left + 4, (r.top + line) / 2)?.closest(part);
+        };
+        const box = card.getBoundingClientRect();
+        return {
+          scrolls: card.scrollHeight > card.clientHeight + 20,
+          fits: box.top >= 0 && box.bottom <= innerHeight,
+          open: shown('.open'),
+          definition: shown('.definition'),
+          more: card.hasAttribute('data-more'),
+        };
+      });
+    const toEnd = async () => {
+      await page.evaluate(() => {
+        const card = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+        card.scrollTop = card.scrollHeight;
+      });
+      await page.waitFor(() => !document.querySelector('termlight-host')!.shadowRoot!.querySelector('.card')!.hasAttribute('data-more'));
+    };
+    expect(await seen()).toEqual({ scrolls: true, fits: true, open: true, definition: true, more: true });
+    await toEnd();
+    expect(await seen()).toMatchObject({ scrolls: true, fits: true, open: true, more: false });
+    // With room for little more than the foot, the definition comes first.
+    await page.setViewport(320, 190);
+    await hoverUntilCard(page, 'RLHF');
+    expect(await seen()).toEqual({ scrolls: true, fits: true, open: false, definition: true, more: true });
+    await toEnd();
+    expect(await seen()).toMatchObject({ open: true, more: false });
+  });
+
   it('goes by the keyboard only to terms a reader can see: not into a closed menu or screen-reader text', async () => {
     const page = await openPage(env, HIDDEN);
     const { navigate } = await commandsFor(env, page);

@@ -31,10 +31,17 @@ describe.each(Object.keys(CARD_PALETTE) as (keyof typeof CARD_PALETTE)[])('the %
   });
 });
 
+describe('the light card', () => {
+  // A soft shadow hardly shows on a white page: the edge tells where the card ends.
+  it.each(['#ffffff', '#f8f9fa', '#f1f3f4'])('has an edge that shows on a light page (%s, 3:1)', (page) => {
+    expect(contrast(CARD_PALETTE.light.edge, page)).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('the dark card', () => {
   // A shadow does not show on a dark page: the border alone tells where the card ends.
   it.each(['#000000', '#121212', '#1e2024', '#2b2b2b'])('has an edge that shows on a dark page (%s, 3:1)', (page) => {
-    expect(contrast(CARD_PALETTE.dark.border, page)).toBeGreaterThanOrEqual(3);
+    expect(contrast(CARD_PALETTE.dark.edge, page)).toBeGreaterThanOrEqual(3);
   });
 });
 

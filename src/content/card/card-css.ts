@@ -12,7 +12,11 @@ export const CARD_PALETTE = {
     chipBg: '#eef3fc',
     chipText: '#24519f',
     border: '#c8ccd1',
+    /** The card's outer edge: 3:1 on a white page, where a soft shadow alone hardly shows. */
+    edge: '#858a90',
     shadow: '0 6px 24px rgba(0, 0, 0, 0.14), 0 1px 3px rgba(0, 0, 0, 0.12)',
+    /** Above the foot, while more of the card is scrolled out of view below it. */
+    more: 'rgba(0, 0, 0, 0.18)',
   },
   dark: {
     bg: '#1e2024',
@@ -22,7 +26,9 @@ export const CARD_PALETTE = {
     chipBg: '#2a3243',
     chipText: '#b9cbff',
     border: '#737a85',
+    edge: '#737a85',
     shadow: '0 6px 24px rgba(0, 0, 0, 0.5), 0 1px 3px rgba(0, 0, 0, 0.4)',
+    more: 'rgba(0, 0, 0, 0.6)',
   },
 } as const;
 
@@ -68,10 +74,10 @@ export function cardCss(): string {
   max-width: 360px;
   overflow-y: auto;
   overscroll-behavior: contain;
-  padding: 12px 16px 10px;
+  padding: 12px 16px 0;
   background: var(--tl-bg);
   color: var(--tl-text);
-  border: 1px solid var(--tl-border);
+  border: 1px solid var(--tl-edge);
   border-radius: 8px;
   box-shadow: var(--tl-shadow);
   font: 400 14px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
@@ -84,8 +90,12 @@ export function cardCss(): string {
   display: flex;
   flex-direction: column;
 }
-/* A card too tall for its room scrolls: its parts keep their height. */
+/*
+ * A card too tall for its room (a short window, a page zoomed in) scrolls: its parts keep their
+ * height, and the foot stays in view at the bottom, with a shadow while there is more above it.
+ */
 .card > * { flex: none; }
+.card:not(:has(> .foot)) { padding-bottom: 10px; }
 /*
  * More/Less stays under the pointer that pressed it: the notes open on the side of the button
  * away from the term, since the card grows away from the term. Below the term that is after the
@@ -151,10 +161,17 @@ button:focus-visible { outline: 2px solid var(--tl-accent); outline-offset: 2px;
   align-items: baseline;
   gap: 4px 12px;
   margin-top: 10px;
-  padding-top: 8px;
+  padding: 8px 0 10px;
   border-top: 1px solid var(--tl-border);
   font-size: 12.5px;
+  position: sticky;
+  bottom: 0;
+  background: var(--tl-bg);
 }
+.card[data-more] > .foot { box-shadow: 0 -8px 8px -6px var(--tl-more); }
+/* With room for little more than the foot, the definition comes first: the foot scrolls too. */
+.card[data-cramped] > .foot { position: static; box-shadow: none; }
+.card[data-cramped][data-more] { box-shadow: var(--tl-shadow), inset 0 -10px 8px -8px var(--tl-more); }
 .source { color: var(--tl-muted); }
 .lookup-label { margin-top: 10px; color: var(--tl-muted); font-size: 13px; }
 .picks { list-style: none; padding: 0; margin-top: 2px; }

@@ -59,11 +59,16 @@ export function createCardView(opts: CardViewOptions) {
   // Lookup of related ids, which name entries of the same pack.
   const byId = new Map(opts.entries.map((e, i) => [`${e.packId}\u0000${e.entry.id}`, i]));
 
-  const ensureHost = (): CardHost =>
-    (host ??= createCardHost(doc, {
+  const ensureHost = (): CardHost => {
+    if (host) return host;
+    host = createCardHost(doc, {
       lang: opts.strings.text('cardLanguage'),
       dir: opts.strings.text('cardDirection') === 'rtl' ? 'rtl' : 'ltr',
-    }));
+    });
+    // Scroll events do not bubble: heard on the way down. The host goes with the signal's abort.
+    host.mount.addEventListener('scroll', (e) => showMore(e.target as HTMLElement), { capture: true, passive: true });
+    return host;
+  };
   const cardElement = (): HTMLElement | null => host?.mount.querySelector<HTMLElement>('.card') ?? null;
   /** Counts announcements: one still waiting to be said is dropped by a later one, or by hide. */
   let said = 0;
@@ -170,6 +175,8 @@ export function createCardView(opts: CardViewOptions) {
     card.style.maxWidth = maxWidth === undefined ? '' : `${maxWidth}px`;
     card.style.maxHeight = p.maxHeight === undefined ? '' : `${p.maxHeight}px`;
     card.dataset.placement = p.placement;
+    card.toggleAttribute('data-cramped', p.maxHeight !== undefined && p.maxHeight < CRAMPED_HEIGHT);
+    showMore(card);
     return true;
   }
 
@@ -262,6 +269,16 @@ function naturalSize(card: HTMLElement, maxWidth?: number): { width: number; hei
   card.style.maxHeight = '';
   const box = card.getBoundingClientRect();
   return { width: Math.ceil(box.width), height: Math.ceil(box.height) };
+}
+
+/** Below this height (px) the card's foot scrolls with the rest instead of staying in view. */
+const CRAMPED_HEIGHT = 180;
+
+/** Marks a card that is scrolled short of its end: more of it waits below the foot. */
+function showMore(card: HTMLElement): void {
+  if (!card.classList?.contains('card')) return;
+  const more = card.scrollTop + card.clientHeight < card.scrollHeight - 1;
+  if (more !== card.hasAttribute('data-more')) card.toggleAttribute('data-more', more);
 }
 
 function viewportSize(doc: Document): { width: number; height: number } {
