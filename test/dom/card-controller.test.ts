@@ -54,6 +54,31 @@ describe('hovering a term', () => {
     expect(pageSaw).toHaveBeenCalledTimes(1);
   });
 
+  it.each([
+    ['a text field', '<input id="field">'],
+    ['an editor', '<div id="field" contenteditable="true">notes</div>'],
+  ])('closes a hover card on Escape typed in %s, and leaves that Escape to it', (_, markup) => {
+    const { controller } = setup();
+    document.body.insertAdjacentHTML('beforeend', markup);
+    const field = document.getElementById('field')!;
+    field.focus();
+    const fieldSaw = vi.fn();
+    field.addEventListener('keydown', fieldSaw);
+    move(150, 105);
+    vi.advanceTimersByTime(300);
+    expect(card()).not.toBeNull();
+    const e = key('Escape', field);
+    expect(card()).toBeNull();
+    expect(e.defaultPrevented).toBe(false);
+    expect(fieldSaw).toHaveBeenCalledTimes(1);
+    // A card the reader asked for takes the Escape, wherever the focus is.
+    controller.showFor(0);
+    const asked = key('Escape', field);
+    expect(card()).toBeNull();
+    expect(asked.defaultPrevented).toBe(true);
+    expect(fieldSaw).toHaveBeenCalledTimes(1);
+  });
+
   it('closes on a click elsewhere', () => {
     setup();
     move(150, 105);

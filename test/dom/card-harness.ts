@@ -69,8 +69,8 @@ export function tab(shiftKey = false): KeyboardEvent {
   return e;
 }
 
-export function key(k: string) {
+export function key(k: string, target: EventTarget = document.body) {
   const e = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true });
-  document.body.dispatchEvent(e);
+  target.dispatchEvent(e);
   return e;
 }

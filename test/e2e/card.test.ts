@@ -55,6 +55,21 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     await page.close();
   });
 
+  it('leaves an Escape typed in an editor to the editor, closing the card the pointer rests on', async () => {
+    const page = await openPage(env, DEMO);
+    await page.evaluate(() => {
+      const editor = document.getElementById('demo-editable')!;
+      (window as unknown as { escapes: number }).escapes = 0;
+      editor.addEventListener('keydown', (e) => e.key === 'Escape' && (window as unknown as { escapes: number }).escapes++);
+      editor.focus();
+    });
+    await hoverUntilCard(page, 'foundation model', 'main p');
+    await page.press('Escape');
+    await waitForNoCard(page);
+    expect(await page.evaluate(() => (window as unknown as { escapes: number }).escapes)).toBe(1);
+    await page.close();
+  });
+
   it('stays while the pointer moves into it, hides when the pointer leaves, closes on Escape', async () => {
     const page = await openPage(env, DEMO);
     const before = await pageMarkup(page);

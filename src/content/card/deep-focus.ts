@@ -5,6 +5,12 @@ export function deepActive(doc: Document): Element | null {
   return el;
 }
 
+/** Fields and editors: focus there is for typing, and a card would only be in the way. */
+export function isEditable(el: Element): boolean {
+  const tag = el.localName;
+  return tag === 'input' || tag === 'textarea' || tag === 'select' || (el as HTMLElement).isContentEditable === true;
+}
+
 /** Elements looked at before giving up, in all: a page's next control is rarely far from its text. */
 const LOOK_AT_MOST = 5000;
 

@@ -2,6 +2,7 @@ import type { Occurrence } from '../engine/types';
 import type { CardSettings } from './controller';
 import type { CardView } from './card-view';
 import type { HoverEvent, HoverState } from './hover-machine';
+import { deepActive, isEditable } from './deep-focus';
 import { isInteractive } from './pointer-rules';
 
 const MODIFIER_FLAGS = { Alt: 'altKey', Control: 'ctrlKey', Shift: 'shiftKey', Meta: 'metaKey' } as const;
@@ -13,7 +14,7 @@ function modifierHeld(e: MouseEvent, key: CardSettings['modifierKey']): boolean 
 interface InputOptions<T> {
   doc: Document;
   signal: AbortSignal;
-  view: Pick<CardView, 'holds' | 'isOpen' | 'place'>;
+  view: Pick<CardView, 'holds' | 'isOpen' | 'place' | 'hasFocus'>;
   engine: { hitTest(x: number, y: number): Occurrence | null };
   settings(): CardSettings;
   state(): HoverState<T>;
@@ -139,10 +140,14 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
         // A card whose term has gone from the screen (its dialog closed) is not what the reader
         // sees: the Escape is still the page's.
         const seen = view.isOpen() && view.place(false);
+        // A card the pointer happened to rest on while the reader types in a field or an editor
+        // goes, but the Escape is the editor's too (a vim mode, an autocomplete, a search box).
+        const active = o.state().sticky || view.hasFocus() ? null : deepActive(doc);
+        const typing = !!active && isEditable(active);
         o.dispatch({ type: 'close' });
-        // The card is the top-most layer: this Escape was for it, not for the page's own
-        // dialogs underneath.
-        if (seen) {
+        // Otherwise the card is the top-most layer: this Escape was for it, not for the page's
+        // own dialogs or menus underneath.
+        if (seen && !typing) {
           e.preventDefault();
           e.stopPropagation();
         }

@@ -1,7 +1,7 @@
 import type { Occurrence } from '../engine/types';
 import type { CardView } from './card-view';
 import type { CardSettings } from './controller';
-import { deepActive } from './deep-focus';
+import { deepActive, isEditable } from './deep-focus';
 import type { HoverEvent } from './hover-machine';
 
 interface KeyboardOptions<T> {
@@ -17,12 +17,6 @@ interface KeyboardOptions<T> {
   openedByCommand(): boolean;
   /** Whether the card's state is about `target`: waiting to open it, showing it, or closed on it. */
   involves(target: T): boolean;
-}
-
-/** Fields and editors: focus there is for typing, and a card would only be in the way. */
-function isEditable(el: Element): boolean {
-  const tag = el.localName;
-  return tag === 'input' || tag === 'textarea' || tag === 'select' || (el as HTMLElement).isContentEditable === true;
 }
 
 /**
