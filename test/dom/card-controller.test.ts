@@ -160,6 +160,25 @@ describe('the card host', () => {
     expect([card()!.parentElement!.lang, card()!.parentElement!.dir]).toEqual(['he', 'rtl']);
   });
 
+  it("changes nothing a page's observer of its document would see when cards open and close again", async () => {
+    const { controller } = setup();
+    controller.showFor(0);
+    key('Escape');
+    const seen: string[] = [];
+    const observer = new MutationObserver((records) => seen.push(...records.map((r) => `${r.type}:${r.attributeName ?? ''}`)));
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    for (let i = 0; i < 3; i++) {
+      move(150, 105);
+      vi.advanceTimersByTime(300);
+      expect(card()).not.toBeNull();
+      key('Escape');
+      move(700, 700);
+    }
+    await Promise.resolve();
+    observer.disconnect();
+    expect(seen).toEqual([]);
+  });
+
   it('replaces a host left behind by an earlier copy of the extension', () => {
     const stale = document.createElement('termlight-host');
     stale.setAttribute('data-termlight-host', '');

@@ -108,6 +108,22 @@ describe('keyboard navigation', () => {
     expect(document.activeElement).toBe(link);
   });
 
+  it("leaves Tab to a page's focus trap that takes the focus straight back", () => {
+    const { controller } = setup();
+    const button = document.createElement('button');
+    button.textContent = 'in the modal';
+    document.body.append(button);
+    button.focus();
+    // A script-built modal: focus that leaves it is pulled back at once.
+    document.addEventListener('focusin', (e) => e.target !== button && button.focus(), { signal: signal() });
+    controller.next();
+    const e = tab();
+    expect(e.defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(button);
+    // The host is out of the Tab order again.
+    expect(host()!.getAttribute('tabindex')).toBe('-1');
+  });
+
   it('goes on from the term, not from the top, when a command opened the card with nothing focused', () => {
     const { controller, engine } = setup();
     // A stop before the term (Shift+Tab is for the browsers to show: the DOM used here walks

@@ -55,6 +55,17 @@ describe.each(BROWSERS)('%s: the definition card', (name) => {
     await page.close();
   });
 
+  it('keeps its text out of what the reader selects and copies from the page', async () => {
+    const page = await openPage(env, DEMO);
+    await hoverUntilCard(page, 'foundation model', 'main p');
+    const select = await page.evaluate(() => {
+      const card = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+      return [card, card.querySelector('.definition')!].map((el) => getComputedStyle(el).userSelect);
+    });
+    expect(select).toEqual(['none', 'none']);
+    await page.close();
+  });
+
   it('leaves an Escape typed in an editor to the editor, closing the card the pointer rests on', async () => {
     const page = await openPage(env, DEMO);
     await page.evaluate(() => {

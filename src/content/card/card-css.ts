@@ -112,6 +112,8 @@ export function cardCss(): string {
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }
 @media (forced-colors: active) { .card { border-color: CanvasText; } }
 .card * { box-sizing: border-box; margin: 0; }
+/* Select all and copy on the page takes the page's text, never the card's. */
+.card, .card * { -webkit-user-select: none; user-select: none; }
 .head { display: flex; align-items: baseline; gap: 10px; }
 .term { flex: 1 1 auto; font-size: 16px; font-weight: 600; line-height: 1.3; }
 .category {

@@ -33,7 +33,10 @@ export function createCardFocus(o: CardFocusOptions) {
   const controls = (): HTMLElement[] => [...(o.card()?.querySelectorAll<HTMLElement>('button, a[href]') ?? [])];
 
   return {
-    /** Moves the keyboard's focus to the card's first control; false when there is none to take it. */
+    /**
+     * Moves the keyboard's focus to the card's first control; false when there is none to take
+     * it, or the page took the focus straight back (a focus trap of a script-built modal).
+     */
     focusIn(): boolean {
       const first = controls()[0] ?? o.card();
       const host = o.host();
@@ -44,7 +47,10 @@ export function createCardFocus(o: CardFocusOptions) {
       tabFrom = null;
       host.host.removeAttribute('tabindex');
       first.focus({ preventScroll: true });
-      return true;
+      if (focusInCard()) return true;
+      host.host.tabIndex = -1;
+      returnTo = null;
+      return false;
     },
     /**
      * Where the focus is in the card: on its first control, its last (both for a single one),
@@ -66,8 +72,9 @@ export function createCardFocus(o: CardFocusOptions) {
      */
     giveFocusBack(direction?: 1 | -1): void {
       const host = o.host();
-      // Out of the Tab order again, however the focus leaves.
-      if (host) host.host.tabIndex = -1;
+      // Out of the Tab order again, however the focus leaves (set only if changed: a page's
+      // observer of its whole document would see every card close).
+      if (host && host.host.getAttribute('tabindex') !== '-1') host.host.tabIndex = -1;
       if (!focusInCard()) return;
       const back = returnTo;
       returnTo = null;
