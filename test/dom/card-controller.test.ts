@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SAMPLE_ENTRIES } from '../fixtures/card/sample-entries';
-import { card, host, key, move, setup, shownTerm, stop, useCardPage } from './card-harness';
+import { card, host, key, move, setup, shownTerm, signal, stop, useCardPage } from './card-harness';
 
 useCardPage();
 
@@ -177,6 +177,37 @@ describe('the card host', () => {
     await Promise.resolve();
     observer.disconnect();
     expect(seen).toEqual([]);
+  });
+
+  it("keeps presses on the card from the page's listeners, and the focus where it was", async () => {
+    const { controller } = setup();
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.focus();
+    const pageHeard = vi.fn();
+    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'contextmenu']) {
+      document.addEventListener(type, pageHeard, { signal: signal() });
+    }
+    controller.showFor(0);
+    const definition = card()!.querySelector('.definition')!;
+    const down = new MouseEvent('mousedown', { bubbles: true, composed: true, cancelable: true });
+    definition.dispatchEvent(down);
+    // (A pointerdown is left to the browser tests: this DOM does not retarget it at the window.)
+    definition.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    definition.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true }));
+    expect(pageHeard).not.toHaveBeenCalled();
+    expect(down.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(field);
+    // A press on a button is its own: it takes the focus, as buttons do.
+    const onButton = new MouseEvent('mousedown', { bubbles: true, composed: true, cancelable: true });
+    card()!.querySelector('.more')!.dispatchEvent(onButton);
+    expect(onButton.defaultPrevented).toBe(false);
+    // The card's own buttons still work.
+    card()!.querySelector<HTMLButtonElement>('.more')!.click();
+    await vi.waitFor(() => expect(card()!.querySelector('.notes')!.hasAttribute('hidden')).toBe(false));
+    // Outside the card, the page hears its presses as ever.
+    document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    expect(pageHeard).toHaveBeenCalledTimes(1);
   });
 
   it('replaces a host left behind by an earlier copy of the extension', () => {

@@ -119,6 +119,31 @@ describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
     expect(await seen()).toMatchObject({ open: true, more: false });
   });
 
+  it("is pressed without closing a page's menu that closes on a press outside it, or taking the focus", async () => {
+    const page = await openPage(env, '/fixtures/card/dropdown.html');
+    await page.evaluate(() => document.getElementById('field')!.focus());
+    const { box } = await hoverUntilCard(page, 'RLHF', '#menu');
+    await page.mouseMove(box.left + 30, box.top + box.height / 2);
+    await new Promise((r) => setTimeout(r, 100));
+    const definition = await page.evaluate(() => {
+      const r = document.querySelector('termlight-host')!.shadowRoot!.querySelector('.definition')!.getBoundingClientRect();
+      return { x: r.left + 20, y: r.top + 6 };
+    });
+    await page.mouseMove(definition.x, definition.y);
+    await page.click(definition.x, definition.y);
+    const after = () => page.evaluate(() => ({
+      menuOpen: !document.getElementById('menu')!.hidden,
+      outsidePresses: (window as unknown as { outsidePresses: number }).outsidePresses,
+      blurs: (window as unknown as { blurs: number }).blurs,
+      focused: document.activeElement?.id,
+      notesOpen: document.querySelector('termlight-host')!.shadowRoot!.querySelector('.notes')?.hasAttribute('hidden') === false,
+    }));
+    expect(await after()).toEqual({ menuOpen: true, outsidePresses: 0, blurs: 0, focused: 'field', notesOpen: false });
+    // A button takes the focus, as buttons do; the menu stays open.
+    await clickInCard(page, '.more');
+    expect(await after()).toMatchObject({ menuOpen: true, outsidePresses: 0, notesOpen: true });
+  });
+
   it('goes by the keyboard only to terms a reader can see: not into a closed menu or screen-reader text', async () => {
     const page = await openPage(env, HIDDEN);
     const { navigate } = await commandsFor(env, page);

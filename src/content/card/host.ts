@@ -46,6 +46,16 @@ const HOST_STYLE: ReadonlyArray<[string, string]> = [
 ];
 
 /**
+ * What a press in the card would tell the page, were it let through: without Termlight there is
+ * no card to press, so the page's own listeners (a menu that closes on a press outside it, a
+ * canvas that starts a drag) hear none of these. Termlight's own listeners are on the window,
+ * in capture, and hear them first.
+ */
+const PRESS_EVENTS = [
+  'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'auxclick', 'dblclick', 'contextmenu', 'touchstart', 'touchend',
+] as const;
+
+/**
  * Builds the host, first removing any left behind by an earlier copy of the extension (an
  * update or reload leaves the old content script's elements in open tabs).
  *
@@ -75,6 +85,13 @@ export function createCardHost(doc: Document, speech: { lang: string; dir: 'ltr'
     element.dir = speech.dir;
   }
   root.append(style, mount, live);
+  for (const type of PRESS_EVENTS) root.addEventListener(type, (e) => e.stopPropagation(), { passive: true });
+  // A press on the card's text does not take the focus from where the reader was (typing in a
+  // field, say): the page sees no blur. A button pressed takes it, as buttons do, so that Tab
+  // goes on through the card's other buttons.
+  root.addEventListener('mousedown', (e) => {
+    if (!(e.target as Element | null)?.closest?.('button, a[href]')) e.preventDefault();
+  });
   // Out of the page's Tab order, with all it holds: a card shown for the pointer or a focused link
   // is a tooltip, and Tab from the page's last control must not wander into it. A card the reader
   // asked into from the keyboard is let in for the while (see the card view's focusIn).
