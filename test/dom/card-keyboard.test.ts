@@ -177,6 +177,32 @@ describe('keyboard navigation', () => {
     expect(shownTerm()).toBe('token');
   });
 
+  it("does not open a link's card again when Escape gives the focus back to it", () => {
+    const { controller, engine } = setup();
+    const link = document.createElement('a');
+    link.href = '#token';
+    const second = engine.occurrences()[1]!.range().startContainer as ChildNode;
+    second.before(link);
+    link.append(second);
+    vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{ width: 10, height: 10 }] as unknown as DOMRectList);
+    link.focus();
+    vi.advanceTimersByTime(300);
+    expect(shownTerm()).toBe('token');
+    // A command's card, Tab into it, Escape: the focus goes back to the link, and no card opens.
+    controller.next();
+    expect(shownTerm()).toBe('large language model');
+    expect(tab().defaultPrevented).toBe(true);
+    key('Escape');
+    expect(document.activeElement).toBe(link);
+    vi.advanceTimersByTime(1000);
+    expect(card()).toBeNull();
+    // The focus coming back to the link later is a request again.
+    link.blur();
+    link.focus();
+    vi.advanceTimersByTime(300);
+    expect(shownTerm()).toBe('token');
+  });
+
   it("stops taking Tab into a command's card once the reader has tabbed on", () => {
     const { controller } = setup();
     const input = document.createElement('textarea');

@@ -25,6 +25,8 @@ export function createCardFocus(o: CardFocusOptions) {
    * place at the end of the document, and so take the reader out of the page.
    */
   let tabFrom: Node | null = null;
+  /** True while the card hands the focus back to where the reader was. */
+  let handingBack = false;
   const focusInCard = (): Element | null => {
     const root = o.host()?.host.shadowRoot;
     const active = root ? deepActive(doc) : null;
@@ -79,7 +81,12 @@ export function createCardFocus(o: CardFocusOptions) {
       const back = returnTo;
       returnTo = null;
       if (back && back.isConnected && back !== doc.body && typeof (back as HTMLElement).focus === 'function') {
-        (back as HTMLElement).focus({ preventScroll: true });
+        handingBack = true;
+        try {
+          (back as HTMLElement).focus({ preventScroll: true });
+        } finally {
+          handingBack = false;
+        }
         return;
       }
       // A stop of the page's own, brought on screen as Tab would.
@@ -118,5 +125,10 @@ export function createCardFocus(o: CardFocusOptions) {
     },
     /** Whether the keyboard's focus is in the card. */
     hasFocus: (): boolean => focusInCard() !== null,
+    /**
+     * Whether the focus arriving now is the card giving it back to where the reader was: the
+     * reader just closed a card (or tabbed out of it), and asked for no other.
+     */
+    handingBack: (): boolean => handingBack,
   };
 }

@@ -231,6 +231,7 @@ export function createCardView(opts: CardViewOptions) {
     tabFromTerm: focus.tabFromTerm,
     forgetTerm: focus.forgetTerm,
     hasFocus: focus.hasFocus,
+    handingBack: focus.handingBack,
     /** The entry on the card now (a related term may have replaced the first); null for none. */
     shownIndex: () => shown?.index ?? null,
     /** True for an event that happened in the card. */

@@ -7,7 +7,7 @@ import type { HoverEvent } from './hover-machine';
 interface KeyboardOptions<T> {
   doc: Document;
   signal: AbortSignal;
-  view: Pick<CardView, 'holds' | 'isOpen' | 'focusIn' | 'focusPlace' | 'giveFocusBack' | 'tabFromTerm' | 'forgetTerm'>;
+  view: Pick<CardView, 'holds' | 'isOpen' | 'focusIn' | 'focusPlace' | 'giveFocusBack' | 'tabFromTerm' | 'forgetTerm' | 'handingBack'>;
   engine: { occurrences(): readonly Occurrence[] };
   settings(): CardSettings;
   dispatch(event: HoverEvent<T>): void;
@@ -84,7 +84,10 @@ export function listenToKeyboard<T>(o: KeyboardOptions<T>): void {
     // The card's own moves are none of this (nor is its shadow root to be watched).
     if (view.holds(e)) return;
     view.forgetTerm();
-    focusArrived();
+    // Back where the reader was, after closing a card: a link there does not open its card again
+    // until the focus comes back to it.
+    if (view.handingBack()) leaveFocusTarget();
+    else focusArrived();
     watchRootsOf(e.composedPath()[0]);
   }
 
