@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +8,8 @@ import { Options } from '../../src/options/Options';
 import { ApiContext } from '../../src/ui/api';
 import { createMemoryApi } from '../../src/ui/memory-api';
 import { UI_PALETTE, paletteCss, type UiTone } from '../../src/ui/theme';
+
+const BASE_CSS = join(import.meta.dirname, '../../src/ui/base.css');
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -50,6 +54,21 @@ describe.each(['light', 'dark'] as UiTone[])('the %s palette', (tone) => {
   it.each(MARKS_ON)('%s marks stand out (3:1)', (fg, backgrounds) => {
     expect(below(3, backgrounds.map((bg) => [bg, palette[fg], palette[bg]]))).toEqual([]);
   });
+  it('the tint preview keeps its label readable (4.5:1) in every colour, chosen or not', () => {
+    // `.mark-tint` lays 22% of the colour over the segment (the track, or the chosen segment).
+    const tint = (hl: string, bg: string) =>
+      `#${[1, 3, 5]
+        .map((i) => Math.round(0.22 * Number.parseInt(hl.slice(i, i + 2), 16) + 0.78 * Number.parseInt(bg.slice(i, i + 2), 16)))
+        .map((v) => v.toString(16).padStart(2, '0'))
+        .join('')}`;
+    const label = /\.choice-body \.mark-tint \{ color: var\(--(\w+)\); \}/.exec(readFileSync(BASE_CSS, 'utf8'))?.[1] as Colour | undefined;
+    expect(label).toBeDefined();
+    const pairs = Object.entries(HIGHLIGHT_PALETTE).flatMap(([name, shades]) =>
+      (['raised', 'surface'] as const).map((bg): [string, string, string] => [`${name} on ${bg}`, palette[label!], tint(shades[tone], palette[bg])]),
+    );
+    expect(below(4.5, pairs)).toEqual([]);
+  });
+
   it('highlight previews are as visible as on a page (3:1)', () => {
     const pairs = Object.entries(HIGHLIGHT_PALETTE).map(([name, shades]): [string, string, string] => [name, shades[tone], palette.raised]);
     expect(below(3, pairs)).toEqual([]);

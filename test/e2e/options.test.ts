@@ -184,6 +184,21 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     await page.close();
   });
 
+  it('keeps even margins on both sides in a window 320 px wide, at 400% zoom, about', async () => {
+    const page = await openOptions(env);
+    await page.setViewport(320, 640);
+    const sides = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.options > *')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return Math.round(document.documentElement.clientWidth - r.right - r.left);
+      }),
+    );
+    // Each section as far from the right edge as from the left.
+    expect(sides.length).toBeGreaterThan(3);
+    expect(sides.filter((gap) => Math.abs(gap) > 1)).toEqual([]);
+    await page.close();
+  });
+
   it('shows the whole placeholder of the site box in a narrow window', async () => {
     const page = await openOptions(env);
     await page.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]));
