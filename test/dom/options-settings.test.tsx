@@ -307,7 +307,7 @@ describe('keyboard shortcuts', () => {
     expect(rows).toEqual([
       'Turn highlighting on or offAlt+Shift+L',
       'Go to the next term on the pageAlt+Shift+J',
-      'Open the Termlight menuNot set',
+      'Open the Termlight popupNot set',
     ]);
   });
 

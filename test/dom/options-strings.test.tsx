@@ -52,3 +52,14 @@ describe('the pages’ strings', () => {
     root.remove();
   });
 });
+
+describe('the search boxes', () => {
+  // A voice-control user says what they see: the name read out holds the words shown (WCAG 2.5.3).
+  it.each([
+    ['popupSearchLabel', 'popupSearchPlaceholder'],
+    ['glossarySearchLabel', 'glossarySearchPlaceholder'],
+  ])('are named with the words their placeholder shows (%s)', (label, placeholder) => {
+    const text = (key: string) => (messages as Record<string, { message: string }>)[key]!.message.toLowerCase();
+    expect(text(label)).toContain(text(placeholder));
+  });
+});
