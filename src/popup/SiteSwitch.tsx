@@ -46,7 +46,7 @@ export function SiteSwitch({ url, settings, update }: SiteSwitchProps) {
     <div class="site" ref={row}>
       <Switch
         label={t('popupOnSite', site)}
-        hint={settings.siteRules.mode === 'only' ? t('popupOnlyMode') : undefined}
+        hint={!settings.enabled ? t('popupSiteWhenOn') : settings.siteRules.mode === 'only' ? t('popupOnlyMode') : undefined}
         checked={on}
         disabled={!settings.enabled}
         onChange={toggle}

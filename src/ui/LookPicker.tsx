@@ -58,6 +58,11 @@ export function LookPicker({ look, onChange }: LookPickerProps) {
           label: <Mark style={value} color={color}>{t(STYLE_KEYS[value])}</Mark>,
         }))}
       />
+      {style === 'none' && (
+        <p class="hint" data-testid="look-none-hint">
+          {t('lookNoneHint')}
+        </p>
+      )}
       <ChoiceGroup<HighlightColor>
         legend={t('lookColor')}
         variant="swatches"

@@ -35,8 +35,11 @@ describe('the master switch', () => {
     expect(api.state.sync.enabled).toBe(false);
     expect(master.getAttribute('aria-checked')).toBe('false');
     expect(status(root)).toBe('disabled');
-    // The site switch means nothing while everything is off.
-    expect(switchOf(root, 'site-switch').disabled).toBe(true);
+    // The site switch means nothing while everything is off, and says so: it keeps the site's
+    // choice for when highlighting is back on.
+    const site = switchOf(root, 'site-switch');
+    expect(site.disabled).toBe(true);
+    expect(document.getElementById(site.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Off everywhere for now/);
   });
 
   it('turned back on, stores nothing: on is the default', async () => {
@@ -163,5 +166,15 @@ describe('highlight style and colour', () => {
     const preview = root.querySelector('[data-testid=look-preview] .mark')!;
     expect(preview.className).toBe('mark mark-solid');
     expect(preview.getAttribute('style')).toContain('var(--hl-green)');
+  });
+
+  it('say what "None" still does, while it is chosen', async () => {
+    const { root } = await openPopup();
+    const hint = () => root.querySelector('[data-testid=look-none-hint]')?.textContent ?? null;
+    expect(hint()).toBeNull();
+    await click(root.querySelector<HTMLInputElement>('[data-testid=highlight-style] input[value=none]')!);
+    expect(hint()).toMatch(/cards still open on hover/);
+    await click(root.querySelector<HTMLInputElement>('[data-testid=highlight-style] input[value=tint]')!);
+    expect(hint()).toBeNull();
   });
 });
