@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { SITE_RULE_MODES, type SiteRuleMode } from '../core/settings/defaults';
-import { coveringPattern, listedForm, normalizeSitePattern } from '../core/settings/site-rules';
+import { coveringPattern, listedForm, normalizeSitePattern, wholeDomainOf, type LeftOut } from '../core/settings/site-rules';
 import { useT } from '../ui/api';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { localize } from '../ui/problem-text';
@@ -17,6 +17,8 @@ export function SitesSection({ settings, update }: SectionProps) {
   const inputId = useId();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
+  /** What was added last, and what of the address was left out to add it. */
+  const [added, setAdded] = useState('');
   const rules = settings.siteRules;
   const list = useRef<HTMLUListElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -25,6 +27,7 @@ export function SitesSection({ settings, update }: SectionProps) {
   const add = async (event: Event) => {
     event.preventDefault();
     const result = normalizeSitePattern(draft);
+    setAdded('');
     if (!result.ok) {
       // The reasons are written to fit inside other sentences too: here one stands alone.
       setError(t('optSitesRefused', localize(t, result.error)));
@@ -44,8 +47,12 @@ export function SitesSection({ settings, update }: SectionProps) {
     setError('');
     // The list lives in synced storage, which keeps little per item: a long one may not fit.
     const problem = await update({ siteRules: { ...rules, patterns: [...rules.patterns, result.pattern] } });
-    if (problem === null) setDraft('');
-    else setError(t('optSitesNotSaved', [result.pattern, saveProblemText(t, problem)]));
+    if (problem === null) {
+      setDraft('');
+      setAdded(addedText(t, result.pattern, result.leftOut));
+    } else {
+      setError(t('optSitesNotSaved', [result.pattern, saveProblemText(t, problem)]));
+    }
   };
   const remove = (pattern: string) => {
     const at = rules.patterns.indexOf(pattern);
@@ -98,13 +105,24 @@ export function SitesSection({ settings, update }: SectionProps) {
             onInput={(e) => {
               setDraft(e.currentTarget.value);
               setError('');
+              setAdded('');
             }}
           />
           <button type="submit" class="button">{t('optAdd')}</button>
         </div>
         <p id={`${inputId}-error`} class="error-text" role="alert">{error}</p>
+        <p class="hint" role="status" data-testid="site-added">{added}</p>
         <p id={`${inputId}-hint`} class="hint">{t('optSitesHint')}</p>
       </form>
     </Section>
   );
+}
+
+/** What adding `pattern` did, said plainly where it is not what the reader typed. */
+function addedText(t: ReturnType<typeof useT>, pattern: string, leftOut: readonly LeftOut[]): string {
+  const ending = wholeDomainOf(pattern);
+  if (ending) return t('optSitesAddedWholeDomain', [pattern, ending]);
+  if (leftOut.includes('path')) return t('optSitesAddedPath', pattern);
+  if (leftOut.includes('port')) return t('optSitesAddedPort', pattern);
+  return t('optSitesAdded', pattern);
 }

@@ -204,6 +204,22 @@ describe('site rules', () => {
     expect(byTestId(root, 'site-list').textContent).toContain('docs.example.com');
   });
 
+  it('says what it added, and what of a pasted address it left out', async () => {
+    const { root } = await openOptions();
+    const said = () => byTestId(root, 'site-added').textContent;
+    await addSite(root, 'arxiv.org');
+    expect(said()).toBe('Added arxiv.org.');
+    await addSite(root, 'https://docs.example.com/guide?page=2');
+    expect(said()).toBe('Added docs.example.com. A rule is for a whole site, so the rest of the address was left out.');
+    await addSite(root, 'localhost:8080');
+    expect(said()).toBe('Added localhost. A rule is for a whole site, on every port, so the port was left out.');
+    await addSite(root, '*.com');
+    expect(said()).toBe('Added *.com: it covers every site whose address ends in .com.');
+    // Typing again clears it; a refused site says nothing of the last one added.
+    await addSite(root, 'ftp://x.org');
+    expect(said()).toBe('');
+  });
+
   it('says a site listed already covers a subdomain, and adds nothing', async () => {
     const { api, root } = await openOptions();
     await addSite(root, 'example.com');

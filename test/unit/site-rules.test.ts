@@ -7,6 +7,7 @@ import {
   patternMatches,
   setSiteEnabled,
   siteKeyOf,
+  wholeDomainOf,
 } from '../../src/core/settings';
 import type { SiteRules } from '../../src/core/settings';
 
@@ -34,7 +35,20 @@ describe('normalizeSitePattern', () => {
     // A domain written as cookies write it: it and its subdomains, which any pattern means.
     ['.example.com', 'example.com'],
   ])('%j is stored as %j', (input, pattern) => {
-    expect(normalizeSitePattern(input)).toEqual({ ok: true, pattern });
+    expect(normalizeSitePattern(input)).toMatchObject({ ok: true, pattern });
+  });
+
+  it.each([
+    ['example.com', []],
+    ['https://example.com/', []],
+    ['example.com:', []],
+    ['https://www.example.com/blog/post?id=1#top', ['path']],
+    ['example.com?q=1', ['path']],
+    ['http://user:secret@example.com:8080/', ['port']],
+    ['example.com:3000/path', ['path', 'port']],
+    ['[::1]:8080', ['port']],
+  ])('says what of %j it leaves out: %j', (input, leftOut) => {
+    expect(normalizeSitePattern(input)).toMatchObject({ ok: true, leftOut });
   });
 
   it.each([
@@ -228,10 +242,23 @@ describe('wildcards under browser URL parsers', () => {
   afterEach(() => void vi.unstubAllGlobals());
 
   it('keeps wildcard patterns valid and matching', () => {
-    expect(normalizeSitePattern('*.example.org')).toEqual({ ok: true, pattern: '*.example.org' });
+    expect(normalizeSitePattern('*.example.org')).toEqual({ ok: true, pattern: '*.example.org', leftOut: [] });
     expect(patternMatches('*.example.org', 'docs.example.org')).toBe(true);
     expect(patternMatches('*.example.org', 'example.org')).toBe(false);
     expect(patternMatches('news.*.com', 'news.google.com')).toBe(true);
     expect(patternMatches('*.bücher.de', 'shop.xn--bcher-kva.de')).toBe(true);
+  });
+});
+
+describe('wholeDomainOf', () => {
+  it.each([
+    ['*.com', '.com'],
+    ['*.uk', '.uk'],
+    ['*.example.com', null],
+    ['example.com', null],
+    ['news.*.com', null],
+    ['*.*', null],
+  ])('%j covers a whole top-level domain: %j', (pattern, ending) => {
+    expect(wholeDomainOf(pattern)).toBe(ending);
   });
 });

@@ -15,7 +15,10 @@ import type { SiteError, SiteReason } from './problem-text';
 
 export type SiteRules = Settings['siteRules'];
 
-export type PatternResult = { ok: true; pattern: string } | { ok: false; error: SiteError };
+/** What of a pasted address a pattern leaves out: a rule is for a whole site. */
+export type LeftOut = 'path' | 'port';
+
+export type PatternResult = { ok: true; pattern: string; leftOut: LeftOut[] } | { ok: false; error: SiteError };
 
 function refuse(reason: SiteReason): PatternResult {
   return { ok: false, error: { ...reason, message: settingsEnglish(reason) } };
@@ -35,8 +38,16 @@ export function normalizeSitePattern(input: string): PatternResult {
     if (name !== 'http' && name !== 'https') return refuse({ code: 'siteScheme', params: [name] });
     text = text.slice(scheme[0].length);
   }
-  text = text.replace(/^\/\//, '').split(/[/?#]/, 1)[0]!;
+  const leftOut: LeftOut[] = [];
+  text = text.replace(/^\/\//, '');
+  const cut = text.search(/[/?#]/);
+  if (cut >= 0) {
+    // "example.com/" names no path.
+    if (/[^/]/.test(text.slice(cut))) leftOut.push('path');
+    text = text.slice(0, cut);
+  }
   text = text.slice(text.lastIndexOf('@') + 1);
+  if ((text.startsWith('[') ? /\]:\d+$/ : /:\d+$/).test(text)) leftOut.push('port');
   text = text.startsWith('[') ? text.replace(/(\]):\d*$/, '$1') : text.replace(/:\d*$/, '');
   // A leading dot (`.example.com`, as cookies write a domain and its subdomains) says what any
   // pattern here means anyway.
@@ -53,7 +64,16 @@ export function normalizeSitePattern(input: string): PatternResult {
   if (!/[a-z0-9]/.test(ascii)) return refuse({ code: 'siteTooBroad', params: [] });
   const labelProblem = IPV6_PATTERN.test(ascii) ? null : badLabel(ascii);
   if (labelProblem) return refuse(labelProblem);
-  return { ok: true, pattern: text };
+  return { ok: true, pattern: text, leftOut };
+}
+
+/**
+ * The ending every site a pattern covers shares, for a pattern that covers a whole top-level
+ * domain (`*.com` → `.com`); null for any other.
+ */
+export function wholeDomainOf(pattern: string): string | null {
+  const match = /^\*\.([^.*]+)$/.exec(pattern);
+  return match ? `.${match[1]}` : null;
 }
 
 /** The longest label DNS allows, in ASCII (punycode) characters. */
