@@ -6,6 +6,17 @@ import { card, host, key, LLM_BOX, move, SETTINGS, setup, shownTerm, signal, sto
 
 useCardPage();
 
+/** Puts the fake engine's second term ("tokens") inside a link, with every element drawn. */
+function linkAroundSecondTerm(engine: ReturnType<typeof setup>['engine']): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = '#token';
+  const second = engine.occurrences()[1]!.range().startContainer as ChildNode;
+  second.before(link);
+  link.append(second);
+  vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{ width: 10, height: 10 }] as unknown as DOMRectList);
+  return link;
+}
+
 describe('keyboard navigation', () => {
   it('opens the next term, marks it current and announces it, leaving focus alone', () => {
     const { controller, engine } = setup();
@@ -159,12 +170,7 @@ describe('keyboard navigation', () => {
 
   it("opens the card of a term's link that Tab out of a command card lands on", () => {
     const { controller, engine } = setup();
-    const link = document.createElement('a');
-    link.href = '#token';
-    const second = engine.occurrences()[1]!.range().startContainer as ChildNode;
-    second.before(link);
-    link.append(second);
-    vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{ width: 10, height: 10 }] as unknown as DOMRectList);
+    const link = linkAroundSecondTerm(engine);
     controller.next();
     expect(shownTerm()).toBe('large language model');
     tab();
@@ -179,12 +185,7 @@ describe('keyboard navigation', () => {
 
   it("does not open a link's card again when Escape gives the focus back to it", () => {
     const { controller, engine } = setup();
-    const link = document.createElement('a');
-    link.href = '#token';
-    const second = engine.occurrences()[1]!.range().startContainer as ChildNode;
-    second.before(link);
-    link.append(second);
-    vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{ width: 10, height: 10 }] as unknown as DOMRectList);
+    const link = linkAroundSecondTerm(engine);
     link.focus();
     vi.advanceTimersByTime(300);
     expect(shownTerm()).toBe('token');
