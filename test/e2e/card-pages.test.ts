@@ -109,6 +109,17 @@ describe.each(BROWSERS)('%s: the card on demanding pages', (name) => {
       await page.waitFor(() => !document.querySelector('termlight-host')!.shadowRoot!.querySelector('.card')!.hasAttribute('data-more'));
     };
     expect(await seen()).toEqual({ scrolls: true, fits: true, open: true, definition: true, more: true });
+    // Each control the keyboard reaches is scrolled into view above the foot, not behind it.
+    const hidden = await page.evaluate(() => {
+      const card = document.querySelector('termlight-host')!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+      const footTop = () => card.querySelector('.foot')!.getBoundingClientRect().top;
+      return [...card.querySelectorAll<HTMLElement>('button')].flatMap((control) => {
+        control.focus();
+        const r = control.getBoundingClientRect();
+        return r.bottom > footTop() + 1 && !control.closest('.foot') ? [control.textContent] : [];
+      });
+    });
+    expect(hidden).toEqual([]);
     await toEnd();
     expect(await seen()).toMatchObject({ scrolls: true, fits: true, open: true, more: false });
     // With room for little more than the foot, the definition comes first.

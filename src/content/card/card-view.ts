@@ -175,7 +175,11 @@ export function createCardView(opts: CardViewOptions) {
     card.style.maxWidth = maxWidth === undefined ? '' : `${maxWidth}px`;
     card.style.maxHeight = p.maxHeight === undefined ? '' : `${p.maxHeight}px`;
     card.dataset.placement = p.placement;
-    card.toggleAttribute('data-cramped', p.maxHeight !== undefined && p.maxHeight < CRAMPED_HEIGHT);
+    const cramped = p.maxHeight !== undefined && p.maxHeight < CRAMPED_HEIGHT;
+    card.toggleAttribute('data-cramped', cramped);
+    // A control Tab reaches is scrolled into view above the pinned foot, not behind it.
+    const foot = cramped ? null : card.querySelector<HTMLElement>(':scope > .foot');
+    card.style.scrollPaddingBottom = foot ? `${foot.offsetHeight}px` : '';
     showMore(card);
     return true;
   }
