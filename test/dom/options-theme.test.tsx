@@ -61,7 +61,7 @@ describe.each(['light', 'dark'] as UiTone[])('the %s palette', (tone) => {
         .map((i) => Math.round(0.22 * Number.parseInt(hl.slice(i, i + 2), 16) + 0.78 * Number.parseInt(bg.slice(i, i + 2), 16)))
         .map((v) => v.toString(16).padStart(2, '0'))
         .join('')}`;
-    const label = /\.choice-body \.mark-tint \{ color: var\(--(\w+)\); \}/.exec(readFileSync(BASE_CSS, 'utf8'))?.[1] as Colour | undefined;
+    const label = /input:not\(:checked\) \+ \.choice-body \.mark-tint \{ color: var\(--(\w+)\); \}/.exec(readFileSync(BASE_CSS, 'utf8'))?.[1] as Colour | undefined;
     expect(label).toBeDefined();
     const pairs = Object.entries(HIGHLIGHT_PALETTE).flatMap(([name, shades]) =>
       (['raised', 'surface'] as const).map((bg): [string, string, string] => [`${name} on ${bg}`, palette[label!], tint(shades[tone], palette[bg])]),
