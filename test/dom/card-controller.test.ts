@@ -79,6 +79,18 @@ describe('hovering a term', () => {
     expect(fieldSaw).toHaveBeenCalledTimes(1);
   });
 
+  it('takes an Escape pressed on a checkbox: that is no typing', () => {
+    setup();
+    document.body.insertAdjacentHTML('beforeend', '<input id="box" type="checkbox">');
+    const box = document.getElementById('box')!;
+    box.focus();
+    move(150, 105);
+    vi.advanceTimersByTime(300);
+    const e = key('Escape', box);
+    expect(card()).toBeNull();
+    expect(e.defaultPrevented).toBe(true);
+  });
+
   it('closes on a click elsewhere', () => {
     setup();
     move(150, 105);
@@ -185,7 +197,7 @@ describe('the card host', () => {
     document.body.append(field);
     field.focus();
     const pageHeard = vi.fn();
-    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'contextmenu']) {
+    for (const type of ['pointerdown', 'mousedown', 'click', 'contextmenu']) {
       document.addEventListener(type, pageHeard, { signal: signal() });
     }
     controller.showFor(0);
@@ -208,6 +220,11 @@ describe('the card host', () => {
     // Outside the card, the page hears its presses as ever.
     document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
     expect(pageHeard).toHaveBeenCalledTimes(1);
+    // A release over the card goes through: it may end a drag the page started.
+    const released = vi.fn();
+    document.addEventListener('mouseup', released, { signal: signal() });
+    definition.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
+    expect(released).toHaveBeenCalledTimes(1);
   });
 
   it('replaces a host left behind by an earlier copy of the extension', () => {

@@ -11,6 +11,15 @@ export function isEditable(el: Element): boolean {
   return tag === 'input' || tag === 'textarea' || tag === 'select' || (el as HTMLElement).isContentEditable === true;
 }
 
+/** Input types that take typed text: keys there (Escape too) are the field's. */
+const TEXT_INPUTS = new Set(['', 'text', 'search', 'email', 'url', 'tel', 'password', 'number']);
+
+/** Whether the reader types into `el`: a text field, a text area or an editor (not a checkbox or a list). */
+export function takesTyping(el: Element): boolean {
+  if (el.localName === 'input') return TEXT_INPUTS.has((el.getAttribute('type') ?? '').toLowerCase());
+  return el.localName === 'textarea' || (el as HTMLElement).isContentEditable === true;
+}
+
 /** Elements looked at before giving up, in all: a page's next control is rarely far from its text. */
 const LOOK_AT_MOST = 5000;
 

@@ -48,12 +48,11 @@ const HOST_STYLE: ReadonlyArray<[string, string]> = [
 /**
  * What a press in the card would tell the page, were it let through: without Termlight there is
  * no card to press, so the page's own listeners (a menu that closes on a press outside it, a
- * canvas that starts a drag) hear none of these. Termlight's own listeners are on the window,
- * in capture, and hear them first.
+ * canvas that starts a drag) hear none of these. Releases go through: a drag the page started
+ * may end over the card. Termlight's own listeners are on the window, in capture, and hear
+ * them first.
  */
-const PRESS_EVENTS = [
-  'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'auxclick', 'dblclick', 'contextmenu', 'touchstart', 'touchend',
-] as const;
+const PRESS_EVENTS = ['pointerdown', 'mousedown', 'touchstart', 'click', 'auxclick', 'dblclick', 'contextmenu'] as const;
 
 /**
  * Builds the host, first removing any left behind by an earlier copy of the extension (an

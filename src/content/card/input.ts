@@ -2,7 +2,7 @@ import type { Occurrence } from '../engine/types';
 import type { CardSettings } from './controller';
 import type { CardView } from './card-view';
 import type { HoverEvent, HoverState } from './hover-machine';
-import { deepActive, isEditable } from './deep-focus';
+import { deepActive, takesTyping } from './deep-focus';
 import { isInteractive } from './pointer-rules';
 
 const MODIFIER_FLAGS = { Alt: 'altKey', Control: 'ctrlKey', Shift: 'shiftKey', Meta: 'metaKey' } as const;
@@ -143,7 +143,7 @@ export function listenToInput<T>(o: InputOptions<T>): { stop(): void; relayout()
         // A card the pointer happened to rest on while the reader types in a field or an editor
         // goes, but the Escape is the editor's too (a vim mode, an autocomplete, a search box).
         const active = o.state().sticky || view.hasFocus() ? null : deepActive(doc);
-        const typing = !!active && isEditable(active);
+        const typing = !!active && takesTyping(active);
         o.dispatch({ type: 'close' });
         // Otherwise the card is the top-most layer: this Escape was for it, not for the page's
         // own dialogs or menus underneath.
