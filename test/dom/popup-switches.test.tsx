@@ -173,7 +173,7 @@ describe('highlight style and colour', () => {
     const hint = () => root.querySelector('[data-testid=look-none-hint]')?.textContent ?? null;
     expect(hint()).toBeNull();
     await click(root.querySelector<HTMLInputElement>('[data-testid=highlight-style] input[value=none]')!);
-    expect(hint()).toMatch(/cards still open on hover/);
+    expect(hint()).toMatch(/their cards still open/);
     await click(root.querySelector<HTMLInputElement>('[data-testid=highlight-style] input[value=tint]')!);
     expect(hint()).toBeNull();
   });

@@ -42,6 +42,7 @@ describe('normalizeSitePattern', () => {
     ['example.com', []],
     ['https://example.com/', []],
     ['example.com:', []],
+    ['example.com/?#', []],
     ['https://www.example.com/blog/post?id=1#top', ['path']],
     ['example.com?q=1', ['path']],
     ['http://user:secret@example.com:8080/', ['port']],

@@ -42,8 +42,8 @@ export function normalizeSitePattern(input: string): PatternResult {
   text = text.replace(/^\/\//, '');
   const cut = text.search(/[/?#]/);
   if (cut >= 0) {
-    // "example.com/" names no path.
-    if (/[^/]/.test(text.slice(cut))) leftOut.push('path');
+    // "example.com/" (or "/?", "#") names nothing more.
+    if (/[^/?#]/.test(text.slice(cut))) leftOut.push('path');
     text = text.slice(0, cut);
   }
   text = text.slice(text.lastIndexOf('@') + 1);
