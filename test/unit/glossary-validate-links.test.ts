@@ -127,8 +127,23 @@ describe('validatePack: warnings do not block a pack', () => {
           match: { plural: entryPlural, except: ['Meta AIs', 'Metas'] },
         }),
       ]);
-    expect(warningsOf(own(true, false))).toEqual([expect.stringMatching(/field "match.except\[0\]": is "Meta AIs", a form of the term itself/)]);
+    expect(warningsOf(own(true, false))).toEqual([
+      expect.stringMatching(/field "match.except\[0\]": is "Meta AIs", a form of the term itself/),
+      // "Metas" is no form of a term that takes no plural: the phrase could never apply.
+      expect.stringMatching(/field "match.except\[1\]": holds neither the term/),
+    ]);
     expect(warningsOf(own(false, true))).toEqual([expect.stringMatching(/field "match.except\[1\]": is "Metas", a form of the term itself/)]);
+  });
+
+  it('warns of an exception phrase that holds a form only as a plural the form does not take', () => {
+    const text = packText([
+      entry('lm', {
+        term: 'language model',
+        aliases: [{ text: 'LM', caseSensitive: true, plural: false }],
+        match: { except: ['LMS login', 'LM head'] },
+      }),
+    ]);
+    expect(warningsOf(text)).toEqual([expect.stringMatching(/field "match.except\[0\]": holds neither the term/)]);
   });
 
   it('refuses an exception phrase that is not one line of text', () => {

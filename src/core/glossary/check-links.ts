@@ -42,7 +42,7 @@ export function checkLinks(facts: EntryFact[], report: PackReport): void {
  * is a form loses to it, and one that holds none could only hide other entries' terms.
  */
 function checkExceptions(fact: EntryFact, report: PackReport): void {
-  const forms = fact.forms.map((form) => ({ text: form.text, folded: foldSurfaceForm(form.text) }));
+  const forms = fact.forms.map((form) => ({ text: form.text, folded: foldSurfaceForm(form.text), plural: form.plural }));
   // The plurals the matcher makes are forms too, and win over a phrase spelt the same.
   const plurals = fact.forms.flatMap((form) => {
     const plural = form.plural ? pluralOf(form.text) : null;
@@ -53,7 +53,7 @@ function checkExceptions(fact: EntryFact, report: PackReport): void {
     const same = forms.find((form) => form.folded === folded) ?? plurals.find((form) => form.folded === folded);
     if (same) {
       report.warn(exception.node, exception.path, { code: 'packExceptIsForm', params: [same.text] }, fact.id);
-    } else if (!forms.some((form) => holdsWord(folded, form.folded))) {
+    } else if (!forms.some((form) => holdsWord(folded, form.folded, form.plural))) {
       report.warn(exception.node, exception.path, { code: 'packExceptMissesTerm', params: [] }, fact.id);
     }
   }
@@ -61,13 +61,16 @@ function checkExceptions(fact: EntryFact, report: PackReport): void {
 
 /** What may follow a form inside a phrase that holds it: a plural or possessive ending, then a word's end. */
 const FORM_END = /^(?:s|es|'s|\u2019s)?(?: |$)/;
+/** The same for a form that takes no plural. */
+const SINGULAR_END = /^(?:'s|\u2019s)?(?: |$)/;
 
-/** Whether `phrase` holds `words` (folded) as whole words, or their plural. */
-function holdsWord(phrase: string, words: string): boolean {
-  const spellings = words.endsWith('y') ? [words, `${words.slice(0, -1)}ies`] : [words];
+/** Whether `phrase` holds `words` (folded) as whole words, or (when it takes one) their plural. */
+function holdsWord(phrase: string, words: string, plural: boolean): boolean {
+  const spellings = plural && words.endsWith('y') ? [words, `${words.slice(0, -1)}ies`] : [words];
+  const end = plural ? FORM_END : SINGULAR_END;
   return spellings.some((form) => {
     for (let at = phrase.indexOf(form); at !== -1; at = phrase.indexOf(form, at + 1)) {
-      if ((at === 0 || phrase[at - 1] === ' ') && FORM_END.test(phrase.slice(at + form.length))) return true;
+      if ((at === 0 || phrase[at - 1] === ' ') && end.test(phrase.slice(at + form.length))) return true;
     }
     return false;
   });
