@@ -172,6 +172,12 @@ describe('the card host', () => {
     expect([card()!.parentElement!.lang, card()!.parentElement!.dir]).toEqual(['he', 'rtl']);
   });
 
+  it('stays English when a translation names its language with no tag', () => {
+    const translated: Record<string, string> = { cardLanguage: 'Deutsch' };
+    setup({}, { getMessage: (k) => translated[k] ?? '' }).controller.showFor(0);
+    expect(card()!.parentElement!.lang).toBe('en');
+  });
+
   it("changes nothing a page's observer of its document would see when cards open and close again", async () => {
     const { controller } = setup();
     controller.showFor(0);

@@ -61,8 +61,10 @@ export function createCardView(opts: CardViewOptions) {
 
   const ensureHost = (): CardHost => {
     if (host) return host;
+    const lang = opts.strings.text('cardLanguage');
     host = createCardHost(doc, {
-      lang: opts.strings.text('cardLanguage'),
+      // A translation's slip (a name for a tag) must not mislabel the card: English, as written.
+      lang: LANGUAGE_TAG.test(lang) ? lang : 'en',
       dir: opts.strings.text('cardDirection') === 'rtl' ? 'rtl' : 'ltr',
     });
     // Scroll events do not bubble: heard on the way down. The host goes with the signal's abort.
@@ -275,6 +277,9 @@ function naturalSize(card: HTMLElement, maxWidth?: number): { width: number; hei
   const box = card.getBoundingClientRect();
   return { width: Math.ceil(box.width), height: Math.ceil(box.height) };
 }
+
+/** A language tag as translations give one: `en`, `de`, `pt-BR`, `zh-Hant`. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** Below this height (px) the card's foot scrolls with the rest instead of staying in view. */
 const CRAMPED_HEIGHT = 180;
