@@ -1,6 +1,7 @@
 import { h, render, type ComponentChild } from 'preact';
 import { placeCard, type Rect } from '../../core/placement';
 import type { GlossaryEntry } from '../../core/glossary/types';
+import { LANGUAGE_TAG } from '../../core/glossary/language-tag';
 import { Card, type RelatedTerm } from './Card';
 import { createCardFocus } from './card-focus';
 import type { CardTheme } from './card-css';
@@ -277,9 +278,6 @@ function naturalSize(card: HTMLElement, maxWidth?: number): { width: number; hei
   const box = card.getBoundingClientRect();
   return { width: Math.ceil(box.width), height: Math.ceil(box.height) };
 }
-
-/** A language tag as translations give one: `en`, `de`, `pt-BR`, `zh-Hant`. */
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** Below this height (px) the card's foot scrolls with the rest instead of staying in view. */
 const CRAMPED_HEIGHT = 180;

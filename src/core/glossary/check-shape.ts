@@ -1,12 +1,11 @@
 import { fieldValue, type JsonNode } from '../json';
 import { CATEGORIES } from './categories';
 import type { PackPhrase, PackReport } from './pack-error';
+import { LANGUAGE_TAG } from './language-tag';
 import { KEBAB_ID, fieldPath, shapeChecks, type Check } from './shape-checks';
 
 /** A card is a glance, not an article: longer definitions get a warning, never a rejection. */
 export const DEFINITION_SOFT_LIMIT = 300;
-
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** A term or alias as written, with the letter-case and plural rules that apply to it. */
 export interface FormFact {
